@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SesecPortal.Application.Domain;
+
+namespace SesecPortal.Application.Data.Configurations;
+
+internal sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
+{
+    public void Configure(EntityTypeBuilder<Policy> builder)
+    {
+        builder.Property(p => p.Slug).HasMaxLength(Limits.Slug);
+        builder.Property(p => p.Title).HasMaxLength(Limits.Title);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(40);
+        builder.Property(p => p.IssuedOnPrecision).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.DocumentNumber).HasMaxLength(Limits.Code);
+        builder.Property(p => p.CoIssuers).HasMaxLength(Limits.Title);
+        builder.Property(p => p.SourceUrl).HasMaxLength(Limits.Url);
+        builder.Property(p => p.Summary).HasMaxLength(Limits.Summary);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.HasIndex(p => p.IssuedOn);
+        builder.HasMany(p => p.Authorities).WithOne().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Sectors).WithMany().UsingEntity("policy_sectors");
+    }
+}
+
+internal sealed class PolicyAuthorityConfiguration : IEntityTypeConfiguration<PolicyAuthority>
+{
+    public void Configure(EntityTypeBuilder<PolicyAuthority> builder)
+    {
+        builder.HasKey(a => new { a.PolicyId, a.OrganisationId });
+        builder.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.OrganisationId);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SesecPortal.Application.Domain;
+
+namespace SesecPortal.Application.Data.Configurations;
+
+internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
+{
+    public void Configure(EntityTypeBuilder<Standard> builder)
+    {
+        builder.Property(s => s.Slug).HasMaxLength(Limits.Slug);
+        builder.Property(s => s.Code).HasMaxLength(Limits.Code);
+        builder.Property(s => s.NormalizedCode).HasMaxLength(Limits.Code);
+        builder.Property(s => s.CodeKey).HasMaxLength(Limits.Code);
+        builder.Property(s => s.Level).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.AdoptionDegree).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.TitleEn).HasMaxLength(Limits.Title);
+        builder.Property(s => s.TitleZh).HasMaxLength(Limits.Title);
+        builder.Property(s => s.AdoptedCode).HasMaxLength(Limits.Code);
+        builder.Property(s => s.Summary).HasMaxLength(Limits.Summary);
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.Ignore(s => s.DisplayTitle);
+        builder.HasIndex(s => s.Slug).IsUnique();
+        builder.HasIndex(s => s.CodeKey).IsUnique();
+        builder.HasOne(s => s.Committee).WithMany().HasForeignKey(s => s.CommitteeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(s => s.Issuer).WithMany().HasForeignKey(s => s.IssuerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(s => s.ReplacedBy).WithMany(s => s.Replaces).HasForeignKey(s => s.ReplacedById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(s => s.Sectors).WithMany().UsingEntity("standard_sectors");
+    }
+}

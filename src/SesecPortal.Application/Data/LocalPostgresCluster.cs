@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace SesecPortal.Application.Data;
+
+/// <summary>
+/// A private PostgreSQL cluster started from the machine's own PostgreSQL binaries, for `dotnet run` without a
+/// configured database and for tests without Docker. It listens on 127.0.0.1 only, trusts local connections,
+/// and runs as the <c>postgres</c> user when the process is root (initdb refuses root).
+/// </summary>
+public sealed partial class LocalPostgresCluster : IAsyncDisposable
+{
+    public const string Superuser = "sesec";
+
+    private readonly string binDirectory;
+    private readonly bool startedHere;
+
+    private LocalPostgresCluster(string binDirectory, string dataDirectory, int port, bool startedHere)
+    {
+        this.binDirectory = binDirectory;
+        DataDirectory = dataDirectory;
+        Port = port;
+        this.startedHere = startedHere;
+    }
+
+    public string DataDirectory { get; }
+    public int Port { get; }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>Where the binaries are: <c>PG_BIN</c>, then <c>pg_ctl</c> on PATH, then the newest <c>/usr/lib/postgresql/*/bin</c>.</summary>
+    public static string? FindBinDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("PG_BIN");
+        if (!string.IsNullOrWhiteSpace(configured) && File.Exists(Path.Combine(configured, "pg_ctl")))
+        {
+            return configured;
+        }
+
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb")))
+            {
+                return dir;
+            }
+        }
+
+        const string debianRoot = "/usr/lib/postgresql";
+        if (!Directory.Exists(debianRoot))
+        {
+            return null;
+        }
+
+        return Directory.GetDirectories(debianRoot)
+            .Select(d => (Dir: Path.Combine(d, "bin"), Version: decimal.TryParse(Path.GetFileName(d), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : 0))
+            .Where(d => File.Exists(Path.Combine(d.Dir, "pg_ctl")) && File.Exists(Path.Combine(d.Dir, "initdb")))
+            .OrderByDescending(d => d.Version)
+            .Select(d => d.Dir)
+            .FirstOrDefault();
+    }
+
+    public static string MissingBinariesMessage =>
+        "No PostgreSQL server binaries were found (looked at PG_BIN, PATH and /usr/lib/postgresql/*/bin). " +
+        "Install them (Debian/Ubuntu: apt-get install postgresql) or give a database with the setting " +
+        "ConnectionStrings__Portal=\"Host=...;Database=...;Username=...;Password=...\".";
+
+    /// <summary>Starts the cluster in <paramref name="dataDirectory"/> (creating it if needed), or reuses it when it already runs.</summary>
+    public static async Task<LocalPostgresCluster> StartAsync(string dataDirectory, int preferredPort, CancellationToken ct)
+    {
+        var bin = FindBinDirectory() ?? throw new InvalidOperationException(MissingBinariesMessage);
+        dataDirectory = Path.GetFullPath(dataDirectory);
+
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        {
+            await InitAsync(bin, dataDirectory, ct);
+        }
+
+        var running = await RunningPortAsync(bin, dataDirectory, ct);
+        if (running is int port)
+        {
+            return new LocalPostgresCluster(bin, dataDirectory, port, startedHere: false);
+        }
+
+        port = IsFree(preferredPort) ? preferredPort : FreePort();
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c full_page_writes=off";
+        var log = Path.Combine(dataDirectory, "server.log");
+        await RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "-o", options, "start"], ct);
+        return new LocalPostgresCluster(bin, dataDirectory, port, startedHere: true);
+    }
+
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = Superuser,
+        Database = database,
+        Pooling = true,
+    }.ConnectionString;
+
+    /// <summary>Creates the database unless it exists. The name is checked, never interpolated unchecked.</summary>
+    public async Task<string> EnsureDatabaseAsync(string database, CancellationToken ct)
+    {
+        if (!DatabaseName().IsMatch(database))
+        {
+            throw new ArgumentException("A database name is lower-case letters, digits and underscores.", nameof(database));
+        }
+
+        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", conn);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        return ConnectionString(database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (startedHere)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await RunAsync(binDirectory, "pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None, throwOnError: false);
+        }
+    }
+
+    private static async Task InitAsync(string bin, string dataDirectory, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        if (IsRoot)
+        {
+            await RunPlainAsync("chown", ["postgres:postgres", dataDirectory], ct);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        await RunAsync(bin, "initdb", ["-D", dataDirectory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale"], ct);
+    }
+
+    private static async Task<int?> RunningPortAsync(string bin, string dataDirectory, CancellationToken ct)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile))
+        {
+            return null;
+        }
+
+        var status = await RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "status"], ct, throwOnError: false);
+        if (status.ExitCode != 0)
+        {
+            return null;
+        }
+
+        // postmaster.pid: line 4 is the port.
+        var lines = await File.ReadAllLinesAsync(pidFile, ct);
+        return lines.Length > 3 && int.TryParse(lines[3], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
+    }
+
+    private static bool IsFree(int port)
+    {
+        if (port <= 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static Task<(int ExitCode, string Output)> RunAsync(string bin, string tool, string[] args, CancellationToken ct, bool throwOnError = true)
+    {
+        var path = Path.Combine(bin, tool);
+        return IsRoot
+            ? RunPlainAsync("runuser", ["-u", "postgres", "--", path, .. args], ct, throwOnError)
+            : RunPlainAsync(path, args, ct, throwOnError);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunPlainAsync(string file, string[] args, CancellationToken ct, bool throwOnError = true)
+    {
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = "/",
+        };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}.");
+        // pg_ctl start leaves the server holding our pipes open: read until the tool itself exits, not until EOF.
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        var output = (await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(2000, ct))) is Task<string[]> both && both.IsCompletedSuccessfully
+            ? string.Join('\n', both.Result)
+            : "";
+        if (throwOnError && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed with exit code {process.ExitCode}: {output}");
+        }
+
+        return (process.ExitCode, output);
+    }
+
+    [GeneratedRegex("^[a-z0-9_]{1,63}$")]
+    private static partial Regex DatabaseName();
+}

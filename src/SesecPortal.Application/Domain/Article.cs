@@ -1,0 +1,37 @@
+namespace SesecPortal.Application.Domain;
+
+/// <summary>A newsletter article, with its relations to what it talks about.</summary>
+public sealed class Article
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    /// <summary>The takeaway: a plain-text summary.</summary>
+    public required string Summary { get; set; }
+    /// <summary>Markdown.</summary>
+    public required string Body { get; set; }
+    public DateOnly? EventDate { get; set; }
+    public DatePrecision EventDatePrecision { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public PublicationStatus Status { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public int? SectionId { get; set; }
+    public IssueSection? Section { get; set; }
+    public int Position { get; set; }
+    public List<ArticleSourceLink> SourceLinks { get; set; } = [];
+    public List<Sector> Sectors { get; set; } = [];
+    public List<Policy> Policies { get; set; } = [];
+    public List<Standard> Standards { get; set; } = [];
+    public List<WorkingGroup> WorkingGroups { get; set; } = [];
+    public List<Organisation> Organisations { get; set; } = [];
+    public uint Version { get; set; }
+}
+
+public sealed class ArticleSourceLink
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public required string Url { get; set; }
+    public string? Title { get; set; }
+    public int Position { get; set; }
+}

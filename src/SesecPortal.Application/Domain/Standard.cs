@@ -1,0 +1,58 @@
+namespace SesecPortal.Application.Domain;
+
+/// <summary>A standard, a draft for comments or a plan number still being drafted.</summary>
+public sealed class Standard
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    /// <summary>The code as written (<c>T/CESA 1026—2018</c>); null for a draft that has no number yet.</summary>
+    public string? Code { get; set; }
+    /// <summary>The canonical spelling (<c>T/CESA 1026-2018</c>).</summary>
+    public string? NormalizedCode { get; set; }
+    /// <summary>Letters and digits only (<c>TCESA10262018</c>): matches a code however it is typed.</summary>
+    public string? CodeKey { get; set; }
+    public StandardLevel? Level { get; set; }
+    public required string TitleEn { get; set; }
+    public string? TitleZh { get; set; }
+    public StandardStatus Status { get; set; }
+    public DateOnly? DraftedOn { get; set; }
+    public DateOnly? CommentDeadline { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public DateOnly? EffectiveOn { get; set; }
+    public DateOnly? WithdrawnOn { get; set; }
+    public int? CommitteeId { get; set; }
+    public WorkingGroup? Committee { get; set; }
+    public int? IssuerId { get; set; }
+    public Organisation? Issuer { get; set; }
+    /// <summary>The standard that replaced this one.</summary>
+    public int? ReplacedById { get; set; }
+    public Standard? ReplacedBy { get; set; }
+    /// <summary>The standards this one replaced.</summary>
+    public List<Standard> Replaces { get; set; } = [];
+    /// <summary>The international standard this one adopts (<c>ISO 1234:2020</c>), with its degree.</summary>
+    public string? AdoptedCode { get; set; }
+    public AdoptionDegree? AdoptionDegree { get; set; }
+    public string? Summary { get; set; }
+    public List<Sector> Sectors { get; set; } = [];
+    public uint Version { get; set; }
+
+    /// <summary>Sets the code and everything derived from it.</summary>
+    public void SetCode(string? code)
+    {
+        Code = string.IsNullOrWhiteSpace(code) ? null : code.Trim();
+        if (Code is null)
+        {
+            NormalizedCode = null;
+            CodeKey = null;
+            Level = null;
+            return;
+        }
+
+        var parsed = StandardCode.Parse(Code);
+        NormalizedCode = parsed.Canonical;
+        CodeKey = parsed.Key;
+        Level = parsed.Level;
+    }
+
+    public string DisplayTitle => Code is null ? TitleEn : $"{Code} {TitleEn}";
+}

@@ -1,0 +1,59 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Articles;
+
+namespace SesecPortal.Application.Features.Issues;
+
+public static class GetIssue
+{
+    /// <param name="Slug">The issue's slug, or null for the latest published issue.</param>
+    public sealed record Query(string? Slug) : IQuery<Result?>;
+
+    public sealed record Result(
+        string Slug, string Series, string Title, int Number, string Period, string? PublishedOn, string AboutHtml,
+        IReadOnlyList<Takeaway> Takeaways, IReadOnlyList<Section> Sections);
+
+    public sealed record Takeaway(string Title, string Summary, string? ArticleSlug);
+
+    public sealed record Section(string Slug, string Title, string NoteHtml, IReadOnlyList<ArticleCard> Articles);
+
+    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown) : IQueryHandler<Query, Result?>
+    {
+        public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var issues = db.Issues.AsNoTracking().Where(i => i.Status == PublicationStatus.Published);
+            issues = query.Slug is null ? issues.OrderByDescending(i => i.PeriodStart).Take(1) : issues.Where(i => i.Slug == query.Slug);
+            var issue = await issues
+                .Select(i => new
+                {
+                    i.Slug, i.Series, i.Title, i.Number, i.PeriodStart, i.PeriodEnd, i.PublishedOn, i.About,
+                    Takeaways = i.Takeaways.OrderBy(t => t.Position).Select(t => new Takeaway(t.Title, t.Summary, t.Article != null && t.Article.Status == PublicationStatus.Published ? t.Article.Slug : null)).ToList(),
+                    Sections = i.Sections.OrderBy(s => s.Position).Select(s => new
+                    {
+                        s.Slug, s.Title, s.Note,
+                        Articles = s.Articles.Where(a => a.Status == PublicationStatus.Published).OrderBy(a => a.Position)
+                            .Select(a => new { a.Slug, a.Title, a.Summary, a.EventDate, a.EventDatePrecision, Sectors = a.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList() })
+                            .ToList(),
+                    }).ToList(),
+                })
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(cancellationToken);
+            if (issue is null)
+            {
+                return null;
+            }
+
+            return new Result(
+                issue.Slug, issue.Series, issue.Title, issue.Number,
+                $"{PartialDate.Format(issue.PeriodStart)} – {PartialDate.Format(issue.PeriodEnd)}",
+                issue.PublishedOn is { } p ? PartialDate.Format(p) : null,
+                markdown.ToHtml(issue.About),
+                issue.Takeaways,
+                [.. issue.Sections.Select(s => new Section(s.Slug, s.Title, markdown.ToHtml(s.Note),
+                    [.. s.Articles.Select(a => new ArticleCard(a.Slug, a.Title, a.Summary, a.EventDate is { } d ? PartialDate.Format(d, a.EventDatePrecision) : null, a.Sectors))]))]);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+
+namespace SesecPortal.Application.Features.Policies;
+
+public static class GetPolicy
+{
+    public sealed record Query(string Slug) : IQuery<Result?>;
+
+    public sealed record Result(
+        string Slug, string Title, string Kind, string Status, string? IssuedOn, string? CommentDeadline, string? DocumentNumber,
+        string? CoIssuers, string? SourceUrl, string SummaryHtml,
+        IReadOnlyList<Link> Authorities, IReadOnlyList<Link> Sectors, IReadOnlyList<Link> Articles);
+
+    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown) : IQueryHandler<Query, Result?>
+    {
+        public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var p = await db.Policies.AsNoTracking().Where(p => p.Slug == query.Slug)
+                .Select(p => new
+                {
+                    p.Id, p.Slug, p.Title, p.Kind, p.Status, p.IssuedOn, p.IssuedOnPrecision, p.CommentDeadline, p.DocumentNumber, p.CoIssuers, p.SourceUrl, p.Summary,
+                    Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => new Link(a.Organisation!.Slug, a.Organisation.Name, a.Organisation.Abbreviation)).ToList(),
+                    Sectors = p.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList(),
+                })
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(cancellationToken);
+            if (p is null)
+            {
+                return null;
+            }
+
+            var articles = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == PublicationStatus.Published && a.Policies.Any(x => x.Id == p.Id))
+                .OrderByDescending(a => a.PublishedOn).ThenBy(a => a.Title)
+                .Select(a => new Link(a.Slug, a.Title, null))
+                .ToListAsync(cancellationToken);
+
+            return new Result(
+                p.Slug, p.Title, Labels.Of(p.Kind), Labels.Of(p.Status),
+                p.IssuedOn is { } d ? PartialDate.Format(d, p.IssuedOnPrecision) : null,
+                p.CommentDeadline is { } c ? PartialDate.Format(c) : null,
+                p.DocumentNumber, p.CoIssuers, p.SourceUrl, markdown.ToHtml(p.Summary), p.Authorities, p.Sectors, articles);
+        }
+    }
+}

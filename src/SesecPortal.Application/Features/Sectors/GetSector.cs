@@ -1,0 +1,69 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Articles;
+
+namespace SesecPortal.Application.Features.Sectors;
+
+/// <summary>Everything tagged with a sector, grouped by kind: the tag-based browsing.</summary>
+public static class GetSector
+{
+    /// <summary>How many items of each kind a sector page lists; the counts say how many there are in all.</summary>
+    public const int PerKind = 50;
+
+    public sealed record Query(string Slug) : IQuery<Result?>;
+
+    public sealed record Result(
+        string Slug, string Name, string? Description, IReadOnlyList<string> Hashtags,
+        Group<ArticleCard> Articles, Group<Link> Policies, Group<Link> Standards, Group<Link> WorkingGroups, Group<Link> Organisations);
+
+    public sealed record Group<T>(int Total, IReadOnlyList<T> Items);
+
+    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result?>
+    {
+        public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var sector = await db.Sectors.AsNoTracking().Where(s => s.Slug == query.Slug)
+                .Select(s => new { s.Id, s.Slug, s.Name, s.Description, s.Hashtags })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (sector is null)
+            {
+                return null;
+            }
+
+            var id = sector.Id;
+            var articles = db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.Sectors.Any(s => s.Id == id));
+            var articleRows = await articles
+                .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.EventDate).ThenBy(a => a.Id)
+                .Take(PerKind)
+                .Select(a => new { a.Slug, a.Title, a.Summary, a.EventDate, a.EventDatePrecision, Sectors = a.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList() })
+                .ToListAsync(cancellationToken);
+
+            var policies = db.Policies.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
+            var standards = db.Standards.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
+            var groups = db.WorkingGroups.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
+            var orgs = db.Organisations.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
+
+            return new Result(
+                sector.Slug, sector.Name, sector.Description, sector.Hashtags,
+                new Group<ArticleCard>(
+                    await articles.CountAsync(cancellationToken),
+                    [.. articleRows.Select(a => new ArticleCard(a.Slug, a.Title, a.Summary, a.EventDate is { } d ? PartialDate.Format(d, a.EventDatePrecision) : null, a.Sectors))]),
+                new Group<Link>(
+                    await policies.CountAsync(cancellationToken),
+                    await policies.OrderByDescending(p => p.IssuedOn).ThenBy(p => p.Title).Take(PerKind).Select(p => new Link(p.Slug, p.Title, null)).ToListAsync(cancellationToken)),
+                new Group<Link>(
+                    await standards.CountAsync(cancellationToken),
+                    await standards.OrderBy(s => s.NormalizedCode).ThenBy(s => s.TitleEn).Take(PerKind)
+                        .Select(s => new Link(s.Slug, s.Code == null ? s.TitleEn : s.Code + " " + s.TitleEn, null)).ToListAsync(cancellationToken)),
+                new Group<Link>(
+                    await groups.CountAsync(cancellationToken),
+                    await groups.OrderBy(w => w.Position).Take(PerKind).Select(w => new Link(w.Slug, w.Name, null)).ToListAsync(cancellationToken)),
+                new Group<Link>(
+                    await orgs.CountAsync(cancellationToken),
+                    await orgs.OrderBy(o => o.Name).Take(PerKind).Select(o => new Link(o.Slug, o.Name, o.Abbreviation)).ToListAsync(cancellationToken)));
+        }
+    }
+}

@@ -1,0 +1,350 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SesecPortal.Application.Seed;
+
+/// <summary>
+/// Loads the structured seed (the December 2021 – January 2022 issue) into the database. Idempotent: a record whose
+/// slug already exists is left as it is (an editor may have changed it), so loading twice changes nothing.
+/// </summary>
+public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
+{
+    public const string NewsletterResource = "SesecPortal.Seed.sesec-newsletter-2021-12.yaml";
+
+    public static SeedDocument ReadEmbedded(string resource = NewsletterResource)
+    {
+        using var stream = typeof(SeedLoader).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The seed resource '{resource}' is not embedded in the application.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    public static SeedDocument Parse(string yaml) =>
+        new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<SeedDocument>(yaml)
+        ?? new SeedDocument();
+
+    /// <returns>How many records were added.</returns>
+    public async Task<int> LoadAsync(SeedDocument seed, CancellationToken ct)
+    {
+        var ctx = new SeedContext(seed);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var sectors = await db.Sectors.ToDictionaryAsync(s => s.Slug, ct);
+        var position = sectors.Count;
+        foreach (var s in seed.Sectors.Where(s => !sectors.ContainsKey(s.Slug)))
+        {
+            var sector = new Sector { Slug = s.Slug, Name = s.Name, Description = s.Description, Hashtags = s.Hashtags, Position = position++ };
+            sectors[s.Slug] = sector;
+            db.Sectors.Add(sector);
+        }
+
+        var orgSlugs = seed.Organisations.Select(o => o.Slug).ToList();
+        var orgs = await db.Organisations.Where(o => orgSlugs.Contains(o.Slug)).ToDictionaryAsync(o => o.Slug, ct);
+        var newOrgs = seed.Organisations.Where(o => !orgs.ContainsKey(o.Slug)).ToList();
+        foreach (var o in newOrgs)
+        {
+            var org = new Organisation
+            {
+                Slug = o.Slug, Name = o.Name, Abbreviation = o.Abbreviation, Kind = ctx.Enum<OrganisationKind>(o.Kind, $"organisation {o.Slug}"),
+                Description = o.Description, Website = ctx.Url(o.Website, $"organisation {o.Slug}"),
+                Sectors = ctx.Sectors(sectors, o.Sectors, $"organisation {o.Slug}"),
+            };
+            orgs[o.Slug] = org;
+            db.Organisations.Add(org);
+        }
+
+        foreach (var o in newOrgs.Where(o => o.Parent is not null))
+        {
+            orgs[o.Slug].Parent = ctx.Find(orgs, o.Parent, $"organisation {o.Slug} parent");
+        }
+
+        var groupSlugs = seed.WorkingGroups.Select(w => w.Slug).ToList();
+        var groups = await db.WorkingGroups.Where(w => groupSlugs.Contains(w.Slug)).ToDictionaryAsync(w => w.Slug, ct);
+        var newGroups = seed.WorkingGroups.Where(w => !groups.ContainsKey(w.Slug)).ToList();
+        foreach (var (w, i) in newGroups.Select((w, i) => (w, i)))
+        {
+            var where = $"working group {w.Slug}";
+            var group = new WorkingGroup
+            {
+                Slug = w.Slug, Code = w.Code, Name = w.Name, Kind = ctx.Enum<WorkingGroupKind>(w.Kind, where),
+                Focus = w.Focus?.Trim(), EstablishedOn = ctx.Date(w.EstablishedOn, where), Position = i,
+                Sectors = ctx.Sectors(sectors, w.Sectors, where),
+                Members = [.. w.Members.Select((m, n) => new WorkingGroupMember
+                {
+                    Role = ctx.Enum<WorkingGroupRole>(m.Role, where), PersonName = m.Person, Position = n,
+                    Organisation = m.Organisation is null ? null : ctx.Find(orgs, m.Organisation, $"{where} member"),
+                })],
+                Contacts = [.. w.Contacts.Select((c, n) => new WorkingGroupContact { Name = c.Name, Phones = c.Phones, IsSecretariat = c.Secretariat, Position = n })],
+            };
+            groups[w.Slug] = group;
+            db.WorkingGroups.Add(group);
+        }
+
+        foreach (var w in newGroups.Where(w => w.Parent is not null))
+        {
+            groups[w.Slug].Parent = ctx.Find(groups, w.Parent, $"working group {w.Slug} parent");
+        }
+
+        // Standards are referred to by code (in any spelling) or by slug.
+        var standardKeys = seed.Standards.Select(StandardKey).ToList();
+        var standards = await db.Standards
+            .Where(s => (s.CodeKey != null && standardKeys.Contains(s.CodeKey)) || standardKeys.Contains(s.Slug))
+            .ToListAsync(ct);
+        var standardsByKey = new Dictionary<string, Standard>(StringComparer.Ordinal);
+        foreach (var s in standards)
+        {
+            standardsByKey[s.CodeKey ?? s.Slug] = s;
+        }
+
+        var newStandards = seed.Standards.Where(s => !standardsByKey.ContainsKey(StandardKey(s))).ToList();
+        foreach (var s in newStandards)
+        {
+            var where = $"standard {s.Code ?? s.Slug}";
+            var standard = new Standard
+            {
+                Slug = s.Slug ?? Slug.From(StandardCode.Normalize(s.Code) ?? s.Code ?? s.TitleEn),
+                TitleEn = s.TitleEn, TitleZh = s.TitleZh, Status = ctx.Enum<StandardStatus>(s.Status, where),
+                PublishedOn = ctx.Date(s.PublishedOn, where), EffectiveOn = ctx.Date(s.EffectiveOn, where),
+                WithdrawnOn = ctx.Date(s.WithdrawnOn, where), CommentDeadline = ctx.Date(s.CommentDeadline, where),
+                DraftedOn = ctx.Date(s.DraftedOn, where), Summary = s.Summary?.Trim(),
+                Committee = s.Committee is null ? null : ctx.Find(groups, s.Committee, $"{where} committee"),
+                Issuer = s.Issuer is null ? null : ctx.Find(orgs, s.Issuer, $"{where} issuer"),
+                Sectors = ctx.Sectors(sectors, s.Sectors, where),
+                AdoptedCode = s.Adopts?.Code,
+                AdoptionDegree = s.Adopts is null ? null : ctx.Enum<AdoptionDegree>(s.Adopts.Degree, where),
+            };
+            if (s.Code is not null && !StandardCode.TryParse(s.Code, out _))
+            {
+                ctx.Problem($"{where}: the code does not parse.");
+            }
+            else
+            {
+                standard.SetCode(s.Code);
+            }
+
+            standardsByKey[StandardKey(s)] = standard;
+            db.Standards.Add(standard);
+        }
+
+        foreach (var s in newStandards)
+        {
+            foreach (var replaced in s.Replaces)
+            {
+                ctx.FindStandard(standardsByKey, replaced, $"standard {s.Code} replaces")?.ReplacedBy = standardsByKey[StandardKey(s)];
+            }
+        }
+
+        foreach (var w in newGroups)
+        {
+            var group = groups[w.Slug];
+            var items = w.Achievements.Select(a => (Item: a, Stage: WorkItemStage.Achievement))
+                .Concat(w.OngoingWork.Select(a => (Item: a, Stage: WorkItemStage.Ongoing)));
+            var n = 0;
+            foreach (var (item, stage) in items)
+            {
+                group.WorkItems.Add(new WorkItem
+                {
+                    Stage = stage, Category = ctx.Enum<WorkItemCategory>(item.Category, $"working group {w.Slug}"), Title = item.Title,
+                    Note = item.Note, Position = n++,
+                    Standard = item.Standard is null ? null : ctx.FindStandard(standardsByKey, item.Standard, $"working group {w.Slug} work item"),
+                });
+            }
+        }
+
+        var policySlugs = seed.Policies.Select(p => p.Slug).ToList();
+        var policies = await db.Policies.Where(p => policySlugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, ct);
+        foreach (var p in seed.Policies.Where(p => !policies.ContainsKey(p.Slug)))
+        {
+            var where = $"policy {p.Slug}";
+            var issued = ctx.PartialDate(p.IssuedOn, where);
+            var policy = new Policy
+            {
+                Slug = p.Slug, Title = p.Title, Kind = ctx.Enum<PolicyKind>(p.Kind, where), Status = ctx.Enum<PolicyStatus>(p.Status, where),
+                IssuedOn = issued?.Date, IssuedOnPrecision = issued?.Precision ?? DatePrecision.Day,
+                CommentDeadline = ctx.Date(p.CommentDeadline, where), DocumentNumber = p.DocumentNumber, CoIssuers = p.CoIssuers,
+                SourceUrl = ctx.Url(p.SourceUrl, where), Summary = p.Summary?.Trim(), Sectors = ctx.Sectors(sectors, p.Sectors, where),
+                Authorities = [.. p.Authorities.Select((a, i) => new PolicyAuthority { Organisation = ctx.Find(orgs, a, $"{where} authority"), Position = i })],
+            };
+            policies[p.Slug] = policy;
+            db.Policies.Add(policy);
+        }
+
+        var articleSlugs = seed.Articles.Select(a => a.Slug).ToList();
+        var articles = await db.Articles.Where(a => articleSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
+        var newArticles = seed.Articles.Where(a => !articles.ContainsKey(a.Slug)).ToList();
+        foreach (var a in newArticles)
+        {
+            var where = $"article {a.Slug}";
+            var eventDate = ctx.PartialDate(a.EventDate, where);
+            var article = new Article
+            {
+                Slug = a.Slug, Title = a.Title, Summary = a.Summary.Trim(), Body = a.Body.Trim(),
+                EventDate = eventDate?.Date, EventDatePrecision = eventDate?.Precision ?? DatePrecision.Day,
+                Status = PublicationStatus.Published, Tags = a.Tags,
+                Sectors = ctx.Sectors(sectors, a.Sectors, where),
+                SourceLinks = [.. a.SourceLinks.Select((l, i) => new ArticleSourceLink { Url = ctx.Url(l.Url, where) ?? "", Title = l.Title, Position = i })],
+                Policies = [.. a.Mentions.Policies.Select(p => ctx.Find(policies, p, $"{where} mentions"))],
+                Standards = [.. a.Mentions.Standards.Select(s => ctx.FindStandard(standardsByKey, s, $"{where} mentions")).OfType<Standard>()],
+                WorkingGroups = [.. a.Mentions.WorkingGroups.Select(w => ctx.Find(groups, w, $"{where} mentions"))],
+                Organisations = [.. a.Mentions.Organisations.Select(o => ctx.Find(orgs, o, $"{where} mentions"))],
+            };
+            articles[a.Slug] = article;
+            db.Articles.Add(article);
+        }
+
+        var issueSlugs = seed.Issues.Select(i => i.Slug).ToList();
+        var existingIssues = await db.Issues.Where(i => issueSlugs.Contains(i.Slug)).Select(i => i.Slug).ToListAsync(ct);
+        foreach (var i in seed.Issues.Where(i => !existingIssues.Contains(i.Slug)))
+        {
+            var where = $"issue {i.Slug}";
+            var published = ctx.Date(i.PublishedOn, where);
+            var issue = new NewsletterIssue
+            {
+                Slug = i.Slug, Series = i.Series, Title = i.Title, Number = i.Number,
+                PeriodStart = ctx.Date(i.PeriodStart, where) ?? default, PeriodEnd = ctx.Date(i.PeriodEnd, where) ?? default,
+                PublishedOn = published, Status = PublicationStatus.Published, About = i.About?.Trim(),
+                Takeaways = [.. i.Takeaways.Select((t, n) => new IssueTakeaway
+                {
+                    Title = t.Title, Summary = t.Summary, Position = n,
+                    Article = t.Article is null ? null : ctx.Find(articles, t.Article, $"{where} takeaway"),
+                })],
+            };
+            foreach (var (s, n) in i.Sections.Select((s, n) => (s, n)))
+            {
+                var section = new IssueSection { Slug = s.Slug, Title = s.Title, Note = s.Note?.Trim(), Position = n };
+                foreach (var (slug, p) in s.Articles.Select((slug, p) => (slug, p)))
+                {
+                    var article = ctx.Find(articles, slug, $"{where} section {s.Slug}");
+                    if (newArticles.Any(a => a.Slug == slug))
+                    {
+                        article.Section = section;
+                        article.Position = p;
+                        article.PublishedOn = published;
+                    }
+                }
+
+                issue.Sections.Add(section);
+            }
+
+            db.Issues.Add(issue);
+        }
+
+        ctx.ThrowIfProblems();
+        var added = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        int articleCount = newArticles.Count, standardCount = newStandards.Count;
+        logger.LogInformation("Seed loaded: {Added} records added ({Articles} new articles, {Standards} new standards)", added, articleCount, standardCount);
+        return added;
+    }
+
+    private static string StandardKey(SeedStandard s) => s.Code is null ? s.Slug ?? Slug.From(s.TitleEn) : StandardCode.KeyOf(s.Code);
+
+    /// <summary>Collects every problem of a seed so one failed load names them all.</summary>
+    private sealed class SeedContext(SeedDocument seed)
+    {
+        private readonly List<string> problems = [];
+
+        public SeedDocument Seed { get; } = seed;
+
+        public void Problem(string message) => problems.Add(message);
+
+        public T Enum<T>(string value, string where) where T : struct, System.Enum
+        {
+            if (System.Enum.TryParse<T>(value, ignoreCase: false, out var result) && System.Enum.IsDefined(result))
+            {
+                return result;
+            }
+
+            Problem($"{where}: '{value}' is not a {typeof(T).Name}.");
+            return default;
+        }
+
+        public DateOnly? Date(string? value, string where)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            Problem($"{where}: '{value}' is not a date (yyyy-MM-dd).");
+            return null;
+        }
+
+        public PartialDate? PartialDate(string? value, string where)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (Domain.PartialDate.TryParse(value, out var date))
+            {
+                return date;
+            }
+
+            Problem($"{where}: '{value}' is not a date (yyyy-MM-dd or yyyy-MM).");
+            return null;
+        }
+
+        public string? Url(string? value, string where)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                && !value.Contains("wp-admin", StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+
+            Problem($"{where}: '{value}' is not a public http(s) address.");
+            return null;
+        }
+
+        public T Find<T>(Dictionary<string, T> items, string? slug, string where) where T : class
+        {
+            if (slug is not null && items.TryGetValue(slug, out var item))
+            {
+                return item;
+            }
+
+            Problem($"{where}: '{slug}' is not in the seed.");
+            return null!;
+        }
+
+        public Standard? FindStandard(Dictionary<string, Standard> items, string codeOrSlug, string where)
+        {
+            if (items.TryGetValue(StandardCode.KeyOf(codeOrSlug), out var s) || items.TryGetValue(codeOrSlug, out s))
+            {
+                return s;
+            }
+
+            Problem($"{where}: standard '{codeOrSlug}' is not in the seed.");
+            return null;
+        }
+
+        public List<Sector> Sectors(Dictionary<string, Sector> sectors, List<string> slugs, string where) =>
+            [.. slugs.Select(s => Find(sectors, s, $"{where} sector"))];
+
+        public void ThrowIfProblems()
+        {
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException("The seed has problems:\n- " + string.Join("\n- ", problems));
+            }
+        }
+    }
+}

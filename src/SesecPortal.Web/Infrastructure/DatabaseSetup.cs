@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Seed;
+
+namespace SesecPortal.Web.Infrastructure;
+
+internal static class DatabaseSetup
+{
+    /// <summary>
+    /// The configured connection string, or else a private PostgreSQL cluster started from the machine's binaries in a
+    /// git-ignored folder (<c>.data/postgres</c> at the repository root). Returns null, having said why, when neither is possible.
+    /// </summary>
+    public static async Task<(string ConnectionString, LocalPostgresCluster? Cluster)?> ResolveAsync(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("Portal");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return (configured, null);
+        }
+
+        if (LocalPostgresCluster.FindBinDirectory() is null)
+        {
+            await Console.Error.WriteLineAsync(LocalPostgresCluster.MissingBinariesMessage);
+            return null;
+        }
+
+        var section = configuration.GetSection("Database:LocalCluster");
+        var dataDirectory = section["DataDirectory"];
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            dataDirectory = Path.Combine(RepositoryRoot(environment.ContentRootPath), ".data", "postgres");
+        }
+
+        Console.WriteLine($"No ConnectionStrings:Portal configured: using the private PostgreSQL cluster in {dataDirectory}");
+        var cluster = await LocalPostgresCluster.StartAsync(dataDirectory, section.GetValue("Port", 5433), CancellationToken.None);
+        var connectionString = await cluster.EnsureDatabaseAsync(section["Database"] ?? "sesecportal", CancellationToken.None);
+        return (connectionString, cluster);
+    }
+
+    /// <summary>Applies migrations and loads the seed issue (idempotent).</summary>
+    public static async Task InitialiseAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(SeedLoader.ReadEmbedded(), ct);
+    }
+
+    private static string RepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SesecPortal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return start;
+    }
+}

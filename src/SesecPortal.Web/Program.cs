@@ -1,0 +1,99 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+using Serilog.Formatting.Compact;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Common.Behaviors;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Features.Home;
+using SesecPortal.Application.Seed;
+using SesecPortal.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) =>
+{
+    logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    if (builder.Configuration.GetValue("Logging:Json", false))
+    {
+        logger.WriteTo.Console(new CompactJsonFormatter());
+    }
+    else
+    {
+        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
+    }
+});
+
+var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.Environment);
+if (database is null)
+{
+    return 1;
+}
+
+await using var localCluster = database.Value.Cluster;
+
+builder.Services.AddDbContextPool<PortalDbContext>(options => PortalDbContext.Configure(options, database.Value.ConnectionString));
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(GetHome)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<GetHome.Query>(includeInternalTypes: true);
+builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<SeedLoader>();
+builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+builder.Services.AddOutputCache(options =>
+{
+    options.AddPolicy(CachePolicies.PublicPage, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(CachePolicies.PublicTag));
+});
+builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseOutputCache();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health", new HealthCheckOptions
+{
+    ResponseWriter = async (context, report) =>
+    {
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), e.Value.Description }),
+        });
+    },
+});
+app.MapRazorPages();
+
+if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
+{
+    await DatabaseSetup.InitialiseAsync(app.Services, app.Lifetime.ApplicationStopping);
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(the configured address)";
+    app.Logger.LogInformation("SesecPortal is serving on {Addresses}", addresses);
+});
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory.</summary>
+public partial class Program;
