@@ -3,7 +3,10 @@ using Markdig;
 
 namespace SesecPortal.Application.Common;
 
-/// <summary>Markdown to HTML with Markdig, then sanitised with HtmlSanitizer: script, event handlers and javascript: URLs never reach a page.</summary>
+/// <summary>
+/// Markdown to HTML with Markdig, then sanitised with HtmlSanitizer: editors may use inline HTML (sub/superscripts, tables),
+/// but script, event handlers, styles and javascript: URLs never reach a page.
+/// </summary>
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
@@ -12,7 +15,6 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .UseEmphasisExtras()
         .UseListExtras()
-        .DisableHtml()
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();

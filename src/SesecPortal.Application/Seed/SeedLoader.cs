@@ -168,7 +168,7 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
                 IssuedOn = issued?.Date, IssuedOnPrecision = issued?.Precision ?? DatePrecision.Day,
                 CommentDeadline = ctx.Date(p.CommentDeadline, where), DocumentNumber = p.DocumentNumber, CoIssuers = p.CoIssuers,
                 SourceUrl = ctx.Url(p.SourceUrl, where), Summary = p.Summary?.Trim(), Sectors = ctx.Sectors(sectors, p.Sectors, where),
-                Authorities = [.. p.Authorities.Select((a, i) => new PolicyAuthority { Organisation = ctx.Find(orgs, a, $"{where} authority"), Position = i })],
+                Authorities = [.. ctx.FindAll(orgs, p.Authorities, $"{where} authority").Select((o, i) => new PolicyAuthority { Organisation = o, Position = i })],
             };
             policies[p.Slug] = policy;
             db.Policies.Add(policy);
@@ -188,10 +188,10 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
                 Status = PublicationStatus.Published, Tags = a.Tags,
                 Sectors = ctx.Sectors(sectors, a.Sectors, where),
                 SourceLinks = [.. a.SourceLinks.Select((l, i) => new ArticleSourceLink { Url = ctx.Url(l.Url, where) ?? "", Title = l.Title, Position = i })],
-                Policies = [.. a.Mentions.Policies.Select(p => ctx.Find(policies, p, $"{where} mentions"))],
+                Policies = ctx.FindAll(policies, a.Mentions.Policies, $"{where} mentions"),
                 Standards = [.. a.Mentions.Standards.Select(s => ctx.FindStandard(standardsByKey, s, $"{where} mentions")).OfType<Standard>()],
-                WorkingGroups = [.. a.Mentions.WorkingGroups.Select(w => ctx.Find(groups, w, $"{where} mentions"))],
-                Organisations = [.. a.Mentions.Organisations.Select(o => ctx.Find(orgs, o, $"{where} mentions"))],
+                WorkingGroups = ctx.FindAll(groups, a.Mentions.WorkingGroups, $"{where} mentions"),
+                Organisations = ctx.FindAll(orgs, a.Mentions.Organisations, $"{where} mentions"),
             };
             articles[a.Slug] = article;
             db.Articles.Add(article);
@@ -220,7 +220,7 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
                 foreach (var (slug, p) in s.Articles.Select((slug, p) => (slug, p)))
                 {
                     var article = ctx.Find(articles, slug, $"{where} section {s.Slug}");
-                    if (newArticles.Any(a => a.Slug == slug))
+                    if (article is not null && newArticles.Any(a => a.Slug == slug))
                     {
                         article.Section = section;
                         article.Position = p;
@@ -314,7 +314,7 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
             return null;
         }
 
-        public T Find<T>(Dictionary<string, T> items, string? slug, string where) where T : class
+        public T? Find<T>(Dictionary<string, T> items, string? slug, string where) where T : class
         {
             if (slug is not null && items.TryGetValue(slug, out var item))
             {
@@ -322,8 +322,12 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
             }
 
             Problem($"{where}: '{slug}' is not in the seed.");
-            return null!;
+            return null;
         }
+
+        /// <summary>The items named, leaving out (and reporting) any that are not in the seed.</summary>
+        public List<T> FindAll<T>(Dictionary<string, T> items, IEnumerable<string> slugs, string where) where T : class =>
+            [.. slugs.Select(s => Find(items, s, where)).OfType<T>()];
 
         public Standard? FindStandard(Dictionary<string, Standard> items, string codeOrSlug, string where)
         {
@@ -337,7 +341,7 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
         }
 
         public List<Sector> Sectors(Dictionary<string, Sector> sectors, List<string> slugs, string where) =>
-            [.. slugs.Select(s => Find(sectors, s, $"{where} sector"))];
+            FindAll(sectors, slugs, $"{where} sector");
 
         public void ThrowIfProblems()
         {

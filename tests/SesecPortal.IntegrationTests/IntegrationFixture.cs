@@ -1,0 +1,47 @@
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.IntegrationTests;
+using SesecPortal.TestSupport;
+
+[assembly: AssemblyFixture(typeof(IntegrationFixture))]
+// One database for the assembly, reset before each test: tests run one at a time.
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
+
+namespace SesecPortal.IntegrationTests;
+
+public sealed class IntegrationFixture() : PortalFixture("sesec_integration");
+
+/// <summary>Every integration test starts from the seed alone: the database is reset and seeded before each test, never after.</summary>
+public abstract class PortalTest(IntegrationFixture fixture) : IAsyncLifetime
+{
+    protected IntegrationFixture Fixture { get; } = fixture;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await Fixture.Database.ResetAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Sends a query or command through the portal's own Mediator pipeline (validation, logging).</summary>
+    protected async Task<T> SendAsync<T>(IQuery<T> query)
+    {
+        await using var scope = Fixture.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, Ct);
+    }
+
+    /// <summary>GETs a page from Kestrel and parses it as a browser would.</summary>
+    protected async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string path)
+    {
+        using var client = Fixture.CreateClient();
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        var document = (IHtmlDocument)await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), Ct);
+        return (response, document);
+    }
+}

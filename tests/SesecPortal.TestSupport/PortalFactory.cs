@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SesecPortal.TestSupport;
+
+/// <summary>The real portal (Program.cs) on a given database; optionally served by Kestrel on a loopback port for a browser.</summary>
+public sealed class PortalFactory(string connectionString, bool kestrel = false, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+{
+    /// <summary>The address Kestrel listens on (browser tests).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var server = Services.GetRequiredService<IServer>();
+            return new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Portal", connectionString);
+        builder.UseSetting("Database:InitialiseOnStartup", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+
+        if (kestrel)
+        {
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+    }
+}

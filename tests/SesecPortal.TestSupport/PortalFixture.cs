@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace SesecPortal.TestSupport;
+
+/// <summary>
+/// A migrated, seeded database and the real portal on it, served by Kestrel on a loopback port. One per test assembly:
+/// subclass it with the database name the assembly uses.
+/// </summary>
+public abstract class PortalFixture(string name) : IAsyncLifetime
+{
+    public PortalDatabase Database { get; private set; } = null!;
+    public PortalFactory Factory { get; private set; } = null!;
+    public Uri Address { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await PortalDatabase.CreateAsync(name);
+        Factory = new PortalFactory(Database.ConnectionString, kestrel: true);
+        Address = Factory.ServerAddress;
+    }
+
+    /// <summary>A client of the Kestrel server that does not follow redirects, so tests see them.</summary>
+    public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Address };
+
+    /// <summary>A DI scope of the running portal, for calling handlers through the real Mediator pipeline.</summary>
+    public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
+
+    public async ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+}

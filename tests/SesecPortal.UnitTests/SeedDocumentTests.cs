@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Seed;
+
+namespace SesecPortal.UnitTests;
+
+/// <summary>The structured seed against the newsletter text it was derived from.</summary>
+public sealed partial class SeedDocumentTests
+{
+    private static readonly SeedDocument Seed = SeedLoader.ReadEmbedded();
+    private static readonly Lazy<string> SourceText = new(() => Flatten(File.ReadAllText(FindSource())));
+
+    [Fact]
+    public void Holds_every_article_of_the_issue_in_its_section_order()
+    {
+        var issue = Seed.Issues.ShouldHaveSingleItem();
+
+        issue.Title.ShouldBe("December 2021 – January 2022");
+        issue.Sections.Select(s => s.Title).ShouldBe(
+            ["Horizontal Issues", "Energy efficiency", "Carbon emission", "ICT and digitalization", "Intelligent manufacturing", "Cybersecurity", "Special report", "Annex"]);
+        issue.Sections.SelectMany(s => s.Articles).ShouldBe(Seed.Articles.Select(a => a.Slug), ignoreOrder: true);
+        Seed.Articles.Count.ShouldBe(13);
+        issue.Takeaways.Count.ShouldBe(11);
+    }
+
+    [Fact]
+    public void Article_titles_are_exactly_as_in_the_text()
+    {
+        foreach (var article in Seed.Articles)
+        {
+            SourceText.Value.ShouldContain(Flatten(article.Title), customMessage: $"article '{article.Slug}'");
+        }
+    }
+
+    [Fact]
+    public void Takeaways_are_exactly_as_in_the_text()
+    {
+        foreach (var takeaway in Seed.Issues.Single().Takeaways)
+        {
+            SourceText.Value.ShouldContain(Flatten(takeaway.Title));
+            SourceText.Value.ShouldContain(Flatten(takeaway.Summary));
+        }
+    }
+
+    [Fact]
+    public void Policy_and_standard_titles_are_from_the_text()
+    {
+        foreach (var policy in Seed.Policies)
+        {
+            SourceText.Value.ShouldContain(Flatten(policy.Title).Replace("”", "", StringComparison.Ordinal).Split('“')[0], customMessage: policy.Slug);
+        }
+
+        foreach (var standard in Seed.Standards.Where(s => s.Code is not null))
+        {
+            SourceText.Value.ShouldContain(Flatten(standard.Code!), customMessage: standard.Code);
+        }
+    }
+
+    [Fact]
+    public void Names_every_standard_and_plan_number_of_the_text()
+    {
+        var codes = Seed.Standards.Where(s => s.Code is not null).Select(s => StandardCode.KeyOf(s.Code!)).ToHashSet();
+        var inText = CodesInText().Matches(SourceText.Value).Select(m => StandardCode.KeyOf(m.Value)).Distinct().ToList();
+
+        inText.ShouldNotBeEmpty();
+        inText.Where(c => !codes.Contains(c)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_standard_code_parses()
+    {
+        foreach (var standard in Seed.Standards.Where(s => s.Code is not null))
+        {
+            StandardCode.TryParse(standard.Code, out _).ShouldBeTrue(standard.Code);
+        }
+    }
+
+    [Fact]
+    public void Has_the_committee_tree_with_all_eight_working_groups()
+    {
+        var sc42 = Seed.WorkingGroups.Single(w => w.Slug == "tc28-sc42");
+
+        sc42.Parent.ShouldBe("tc28");
+        Seed.WorkingGroups.Count(w => w.Parent == "tc28-sc42" && w.Kind == "WorkingGroup").ShouldBe(8);
+    }
+
+    [Fact]
+    public void Never_publishes_the_old_sites_editing_links()
+    {
+        var yaml = ReadYaml();
+
+        yaml.ShouldNotContain("wp-admin");
+        yaml.ShouldNotContain("post.php");
+    }
+
+    [Fact]
+    public void Phone_numbers_appear_only_in_working_group_contacts()
+    {
+        var publicText = string.Join("\n", Seed.Articles.Select(a => a.Body + a.Summary)
+            .Concat(Seed.WorkingGroups.Select(w => w.Focus ?? ""))
+            .Concat(Seed.Issues.Select(i => i.About ?? "")));
+
+        PhoneNumber().IsMatch(publicText).ShouldBeFalse();
+        Seed.WorkingGroups.SelectMany(w => w.Contacts).SelectMany(c => c.Phones).ShouldContain("15624952070");
+    }
+
+    [Fact]
+    public void Has_no_page_furniture_left()
+    {
+        var bodies = string.Join("\n", Seed.Articles.Select(a => a.Body));
+
+        bodies.ShouldNotContain("SESEC IV China Standardisation Newsletter |");
+        bodies.ShouldNotContain("Seconded European Standardisation Expert in China (SESEC) 1");
+        bodies.ShouldNotContain("\uF0B7"); // the PDF's bullet glyph
+        Regex.IsMatch(bodies, @"^\d{1,2}\.\s*$", RegexOptions.Multiline).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Covers_the_sesec_priority_sectors_and_the_newsletters_hashtags()
+    {
+        var slugs = Seed.Sectors.Select(s => s.Slug).ToList();
+        slugs.ShouldContain("ict");
+        slugs.ShouldContain("energy-environment");
+        slugs.ShouldContain("carbon");
+        slugs.ShouldContain("cybersecurity");
+        slugs.ShouldContain("intelligent-manufacturing");
+        slugs.ShouldContain("digital-transformation");
+        slugs.ShouldContain("iot");
+        slugs.ShouldContain("smart-cities");
+        slugs.ShouldContain("medical-devices");
+
+        var hashtags = Seed.Sectors.SelectMany(s => s.Hashtags).ToHashSet();
+        foreach (Match m in Hashtag().Matches(File.ReadAllText(FindSource())))
+        {
+            var tag = m.Value.Trim();
+            var isFreeTag = Seed.Articles.Any(a => a.Tags.Contains(tag.TrimStart('#')));
+            (hashtags.Contains(tag) || isFreeTag).ShouldBeTrue($"hashtag {tag}");
+        }
+    }
+
+    private static string ReadYaml()
+    {
+        using var stream = typeof(SeedLoader).Assembly.GetManifestResourceStream(SeedLoader.NewsletterResource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>One line, single spaces: the PDF text breaks lines anywhere.</summary>
+    private static string Flatten(string text) => Whitespace().Replace(text, " ").Trim();
+
+    private static string FindSource()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "seeds", "sesec-newsletter-2021-12.txt");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("shared/seeds/sesec-newsletter-2021-12.txt was not found beside the repository.");
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(?<!\d)(1\d{10}|010-\d{8})(?!\d)")]
+    private static partial Regex PhoneNumber();
+
+    [GeneratedRegex(@"(?:\bGB(?:/T)? \d{5}-\d{4}|T/CESA \d{4}[-—]\d{4}|\b(?:19|20)\d{6}-T-\d{3}|CESA-\d{4}-\d-\d{3}|IEEE P\d{4}(?:\.\d)?|ISO/IEC (?:(?:TR|TS|WD) )?\d{4,5}(?:-\d)?)")]
+    private static partial Regex CodesInText();
+
+    [GeneratedRegex(@"#[A-Z][A-Za-z&]*(?: (?:[a-z&]+|[A-Z][a-z]+))*(?=\s|$)", RegexOptions.Multiline)]
+    private static partial Regex Hashtag();
+}
