@@ -13,7 +13,7 @@ public abstract class PortalFixture(string name) : IAsyncLifetime
     public PortalFactory Factory { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Database = await PortalDatabase.CreateAsync(name);
         Factory = new PortalFactory(Database.ConnectionString, kestrel: true);
@@ -26,7 +26,7 @@ public abstract class PortalFixture(string name) : IAsyncLifetime
     /// <summary>A DI scope of the running portal, for calling handlers through the real Mediator pipeline.</summary>
     public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
         if (Factory is not null)

@@ -22,16 +22,11 @@ public static class GetHome
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var issue = await mediator.Send(new GetIssue.Query(null), cancellationToken);
-            var latest = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == PublicationStatus.Published)
-                .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.EventDate).ThenBy(a => a.Id)
-                .Take(LatestArticles)
-                .Select(a => new { a.Slug, a.Title, a.Summary, a.EventDate, a.EventDatePrecision, Sectors = a.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList() })
-                .ToListAsync(cancellationToken);
+            var latest = await db.Articles.AsNoTracking().Published().NewestFirst().Take(LatestArticles).ToCardsAsync(cancellationToken);
             var sectors = await mediator.Send(new ListSectors.Query(), cancellationToken);
             return new Result(
                 issue,
-                [.. latest.Select(a => new ArticleCard(a.Slug, a.Title, a.Summary, a.EventDate is { } d ? PartialDate.Format(d, a.EventDatePrecision) : null, a.Sectors))],
+                latest,
                 sectors);
         }
     }

@@ -34,12 +34,8 @@ public static class GetSector
             }
 
             var id = sector.Id;
-            var articles = db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.Sectors.Any(s => s.Id == id));
-            var articleRows = await articles
-                .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.EventDate).ThenBy(a => a.Id)
-                .Take(PerKind)
-                .Select(a => new { a.Slug, a.Title, a.Summary, a.EventDate, a.EventDatePrecision, Sectors = a.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList() })
-                .ToListAsync(cancellationToken);
+            var articles = db.Articles.AsNoTracking().Published().Where(a => a.Sectors.Any(s => s.Id == id));
+            var articleCards = await articles.NewestFirst().Take(PerKind).ToCardsAsync(cancellationToken);
 
             var policies = db.Policies.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
             var standards = db.Standards.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
@@ -50,7 +46,7 @@ public static class GetSector
                 sector.Slug, sector.Name, sector.Description, sector.Hashtags,
                 new Group<ArticleCard>(
                     await articles.CountAsync(cancellationToken),
-                    [.. articleRows.Select(a => new ArticleCard(a.Slug, a.Title, a.Summary, a.EventDate is { } d ? PartialDate.Format(d, a.EventDatePrecision) : null, a.Sectors))]),
+                    articleCards),
                 new Group<Link>(
                     await policies.CountAsync(cancellationToken),
                     await policies.OrderByDescending(p => p.IssuedOn).ThenBy(p => p.Title).Take(PerKind).Select(p => new Link(p.Slug, p.Title, null)).ToListAsync(cancellationToken)),
