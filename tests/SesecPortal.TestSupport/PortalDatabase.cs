@@ -36,7 +36,7 @@ public sealed class PortalDatabase : IAsyncDisposable
 
         var database = new PortalDatabase(server, cs);
         await using var db = database.CreateDbContext();
-        await db.Database.MigrateAsync();
+        await db.ApplyMigrationsAsync(CancellationToken.None);
         await database.SeedAsync();
         return database;
     }

@@ -42,7 +42,7 @@ internal static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await db.Database.MigrateAsync(ct);
+        await db.ApplyMigrationsAsync(ct);
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(SeedLoader.ReadEmbedded(), ct);
     }
 
