@@ -7,7 +7,9 @@ using SesecPortal.Application.Common;
 using SesecPortal.Application.Common.Behaviors;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Features.Home;
+using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
+using SesecPortal.Web.Endpoints;
 using SesecPortal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +46,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<GetHome.Query>(includeInter
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedLoader>();
+builder.Services.AddScoped<SearchIndexer>();
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
 builder.Services.AddOutputCache(options =>
 {
@@ -80,6 +83,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions
     },
 });
 app.MapRazorPages();
+app.MapSearchApi();
 
 if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
 {

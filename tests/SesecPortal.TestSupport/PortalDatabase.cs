@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Respawn;
 using SesecPortal.Application.Data;
+using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
 
 namespace SesecPortal.TestSupport;
@@ -69,7 +70,7 @@ public sealed class PortalDatabase : IAsyncDisposable
     public async Task<int> SeedAsync()
     {
         await using var db = CreateDbContext();
-        return await new SeedLoader(db, NullLogger<SeedLoader>.Instance).LoadAsync(SeedLoader.ReadEmbedded(), CancellationToken.None);
+        return await new SeedLoader(db, new SearchIndexer(db), NullLogger<SeedLoader>.Instance).LoadAsync(SeedLoader.ReadEmbedded(), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();

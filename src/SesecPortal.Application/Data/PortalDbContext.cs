@@ -14,9 +14,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<NewsletterIssue> Issues => Set<NewsletterIssue>();
     public DbSet<IssueSection> IssueSections => Set<IssueSection>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasDbFunction(typeof(SearchFunctions).GetMethod(nameof(SearchFunctions.Spelling))!).HasName("sesec_spelling").IsBuiltIn(false);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 

@@ -12,6 +12,10 @@ public sealed class Standard
     /// <summary>Letters and digits only (<c>TCESA10262018</c>): matches a code however it is typed.</summary>
     public string? CodeKey { get; set; }
     public StandardLevel? Level { get; set; }
+    /// <summary>The year in the code (GB/T 50378-<b>2019</b>, plan 2019...), set with the code.</summary>
+    public int? CodeYear { get; set; }
+    /// <summary>The standard's year for browsing: the code's year, else the year it was published or drafted (generated column).</summary>
+    public int? Year { get; private set; }
     public required string TitleEn { get; set; }
     public string? TitleZh { get; set; }
     public StandardStatus Status { get; set; }
@@ -45,6 +49,7 @@ public sealed class Standard
             NormalizedCode = null;
             CodeKey = null;
             Level = null;
+            CodeYear = null;
             return;
         }
 
@@ -52,6 +57,7 @@ public sealed class Standard
         NormalizedCode = parsed.Canonical;
         CodeKey = parsed.Key;
         Level = parsed.Level;
+        CodeYear = parsed.Year;
     }
 
     public string DisplayTitle => Code is null ? TitleEn : $"{Code} {TitleEn}";

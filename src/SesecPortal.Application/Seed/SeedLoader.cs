@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Search;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -12,7 +13,7 @@ namespace SesecPortal.Application.Seed;
 /// Loads the structured seed (the December 2021 – January 2022 issue) into the database. Idempotent: a record whose
 /// slug already exists is left as it is (an editor may have changed it), so loading twice changes nothing.
 /// </summary>
-public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
+public sealed class SeedLoader(PortalDbContext db, SearchIndexer searchIndex, ILogger<SeedLoader> logger)
 {
     public const string NewsletterResource = "SesecPortal.Seed.sesec-newsletter-2021-12.yaml";
 
@@ -237,6 +238,12 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
         ctx.ThrowIfProblems();
         var added = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
         await db.SaveChangesAsync(ct);
+        if (added > 0)
+        {
+            db.ChangeTracker.Clear();
+            await searchIndex.RebuildAsync(ct);
+        }
+
         await tx.CommitAsync(ct);
         int articleCount = newArticles.Count, standardCount = newStandards.Count;
         logger.LogInformation("Seed loaded: {Added} records added ({Articles} new articles, {Standards} new standards)", added, articleCount, standardCount);

@@ -20,9 +20,18 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         builder.Property(s => s.AdoptedCode).HasMaxLength(Limits.Code);
         builder.Property(s => s.Summary).HasMaxLength(Limits.Summary);
         builder.Property(s => s.Version).IsRowVersion();
+        builder.Property(s => s.Year).HasComputedColumnSql(
+            "COALESCE(code_year, date_part('year', published_on)::integer, date_part('year', drafted_on)::integer)", stored: true);
+        builder.HasIndex(s => s.Year);
         builder.Ignore(s => s.DisplayTitle);
         builder.HasIndex(s => s.Slug).IsUnique();
-        builder.HasIndex(s => s.CodeKey).IsUnique();
+        // Exact code lookups, and codes typed without their year (GB/T 50378) by prefix: text_pattern_ops serves both.
+        builder.HasIndex(s => s.CodeKey).IsUnique().HasOperators("text_pattern_ops");
+        // The standards finder filters by level and status and sorts by code or date.
+        builder.HasIndex(s => new { s.Level, s.NormalizedCode });
+        builder.HasIndex(s => new { s.Status, s.EffectiveOn });
+        builder.HasIndex(s => s.PublishedOn);
+        builder.HasIndex(s => s.NormalizedCode);
         builder.HasOne(s => s.Committee).WithMany().HasForeignKey(s => s.CommitteeId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(s => s.Issuer).WithMany().HasForeignKey(s => s.IssuerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(s => s.ReplacedBy).WithMany(s => s.Replaces).HasForeignKey(s => s.ReplacedById).OnDelete(DeleteBehavior.SetNull);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using SesecPortal.Application.Data;
 
 #nullable disable
@@ -21,6 +22,7 @@ namespace SesecPortal.Application.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("SesecPortal.Application.Domain.Article", b =>
@@ -482,6 +484,131 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("policy_authority", (string)null);
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.SearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Authorities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("authorities");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CodeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_key");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(title, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(summary, ''))), 'B') || setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(body, ''))), 'D')", true);
+
+                    b.PrimitiveCollection<List<string>>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sectors");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_entries");
+
+                    b.HasIndex("Authorities")
+                        .HasDatabaseName("ix_search_entries_authorities");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Authorities"), "gin");
+
+                    b.HasIndex("CodeKey")
+                        .HasDatabaseName("ix_search_entries_code_key");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CodeKey"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_search_entries_date");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_search_entries_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("Sectors")
+                        .HasDatabaseName("ix_search_entries_sectors");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Sectors"), "gin");
+
+                    b.HasIndex("Title")
+                        .HasDatabaseName("ix_search_entries_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Kind", "Date")
+                        .HasDatabaseName("ix_search_entries_kind_date");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_search_entries_kind_item_id");
+
+                    b.ToTable("search_entries", (string)null);
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.Sector", b =>
                 {
                     b.Property<int>("Id")
@@ -559,6 +686,10 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code_key");
 
+                    b.Property<int?>("CodeYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("code_year");
+
                     b.Property<DateOnly?>("CommentDeadline")
                         .HasColumnType("date")
                         .HasColumnName("comment_deadline");
@@ -635,6 +766,12 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("withdrawn_on");
 
+                    b.Property<int?>("Year")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("year")
+                        .HasComputedColumnSql("COALESCE(code_year, date_part('year', published_on)::integer, date_part('year', drafted_on)::integer)", true);
+
                     b.HasKey("Id")
                         .HasName("pk_standards");
 
@@ -642,11 +779,19 @@ namespace SesecPortal.Application.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_standards_code_key");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CodeKey"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("CommitteeId")
                         .HasDatabaseName("ix_standards_committee_id");
 
                     b.HasIndex("IssuerId")
                         .HasDatabaseName("ix_standards_issuer_id");
+
+                    b.HasIndex("NormalizedCode")
+                        .HasDatabaseName("ix_standards_normalized_code");
+
+                    b.HasIndex("PublishedOn")
+                        .HasDatabaseName("ix_standards_published_on");
 
                     b.HasIndex("ReplacedById")
                         .HasDatabaseName("ix_standards_replaced_by_id");
@@ -654,6 +799,15 @@ namespace SesecPortal.Application.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_standards_slug");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_standards_year");
+
+                    b.HasIndex("Level", "NormalizedCode")
+                        .HasDatabaseName("ix_standards_level_normalized_code");
+
+                    b.HasIndex("Status", "EffectiveOn")
+                        .HasDatabaseName("ix_standards_status_effective_on");
 
                     b.ToTable("standards", (string)null);
                 });

@@ -4,6 +4,7 @@ using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Articles;
+using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Sectors;
 
@@ -17,7 +18,13 @@ public static class GetSector
 
     public sealed record Result(
         string Slug, string Name, string? Description, IReadOnlyList<string> Hashtags,
-        Group<ArticleCard> Articles, Group<Link> Policies, Group<Link> Standards, Group<Link> WorkingGroups, Group<Link> Organisations);
+        Group<ArticleCard> Articles, Group<Link> Policies, Group<Link> Standards, Group<Link> WorkingGroups, Group<Link> Organisations,
+        IReadOnlyList<Latest> LatestItems);
+
+    /// <summary>Anything tagged with the sector, newest first: what changed lately.</summary>
+    public sealed record Latest(string Kind, string Title, string Url, string? Date);
+
+    public const int LatestCount = 8;
 
     public sealed record Group<T>(int Total, IReadOnlyList<T> Items);
 
@@ -36,6 +43,12 @@ public static class GetSector
             var id = sector.Id;
             var articles = db.Articles.AsNoTracking().Published().Where(a => a.Sectors.Any(s => s.Id == id));
             var articleCards = await articles.NewestFirst().Take(PerKind).ToCardsAsync(cancellationToken);
+
+            var slug = sector.Slug;
+            var latest = await db.SearchEntries.AsNoTracking().Where(e => e.Date != null && e.Sectors.Contains(slug))
+                .OrderByDescending(e => e.Date).ThenBy(e => e.Id).Take(LatestCount)
+                .Select(e => new { e.Kind, e.Title, e.Code, e.Slug, e.Date })
+                .ToListAsync(cancellationToken);
 
             var policies = db.Policies.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
             var standards = db.Standards.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
@@ -59,7 +72,10 @@ public static class GetSector
                     await groups.OrderBy(w => w.Position).Take(PerKind).Select(w => new Link(w.Slug, w.Name, null)).ToListAsync(cancellationToken)),
                 new Group<Link>(
                     await orgs.CountAsync(cancellationToken),
-                    await orgs.OrderBy(o => o.Name).Take(PerKind).Select(o => new Link(o.Slug, o.Name, o.Abbreviation)).ToListAsync(cancellationToken)));
+                    await orgs.OrderBy(o => o.Name).Take(PerKind).Select(o => new Link(o.Slug, o.Name, o.Abbreviation)).ToListAsync(cancellationToken)),
+                [.. latest.Select(e => new Latest(
+                    SearchPortal.KindLabel(e.Kind), e.Kind == SearchKind.Standard && e.Code != null ? $"{e.Code} {e.Title}" : e.Title,
+                    SearchPortal.UrlOf(e.Kind, e.Slug), e.Date is { } d ? PartialDate.Format(d) : null))]);
         }
     }
 }

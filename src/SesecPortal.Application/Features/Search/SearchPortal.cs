@@ -1,0 +1,334 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Net;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+
+namespace SesecPortal.Application.Features.Search;
+
+/// <summary>
+/// One search over articles, policies, standards, working groups and organisations: PostgreSQL full-text search with
+/// web-search syntax, prefix matching, spelling variants, standard codes in any form, typo tolerance (pg_trgm) when
+/// nothing matches exactly, facets with counts, and paging. The HTML page and the JSON API both send this query, so
+/// they always agree. Bad input never fails: it is corrected and the result says how.
+/// </summary>
+public static class SearchPortal
+{
+    public const int PageSize = 20;
+    public const int MaxFacetValues = 30;
+    private const string HighlightStart = "\u27E6";
+    private const string HighlightEnd = "\u27E7";
+    private const string HeadlineOptions = "StartSel=\u27E6, StopSel=\u27E7, MaxWords=35, MinWords=15, MaxFragments=2";
+
+    /// <summary>Every parameter is the raw text from the address, so the page and the API report bad input alike.</summary>
+    public sealed record Query(
+        string? Q,
+        IReadOnlyList<string>? Kind = null,
+        IReadOnlyList<string>? Sector = null,
+        IReadOnlyList<string>? Status = null,
+        IReadOnlyList<string>? Authority = null,
+        IReadOnlyList<string>? Year = null,
+        string? Page = null) : IQuery<Result>;
+
+    public sealed record Result(
+        string Query, int Total, int Page, int PageCount, IReadOnlyList<Hit> Hits, Facets Facets, Filters Applied,
+        IReadOnlyList<string> Messages, bool Approximate, string? ExactMatchUrl);
+
+    public sealed record Hit(string Kind, string Title, string? Code, string Url, string SnippetHtml, double Score, string? Date);
+
+    public sealed record Facets(
+        IReadOnlyList<FacetValue> Kind, IReadOnlyList<FacetValue> Sector, IReadOnlyList<FacetValue> Authority,
+        IReadOnlyList<FacetValue> Status, IReadOnlyList<FacetValue> Year);
+
+    /// <summary>The filters in force after unknown values were dropped.</summary>
+    public sealed record Filters(
+        IReadOnlyList<string> Kind, IReadOnlyList<string> Sector, IReadOnlyList<string> Status, IReadOnlyList<string> Authority, IReadOnlyList<string> Year)
+    {
+        public bool Any => Kind.Count + Sector.Count + Status.Count + Authority.Count + Year.Count > 0;
+    }
+
+    public static readonly IReadOnlyDictionary<string, SearchKind> Kinds = new Dictionary<string, SearchKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["article"] = SearchKind.Article,
+        ["policy"] = SearchKind.Policy,
+        ["standard"] = SearchKind.Standard,
+        ["working-group"] = SearchKind.WorkingGroup,
+        ["organisation"] = SearchKind.Organisation,
+    };
+
+    public static string KindSlug(SearchKind kind) => kind switch
+    {
+        SearchKind.Article => "article",
+        SearchKind.Policy => "policy",
+        SearchKind.Standard => "standard",
+        SearchKind.WorkingGroup => "working-group",
+        _ => "organisation",
+    };
+
+    public static string KindLabel(SearchKind kind) => kind switch
+    {
+        SearchKind.WorkingGroup => "Committee or working group",
+        _ => kind.ToString(),
+    };
+
+    public static string UrlOf(SearchKind kind, string slug) => kind switch
+    {
+        SearchKind.Article => $"/articles/{slug}",
+        SearchKind.Policy => $"/policies/{slug}",
+        SearchKind.Standard => $"/standards/{slug}",
+        SearchKind.WorkingGroup => $"/working-groups/{slug}",
+        _ => $"/organisations/{slug}",
+    };
+
+    private static readonly Dictionary<string, string> StatusLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [nameof(StandardStatus.UnderDevelopment)] = Labels.Of(StandardStatus.UnderDevelopment),
+        [nameof(StandardStatus.DraftForComments)] = Labels.Of(StandardStatus.DraftForComments),
+        [nameof(StandardStatus.Published)] = Labels.Of(StandardStatus.Published),
+        [nameof(StandardStatus.InForce)] = Labels.Of(StandardStatus.InForce),
+        [nameof(StandardStatus.Superseded)] = Labels.Of(StandardStatus.Superseded),
+        [nameof(StandardStatus.Withdrawn)] = Labels.Of(StandardStatus.Withdrawn),
+        [nameof(PolicyStatus.Final)] = Labels.Of(PolicyStatus.Final),
+    };
+
+    /// <summary>A standard's status on a given day, from its stored status and effective date (see <see cref="StandardLifecycle"/>).</summary>
+    public static Expression<Func<SearchEntry, string?>> CurrentStatus(DateOnly today) => e =>
+        e.Kind == SearchKind.Standard && e.Status == nameof(StandardStatus.Published) && e.EffectiveOn != null && e.EffectiveOn <= today
+            ? nameof(StandardStatus.InForce)
+            : e.Kind == SearchKind.Standard && e.Status == nameof(StandardStatus.InForce) && e.EffectiveOn != null && e.EffectiveOn > today
+                ? nameof(StandardStatus.Published)
+                : e.Status;
+
+    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            var input = new QueryInput();
+            var messages = input.Messages;
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var syntax = SearchSyntax.Parse(query.Q);
+            if (syntax.WasShortened)
+            {
+                messages.Add($"Your search was longer than {SearchSyntax.MaxLength} characters and was shortened.");
+            }
+
+            if (syntax.IsEmpty && !string.IsNullOrWhiteSpace(syntax.Text) && !StandardCode.TryParse(syntax.Text, out _))
+            {
+                messages.Add("Your search has no words to look for (only punctuation or exclusions), so everything is shown.");
+            }
+
+            var filters = await ValidFiltersAsync(query, input, ct);
+            var entries = ApplyFilters(db.SearchEntries.AsNoTracking(), filters, today);
+
+            // A standard code, however typed, finds its standard first; an exact code is a direct hit.
+            string? codeKey = null;
+            var codeIsWhole = false;
+            string? exactMatchUrl = null;
+            if (StandardCode.TryParse(syntax.Text, out var code))
+            {
+                codeKey = code.Key;
+                codeIsWhole = code.Year is not null || code.Level is StandardLevel.NationalPlan or StandardLevel.AssociationPlan or StandardLevel.International;
+                var exact = await db.Standards.AsNoTracking().Where(s => s.CodeKey == codeKey).Select(s => s.Slug).ToListAsync(ct);
+                if (exact.Count == 1)
+                {
+                    exactMatchUrl = UrlOf(SearchKind.Standard, exact[0]);
+                }
+            }
+
+            IQueryable<SearchEntry> matches;
+            var approximate = false;
+            if (syntax.IsEmpty && codeKey is null)
+            {
+                matches = entries;
+            }
+            else
+            {
+                var tsQuery = syntax.TsQuery ?? "";
+                matches = codeKey is null
+                    ? entries.Where(e => e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))))
+                    : entries.Where(e => (e.CodeKey != null && e.CodeKey.StartsWith(codeKey))
+                        || (tsQuery != "" && e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))));
+            }
+
+            var total = await matches.CountAsync(ct);
+            var words = string.Join(' ', syntax.Words);
+            if (total == 0 && words.Length >= 3)
+            {
+                // Typo tolerance: titles whose words are similar to the words typed (pg_trgm, GIN index).
+                matches = entries.Where(e => EF.Functions.TrigramsAreWordSimilar(words, e.Title));
+                total = await matches.CountAsync(ct);
+                if (total > 0)
+                {
+                    approximate = true;
+                    messages.Add($"Nothing matches “{syntax.Text}” exactly; these items have similar titles.");
+                }
+            }
+
+            var pageCount = QueryInput.PageCount(total, PageSize);
+            var page = input.Page(query.Page, pageCount, total);
+            var hits = await HitsAsync(matches, syntax, codeKey, approximate, words, page, ct);
+            var facets = await FacetsAsync(matches, filters, today, ct);
+
+            return new Result(
+                syntax.Text, total, page, pageCount, hits, facets, filters, messages, approximate,
+                codeIsWhole && page == 1 ? exactMatchUrl : null);
+        }
+
+        private static IQueryable<SearchEntry> ApplyFilters(IQueryable<SearchEntry> entries, Filters filters, DateOnly today)
+        {
+            if (filters.Kind.Count > 0)
+            {
+                var kinds = filters.Kind.Select(k => Kinds[k]).ToList();
+                entries = entries.Where(e => kinds.Contains(e.Kind));
+            }
+
+            if (filters.Sector.Count > 0)
+            {
+                var sectors = filters.Sector.ToArray();
+                entries = entries.Where(e => e.Sectors.Any(s => sectors.Contains(s)));
+            }
+
+            if (filters.Authority.Count > 0)
+            {
+                var authorities = filters.Authority.ToArray();
+                entries = entries.Where(e => e.Authorities.Any(a => authorities.Contains(a)));
+            }
+
+            if (filters.Year.Count > 0)
+            {
+                var years = filters.Year.Select(y => (int?)int.Parse(y, CultureInfo.InvariantCulture)).ToList();
+                entries = entries.Where(e => years.Contains(e.Year));
+            }
+
+            if (filters.Status.Count > 0)
+            {
+                var statuses = filters.Status.ToList();
+                var current = CurrentStatus(today);
+                var parameter = current.Parameters[0];
+                var contains = Expression.Call(
+                    typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(statuses), current.Body);
+                entries = entries.Where(Expression.Lambda<Func<SearchEntry, bool>>(contains, parameter));
+            }
+
+            return entries;
+        }
+
+        private async Task<Filters> ValidFiltersAsync(Query query, QueryInput input, CancellationToken ct)
+        {
+            var kinds = QueryInput.Values(query.Kind);
+            input.Ignored("kind", kinds.Where(k => !Kinds.ContainsKey(k)));
+            kinds = [.. kinds.Where(Kinds.ContainsKey).Select(k => KindSlug(Kinds[k]))];
+
+            var sectors = QueryInput.Values(query.Sector);
+            var knownSectors = sectors.Count == 0 ? [] : await db.Sectors.Where(s => sectors.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
+            input.Ignored("sector", sectors.Except(knownSectors));
+
+            var authorities = QueryInput.Values(query.Authority);
+            var knownAuthorities = authorities.Count == 0 ? [] : await db.Organisations.Where(o => authorities.Contains(o.Slug)).Select(o => o.Slug).ToListAsync(ct);
+            input.Ignored("authority", authorities.Except(knownAuthorities));
+
+            var statuses = QueryInput.Values(query.Status);
+            input.Ignored("status", statuses.Where(s => !StatusLabels.ContainsKey(s)));
+            statuses = [.. statuses.Where(StatusLabels.ContainsKey).Select(s => StatusLabels.Keys.First(k => k.Equals(s, StringComparison.OrdinalIgnoreCase)))];
+
+            var years = QueryInput.Values(query.Year);
+            var validYears = years.Where(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1900 and <= 2200).ToList();
+            input.Ignored("year", years.Except(validYears));
+
+            return new Filters(kinds, knownSectors, statuses, knownAuthorities, validYears);
+        }
+
+        private static async Task<IReadOnlyList<Hit>> HitsAsync(
+            IQueryable<SearchEntry> matches, SearchSyntax syntax, string? codeKey, bool approximate, string words, int page, CancellationToken ct)
+        {
+            var skip = (page - 1) * PageSize;
+            var tsQuery = syntax.TsQuery ?? "";
+            var ranked = !syntax.IsEmpty && !approximate;
+
+            IOrderedQueryable<SearchEntry> ordered;
+            if (approximate)
+            {
+                ordered = matches.OrderByDescending(e => EF.Functions.TrigramsWordSimilarity(words, e.Title)).ThenByDescending(e => e.Date);
+            }
+            else if (codeKey is not null)
+            {
+                ordered = matches.OrderByDescending(e => e.CodeKey == codeKey).ThenByDescending(e => e.CodeKey != null && e.CodeKey.StartsWith(codeKey))
+                    .ThenByDescending(e => tsQuery != "" ? e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))) : 0f)
+                    .ThenByDescending(e => e.Date);
+            }
+            else if (ranked)
+            {
+                ordered = matches.OrderByDescending(e => e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))))
+                    .ThenBy(e => e.Date == null).ThenByDescending(e => e.Date);
+            }
+            else
+            {
+                ordered = matches.OrderBy(e => e.Date == null).ThenByDescending(e => e.Date).ThenBy(e => e.Title);
+            }
+
+            var rows = await ordered.ThenBy(e => e.Id).Skip(skip).Take(PageSize)
+                .Select(e => new
+                {
+                    e.Kind, e.Slug, e.Title, e.Code, e.Summary, e.Date, e.CodeKey,
+                    Score = ranked || (codeKey != null && tsQuery != "")
+                        ? e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))
+                        : approximate ? (float)EF.Functions.TrigramsWordSimilarity(words, e.Title) : 0f,
+                    Headline = ranked
+                        ? EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)).GetResultHeadline((e.Summary ?? "") + " " + (e.Body ?? ""), HeadlineOptions)
+                        : null,
+                })
+                .ToListAsync(ct);
+
+            return [.. rows.Select(r => new Hit(
+                KindSlug(r.Kind), r.Title, r.Code, UrlOf(r.Kind, r.Slug),
+                Snippet(r.Headline ?? Excerpt(r.Summary)),
+                Math.Round(r.CodeKey != null && r.CodeKey == codeKey ? 100 + r.Score : r.Score, 4),
+                r.Date is { } d ? PartialDate.Format(d) : null))];
+        }
+
+        private static string? Excerpt(string? text)
+        {
+            if (text is null || text.Length <= 240)
+            {
+                return text;
+            }
+
+            var cut = text.LastIndexOf(' ', 239, 60);
+            return text[..(cut > 0 ? cut : 240)] + " …";
+        }
+
+        /// <summary>HTML-encodes the text, then turns the highlight markers into <c>mark</c> elements.</summary>
+        private static string Snippet(string? text) =>
+            text is null ? "" : WebUtility.HtmlEncode(text.Trim()).Replace(HighlightStart, "<mark>", StringComparison.Ordinal).Replace(HighlightEnd, "</mark>", StringComparison.Ordinal);
+
+        private async Task<Facets> FacetsAsync(IQueryable<SearchEntry> matches, Filters filters, DateOnly today, CancellationToken ct)
+        {
+            var kinds = await matches.GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var sectors = await matches.SelectMany(e => e.Sectors).GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Count).Take(MaxFacetValues).ToListAsync(ct);
+            var authorities = await matches.SelectMany(e => e.Authorities).GroupBy(a => a).Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Count).Take(MaxFacetValues).ToListAsync(ct);
+            var statuses = await matches.Where(e => e.Status != null).GroupBy(CurrentStatus(today)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var years = await matches.Where(e => e.Year != null).GroupBy(e => e.Year).Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Key).Take(MaxFacetValues).ToListAsync(ct);
+
+            var sectorSlugs = sectors.Select(s => s.Key).ToList();
+            var sectorNames = await db.Sectors.Where(s => sectorSlugs.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, s => s.Name, ct);
+            var authoritySlugs = authorities.Select(a => a.Key).ToList();
+            var authorityNames = await db.Organisations.Where(o => authoritySlugs.Contains(o.Slug))
+                .ToDictionaryAsync(o => o.Slug, o => o.Abbreviation ?? o.Name, ct);
+
+            return new Facets(
+                [.. kinds.OrderByDescending(k => k.Count).Select(k => new FacetValue(KindSlug(k.Key), KindLabel(k.Key), k.Count, filters.Kind.Contains(KindSlug(k.Key))))],
+                [.. sectors.Select(s => new FacetValue(s.Key, sectorNames.GetValueOrDefault(s.Key, s.Key), s.Count, filters.Sector.Contains(s.Key)))],
+                [.. authorities.Select(a => new FacetValue(a.Key, authorityNames.GetValueOrDefault(a.Key, a.Key), a.Count, filters.Authority.Contains(a.Key)))],
+                [.. statuses.Where(s => s.Key is not null).OrderByDescending(s => s.Count)
+                    .Select(s => new FacetValue(s.Key!, StatusLabels.GetValueOrDefault(s.Key!, s.Key!), s.Count, filters.Status.Contains(s.Key!)))],
+                [.. years.Select(y => y.Key!.Value.ToString(CultureInfo.InvariantCulture)).Zip(years, (v, y) => new FacetValue(v, v, y.Count, filters.Year.Contains(v)))]);
+        }
+    }
+}

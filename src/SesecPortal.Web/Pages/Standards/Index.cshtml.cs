@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SesecPortal.Application.Features.Standards;
+using SesecPortal.Web.Infrastructure;
+
+namespace SesecPortal.Web.Pages.Standards;
+
+/// <summary>The standards finder: filters as links and a GET form, so results can be bookmarked and shared.</summary>
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    public static readonly string[] FilterKeys = ["sector", "level", "status", "year", "committee"];
+
+    public FindStandards.Result Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var q = Request.Query;
+        Result = await sender.Send(new FindStandards.Query(
+            q["q"].ToString(), Sector: q["sector"].ToArray()!, Level: q["level"].ToArray()!, Status: q["status"].ToArray()!,
+            Year: q["year"].ToArray()!, Committee: q["committee"].ToArray()!, Sort: q["sort"].ToString(), Page: q["page"].ToString()), ct);
+    }
+
+    public string Toggle(string key, string value) => QueryLinks.Toggle("/standards", Request.Query, key, value);
+
+    public string PageLink(int page) => QueryLinks.WithPage("/standards", Request.Query, page);
+
+    public string SortLink(string sort) => QueryLinks.With("/standards", Request.Query, "sort", sort);
+}
