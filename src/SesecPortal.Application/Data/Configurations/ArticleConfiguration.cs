@@ -19,6 +19,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // The home page and sector pages list published articles newest first.
         builder.HasIndex(a => new { a.Status, a.PublishedOn });
         builder.HasIndex(a => new { a.SectionId, a.Position });
+        // The digest's date of an article is COALESCE(event_date, published_on): an expression index, created in a migration
+        // (ix_articles_digest_date) because EF Core cannot describe one.
         builder.HasOne(a => a.Section).WithMany(s => s.Articles).HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.SourceLinks).WithOne().HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Sectors).WithMany().UsingEntity("article_sectors");
