@@ -47,7 +47,13 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<SearchIndexer>();
-builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+builder.Services.AddPortalAccounts(builder.Configuration);
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+    options.Conventions.AuthorizeFolder("/Editor", Accounts.EditorPolicy);
+    options.Conventions.AuthorizeFolder("/Admin", Accounts.AdminPolicy);
+});
 builder.Services.AddOutputCache(options =>
 {
     options.AddPolicy(CachePolicies.PublicPage, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(CachePolicies.PublicTag));
@@ -67,6 +73,8 @@ app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
 app.UseOutputCache();
 app.UseAuthorization();
 
@@ -88,6 +96,16 @@ app.MapSearchApi();
 if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
 {
     await DatabaseSetup.InitialiseAsync(app.Services, app.Lifetime.ApplicationStopping);
+}
+
+if (AdminCommand.Matches(args))
+{
+    return await AdminCommand.RunAsync(app.Services, args);
+}
+
+if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
+{
+    await Accounts.EnsureFirstAdminAsync(app.Services, app.Configuration, app.Environment, app.Logger, app.Lifetime.ApplicationStopping);
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

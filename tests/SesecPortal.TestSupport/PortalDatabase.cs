@@ -59,7 +59,7 @@ public sealed class PortalDatabase : IAsyncDisposable
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                TablesToIgnore = ["__EFMigrationsHistory"],
+                TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles"], // roles are reference data from the migrations
             });
             await respawner.ResetAsync(conn);
         }

@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SesecPortal.TestSupport;
 
 /// <summary>The real portal (Program.cs) on a given database; optionally served by Kestrel on a loopback port for a browser.</summary>
-public sealed class PortalFactory(string connectionString, bool kestrel = false, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+public sealed class PortalFactory(
+    string connectionString, bool kestrel = false, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>The address Kestrel listens on (browser tests).</summary>
     public Uri ServerAddress
@@ -27,6 +29,13 @@ public sealed class PortalFactory(string connectionString, bool kestrel = false,
         builder.UseSetting("ConnectionStrings:Portal", connectionString);
         builder.UseSetting("Database:InitialiseOnStartup", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests sign in many times from 127.0.0.1; the rate-limit test sets its own low limit.
+        builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (services is not null)
         {
             builder.ConfigureServices(services);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Common;
 using Xunit;
 
 namespace SesecPortal.TestSupport;
@@ -13,15 +14,30 @@ public abstract class PortalFixture(string name) : IAsyncLifetime
     public PortalFactory Factory { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The e-mails the portal sent (password resets).</summary>
+    public CapturingEmailSender Emails { get; } = new();
+
     public virtual async ValueTask InitializeAsync()
     {
         Database = await PortalDatabase.CreateAsync(name);
-        Factory = new PortalFactory(Database.ConnectionString, kestrel: true);
+        Factory = new PortalFactory(Database.ConnectionString, kestrel: true, services: s => s.AddSingleton<IEmailSender>(Emails));
         Address = Factory.ServerAddress;
     }
 
     /// <summary>A client of the Kestrel server that does not follow redirects, so tests see them.</summary>
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Address };
+
+    /// <summary>A client that keeps cookies, like a browser: for signing in.</summary>
+    public HttpClient CreateSignedInCapableClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Address };
+
+    /// <summary>Creates an account with the given roles (through the portal's own command).</summary>
+    public async Task<string> CreateUserAsync(string email, string password, params string[] roles)
+    {
+        await using var scope = CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(
+            new SesecPortal.Application.Features.Accounts.CreateUser.Command(email, null, password, roles));
+    }
 
     /// <summary>A DI scope of the running portal, for calling handlers through the real Mediator pipeline.</summary>
     public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Domain;
 
 namespace SesecPortal.Application.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>The portal's database: content, the search index and ASP.NET Core Identity's accounts.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -16,11 +19,17 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<IssueSection> IssueSections => Set<IssueSection>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.HasDbFunction(typeof(SearchFunctions).GetMethod(nameof(SearchFunctions.Spelling))!).HasName("sesec_spelling").IsBuiltIn(false);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        base.OnModelCreating(builder);
+        // The three roles are reference data, created by the migrations.
+        builder.Entity<IdentityRole>().HasData(Domain.Roles.All.Select(r => new IdentityRole
+        {
+            Id = r.ToLowerInvariant(), Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r.ToLowerInvariant(),
+        }));
+        builder.HasPostgresExtension("pg_trgm");
+        builder.HasDbFunction(typeof(SearchFunctions).GetMethod(nameof(SearchFunctions.Spelling))!).HasName("sesec_spelling").IsBuiltIn(false);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 
     /// <summary>The options every host uses: Npgsql, snake_case names, this assembly's migrations.</summary>

@@ -1,11 +1,13 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using SesecPortal.Application.Features.Digest;
 using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.Web.Pages.Digest;
 
 /// <summary>The policy digest: a period chosen with a GET form, sectors and authorities as links; printable.</summary>
+[OutputCache(PolicyName = CachePolicies.PublicPage)]
 public sealed class IndexModel(ISender sender) : PageModel
 {
     public GetDigest.Result Result { get; private set; } = null!;

@@ -1,11 +1,13 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using SesecPortal.Application.Features.Standards;
 using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.Web.Pages.Standards;
 
 /// <summary>The standards finder: filters as links and a GET form, so results can be bookmarked and shared.</summary>
+[OutputCache(PolicyName = CachePolicies.PublicPage)]
 public sealed class IndexModel(ISender sender) : PageModel
 {
     public static readonly string[] FilterKeys = ["sector", "level", "status", "year", "committee"];

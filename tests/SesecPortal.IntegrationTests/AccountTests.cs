@@ -1,0 +1,345 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Accounts;
+using SesecPortal.TestSupport;
+
+namespace SesecPortal.IntegrationTests;
+
+/// <summary>Accounts and roles: who may enter which route, signing in and out, lockout, rate limit, password reset.</summary>
+public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTest(fixture)
+{
+    private const string Password = "Correct-Horse-42";
+
+    /// <summary>Every /editor and /admin route the portal serves, with a real id where the route needs one.</summary>
+    private async Task<List<string>> ProtectedRoutesAsync()
+    {
+        var someUserId = await Fixture.CreateUserAsync("someone@example.com", Password, Roles.Member);
+        var sources = Fixture.Factory.Services.GetRequiredService<EndpointDataSource>();
+        var routes = sources.Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.StartsWith("/editor", StringComparison.OrdinalIgnoreCase) || r.StartsWith("/admin", StringComparison.OrdinalIgnoreCase))
+            .Distinct()
+            .Select(r => r.Replace("{id}", someUserId, StringComparison.Ordinal))
+            .ToList();
+        routes.ShouldNotBeEmpty();
+        routes.ShouldAllBe(r => !r.Contains('{'), "every route parameter is filled in");
+        return routes;
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_editing_route()
+    {
+        using var client = Fixture.CreateClient();
+        foreach (var route in await ProtectedRoutesAsync())
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative), Ct);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, route);
+            response.Headers.Location!.ToString().ShouldContain("/account/sign-in?ReturnUrl=", Case.Insensitive, route);
+        }
+    }
+
+    [Fact]
+    public async Task Members_get_403_on_every_editing_route()
+    {
+        using var client = await SignedInAsync("member@example.com", Roles.Member);
+        foreach (var route in await ProtectedRoutesAsync())
+        {
+            (await client.GetAsync(new Uri(route, UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, route);
+        }
+    }
+
+    [Fact]
+    public async Task Editors_get_into_editor_routes_but_not_admin_routes()
+    {
+        using var client = await SignedInAsync("editor@example.com", Roles.Editor);
+        foreach (var route in await ProtectedRoutesAsync())
+        {
+            var expected = route.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            (await client.GetAsync(new Uri(route, UriKind.Relative), Ct)).StatusCode.ShouldBe(expected, route);
+        }
+    }
+
+    [Fact]
+    public async Task Admins_get_into_every_editing_route()
+    {
+        using var client = await SignedInAsync("admin@example.com", Roles.Admin);
+        foreach (var route in await ProtectedRoutesAsync())
+        {
+            (await client.GetAsync(new Uri(route, UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, route);
+        }
+    }
+
+    [Theory]
+    [InlineData("/account/sign-in")]
+    [InlineData("/account/sign-out")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/admin/users/new")]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused(string path)
+    {
+        using var client = await SignedInAsync("admin2@example.com", Roles.Admin);
+        using var content = new FormUrlEncodedContent([new KeyValuePair<string, string>("Input.Email", "x@example.com")]);
+
+        var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_clear_message()
+    {
+        await Fixture.CreateUserAsync("reader@example.com", Password, Roles.Member);
+        using var client = Fixture.CreateSignedInCapableClient();
+
+        var response = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", "reader@example.com"), new("Input.Password", "wrong")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("The e-mail address or the password is not right.");
+    }
+
+    [Fact]
+    public async Task An_empty_sign_in_form_says_what_is_missing()
+    {
+        using var client = Fixture.CreateSignedInCapableClient();
+
+        var response = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", ""), new("Input.Password", "")]);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        html.ShouldContain("Enter your e-mail address.");
+        html.ShouldContain("Enter your password.");
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_even_against_the_right_password()
+    {
+        await Fixture.CreateUserAsync("target@example.com", Password, Roles.Member);
+        using var client = Fixture.CreateSignedInCapableClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", "target@example.com"), new("Input.Password", "wrong-" + i)]);
+        }
+
+        var response = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", "target@example.com"), new("Input.Password", Password)]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("locked after too many failed attempts");
+    }
+
+    [Fact]
+    public async Task Signing_in_is_rate_limited_with_429_and_retry_after()
+    {
+        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: new Dictionary<string, string> { ["RateLimiting:SignInPerMinute"] = "3" });
+        using var client = new HttpClient { BaseAddress = factory.ServerAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative), Ct)).StatusCode);
+        }
+
+        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.OK);
+        var limited = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative), Ct);
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        (await limited.Content.ReadAsStringAsync(Ct)).ShouldContain("Too many sign-in attempts");
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var client = await SignedInAsync("leaving@example.com", Roles.Editor);
+        (await client.GetAsync(new Uri("/editor", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await PostFormAsync(client, "/account/sign-out", "/account/sign-out", []);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync(new Uri("/editor", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_through_the_emailed_link()
+    {
+        await Fixture.CreateUserAsync("forgetful@example.com", Password, Roles.Member);
+        using var client = Fixture.CreateSignedInCapableClient();
+
+        var asked = await PostFormAsync(client, "/account/forgot-password", "/account/forgot-password", [new("Input.Email", "forgetful@example.com")]);
+        (await asked.Content.ReadAsStringAsync(Ct)).ShouldContain("we have sent it a link");
+        var mail = Fixture.Emails.Sent.Last(m => m.To == "forgetful@example.com");
+        var link = new Uri(ResetLink().Match(mail.Body).Value);
+
+        var form = await GetPageAsync(link.PathAndQuery);
+        var code = form.Document.QuerySelector("input[name='Input.Code']")!.GetAttribute("value")!;
+        var reset = await PostFormAsync(client, link.PathAndQuery, "/account/reset-password",
+            [new("Input.Email", "forgetful@example.com"), new("Input.Code", code), new("Input.Password", "Brand-New-Pass-7"), new("Input.ConfirmPassword", "Brand-New-Pass-7")]);
+        reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var signIn = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", "forgetful@example.com"), new("Input.Password", "Brand-New-Pass-7")]);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Asking_for_a_reset_reveals_nothing_about_unknown_addresses()
+    {
+        using var client = Fixture.CreateSignedInCapableClient();
+        var before = Fixture.Emails.Sent.Count;
+
+        var response = await PostFormAsync(client, "/account/forgot-password", "/account/forgot-password", [new("Input.Email", "nobody@example.com")]);
+
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("If an account uses that address");
+        Fixture.Emails.Sent.Count.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_forged_reset_code_is_refused_with_a_message()
+    {
+        await Fixture.CreateUserAsync("victim@example.com", Password, Roles.Member);
+        using var client = Fixture.CreateSignedInCapableClient();
+
+        var response = await PostFormAsync(client, "/account/reset-password?email=victim@example.com&code=forged", "/account/reset-password",
+            [new("Input.Email", "victim@example.com"), new("Input.Code", "forged"), new("Input.Password", "Brand-New-Pass-7"), new("Input.ConfirmPassword", "Brand-New-Pass-7")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("not valid or has expired");
+    }
+
+    [Theory]
+    [InlineData("short1A", "at least 12 characters")]
+    [InlineData("alllowercase123", "uppercase")]
+    [InlineData("ALLUPPERCASE123", "lowercase")]
+    [InlineData("NoDigitsHereAtAll", "digit")]
+    [InlineData("Aa1Aa1Aa1Aa1", "different characters")]
+    public async Task Weak_passwords_are_refused_with_the_reason(string password, string reason)
+    {
+        var ex = await Should.ThrowAsync<ValidationException>(() => SendCommandAsync(new CreateUser.Command("weak@example.com", null, password, [Roles.Member])));
+
+        ex.Errors.ShouldContain(e => e.PropertyName == "Password" && e.ErrorMessage.Contains(reason, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("", "Enter an e-mail address.")]
+    [InlineData("not-an-address", "Enter an e-mail address like name@example.com.")]
+    public async Task A_user_needs_a_real_email_address(string email, string message)
+    {
+        var ex = await Should.ThrowAsync<ValidationException>(() => SendCommandAsync(new CreateUser.Command(email, null, Password, [Roles.Member])));
+
+        ex.Errors.ShouldContain(e => e.ErrorMessage == message);
+    }
+
+    [Fact]
+    public async Task An_email_address_is_used_by_one_account_only()
+    {
+        await Fixture.CreateUserAsync("taken@example.com", Password, Roles.Member);
+
+        var ex = await Should.ThrowAsync<ValidationException>(() => SendCommandAsync(new CreateUser.Command("taken@example.com", null, Password, [Roles.Member])));
+
+        ex.Errors.ShouldContain(e => e.PropertyName == "Email");
+    }
+
+    [Fact]
+    public async Task An_admin_adds_a_user_with_the_form_and_sees_field_errors_first()
+    {
+        using var client = await SignedInAsync("boss@example.com", Roles.Admin);
+
+        var bad = await PostFormAsync(client, "/admin/users/new", "/admin/users/new", [new("Input.Email", "new@example.com"), new("Input.Password", "weak"), new("Input.Roles", Roles.Editor)]);
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bad.Content.ReadAsStringAsync(Ct)).ShouldContain("at least 12 characters");
+
+        var good = await PostFormAsync(client, "/admin/users/new", "/admin/users/new", [new("Input.Email", "new@example.com"), new("Input.Password", Password), new("Input.Roles", Roles.Editor)]);
+        good.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, list) = await GetWithAsync(client, "/admin/users");
+        list.ShouldContain("new@example.com");
+    }
+
+    [Fact]
+    public async Task A_member_cannot_make_themselves_admin_by_posting_extra_fields()
+    {
+        using var client = await SignedInAsync("climber@example.com", Roles.Member);
+        await using var scope = Fixture.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var me = await users.FindByEmailAsync("climber@example.com");
+        var token = await AntiforgeryTokenAsync(client, "/account/sign-out");
+
+        using var content = new FormUrlEncodedContent([new("Roles", Roles.Admin), new("__RequestVerificationToken", token)]);
+        var response = await client.PostAsync(new Uri($"/admin/users/{me!.Id}/roles", UriKind.Relative), content, Ct);
+        using var signInForm = new FormUrlEncodedContent([new("Input.Email", "climber@example.com"), new("Input.Password", Password), new("Roles", Roles.Admin), new("Input.Roles", Roles.Admin), new("__RequestVerificationToken", await AntiforgeryTokenAsync(client, "/account/sign-in"))]);
+        await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), signInForm, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var check = Fixture.CreateScope();
+        var roles = await check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().GetRolesAsync((await check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("climber@example.com"))!);
+        roles.ShouldBe([Roles.Member]);
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_remove_their_own_admin_role()
+    {
+        using var client = await SignedInAsync("only-admin@example.com", Roles.Admin);
+        await using var scope = Fixture.CreateScope();
+        var me = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("only-admin@example.com");
+
+        var response = await PostFormAsync(client, $"/admin/users/{me!.Id}/roles", $"/admin/users/{me.Id}/roles", [new("Roles", Roles.Editor)]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("You cannot remove your own Admin role");
+    }
+
+    [Fact]
+    public async Task An_admin_changes_another_users_roles()
+    {
+        var id = await Fixture.CreateUserAsync("promoted@example.com", Password, Roles.Member);
+        using var client = await SignedInAsync("chief@example.com", Roles.Admin);
+
+        var response = await PostFormAsync(client, $"/admin/users/{id}/roles", $"/admin/users/{id}/roles", [new("Roles", Roles.Member), new("Roles", Roles.Editor)]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var scope = Fixture.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        (await users.GetRolesAsync((await users.FindByIdAsync(id))!)).ShouldBe([Roles.Member, Roles.Editor], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Signed_in_members_see_secretariat_contacts()
+    {
+        using var client = await SignedInAsync("analyst@example.com", Roles.Member);
+
+        var (status, html) = await GetWithAsync(client, "/working-groups/tc28-sc42-trustworthiness-research");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Li Binbin");
+        html.ShouldContain("15624952070");
+    }
+
+    [Fact]
+    public async Task The_create_admin_command_creates_an_admin_and_refuses_bad_input()
+    {
+        var ok = await SesecPortal.Web.Infrastructure.AdminCommand.RunAsync(Fixture.Factory.Services, ["create-admin", "--email", "ops@example.com", "--password", Password]);
+        var bad = await SesecPortal.Web.Infrastructure.AdminCommand.RunAsync(Fixture.Factory.Services, ["create-admin", "--email", "not-an-address"]);
+        var missing = await SesecPortal.Web.Infrastructure.AdminCommand.RunAsync(Fixture.Factory.Services, ["create-admin"]);
+
+        ok.ShouldBe(0);
+        bad.ShouldBe(2);
+        missing.ShouldBe(2);
+        await using var scope = Fixture.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        (await users.GetRolesAsync((await users.FindByEmailAsync("ops@example.com"))!)).ShouldBe([Roles.Admin]);
+    }
+
+    private async Task<T> SendCommandAsync<T>(Mediator.ICommand<T> command)
+    {
+        await using var scope = Fixture.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(command, Ct);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> GetWithAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [GeneratedRegex(@"http://\S+/account/reset-password\?\S+")]
+    private static partial Regex ResetLink();
+}
