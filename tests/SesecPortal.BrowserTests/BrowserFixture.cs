@@ -48,6 +48,9 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Fail in seconds, not minutes, when something the test waits for never comes.
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(20_000);
         return await context.NewPageAsync();
     }
 
