@@ -62,8 +62,9 @@ public sealed class TestPostgres : IAsyncDisposable
                 " Or set SESEC_TEST_DB to a connection string of a server where the tests may create databases.");
         }
 
-        // One cluster per test project, reused across runs (a start takes under a second; initdb a few).
-        var dir = Path.Combine(Path.GetTempPath(), "sesecportal-tests", name);
+        // One cluster per test project and checkout, reused across runs (a start takes under a second; initdb a few).
+        // The checkout is part of the folder name so that two clones (a developer's and CI's) never share a cluster.
+        var dir = Path.Combine(Path.GetTempPath(), "sesecportal-tests", $"{name}-{CheckoutHash()}");
         var cluster = await LocalPostgresCluster.StartAsync(dir, preferredPort: 0, CancellationToken.None);
         return new TestPostgres($"a private cluster in {dir} on port {cluster.Port}", cluster.ConnectionString, cluster);
     }
@@ -96,6 +97,9 @@ public sealed class TestPostgres : IAsyncDisposable
         database.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
             ? database
             : throw new ArgumentException("Test database names are lower-case letters, digits and underscores.", nameof(database));
+
+    private static string CheckoutHash() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AppContext.BaseDirectory)))[..10];
 
     private static bool DockerMayAnswer() =>
         !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Data;
+using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
 
 namespace SesecPortal.Web.Infrastructure;
@@ -44,6 +45,7 @@ internal static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.ApplyMigrationsAsync(ct);
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(SeedLoader.ReadEmbedded(), ct);
+        await scope.ServiceProvider.GetRequiredService<SearchIndexer>().EnsureBuiltAsync(ct);
     }
 
     private static string RepositoryRoot(string start)

@@ -13,6 +13,22 @@ public sealed class SearchIndexer(PortalDbContext db)
 {
     private const int BatchSize = 1000;
 
+    /// <summary>
+    /// Builds the index when it is empty but there is content: a database that had content before the search index
+    /// existed (or whose index was emptied) becomes searchable at the next start.
+    /// </summary>
+    /// <returns>Whether it rebuilt.</returns>
+    public async Task<bool> EnsureBuiltAsync(CancellationToken ct)
+    {
+        if (await db.SearchEntries.AnyAsync(ct) || !(await db.Articles.AnyAsync(ct) || await db.Standards.AnyAsync(ct) || await db.Policies.AnyAsync(ct)))
+        {
+            return false;
+        }
+
+        await RebuildAsync(ct);
+        return true;
+    }
+
     public async Task RebuildAsync(CancellationToken ct)
     {
         foreach (var kind in Enum.GetValues<SearchKind>())
