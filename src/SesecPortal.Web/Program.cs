@@ -92,6 +92,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions
 });
 app.MapRazorPages();
 app.MapSearchApi();
+app.MapCalendarFeeds();
 
 if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
 {

@@ -50,6 +50,10 @@ public sealed class SearchPagesTests(BrowserFixture browser)
     [InlineData("standards-filtered", "/standards?sector=construction&status=InForce", "standards")]
     [InlineData("digest", "/digest", "Policy digest")]
     [InlineData("digest-quarter", "/digest?period=quarter&quarter=2021-Q4&sector=carbon", "Q4 2021")]
+    [InlineData("consultations", "/consultations", "Past consultations")]
+    [InlineData("consultations-sector", "/consultations?sector=cybersecurity", "Cybersecurity")]
+    [InlineData("targets", "/targets", "Policy targets")]
+    [InlineData("targets-filtered", "/targets?sector=carbon&year=2030", "about 25 %")]
     public async Task Discovery_pages_have_no_serious_or_critical_accessibility_violations(string name, string path, string expected)
     {
         var page = await browser.NewPageAsync();

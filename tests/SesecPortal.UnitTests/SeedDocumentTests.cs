@@ -67,6 +67,18 @@ public sealed partial class SeedDocumentTests
     }
 
     [Fact]
+    public void Every_target_quotes_the_text_and_is_told_apart_by_owner_metric_and_unit()
+    {
+        Seed.Targets.Count.ShouldBeGreaterThan(30);
+        foreach (var target in Seed.Targets)
+        {
+            SourceText.Value.ShouldContain(Flatten(target.Quote!), customMessage: target.Metric);
+        }
+
+        Seed.Targets.GroupBy(t => (t.Policy ?? t.Standard, t.Metric, t.Unit)).ShouldAllBe(g => g.Count() == 1);
+    }
+
+    [Fact]
     public void Every_standard_code_parses()
     {
         foreach (var standard in Seed.Standards.Where(s => s.Code is not null))

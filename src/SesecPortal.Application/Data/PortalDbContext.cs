@@ -18,6 +18,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<NewsletterIssue> Issues => Set<NewsletterIssue>();
     public DbSet<IssueSection> IssueSections => Set<IssueSection>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+    public DbSet<PolicyTarget> Targets => Set<PolicyTarget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,21 @@ public sealed class SeedDocument
     public List<SeedPolicy> Policies { get; set; } = [];
     public List<SeedArticle> Articles { get; set; } = [];
     public List<SeedIssue> Issues { get; set; } = [];
+    public List<SeedTarget> Targets { get; set; } = [];
+}
+
+public sealed class SeedTarget
+{
+    public string? Policy { get; set; }
+    public string? Standard { get; set; }
+    public string Metric { get; set; } = "";
+    public decimal Value { get; set; }
+    public string Unit { get; set; } = "";
+    public string Comparison { get; set; } = "";
+    public int? TargetYear { get; set; }
+    public string? Baseline { get; set; }
+    public List<string> Sectors { get; set; } = [];
+    public string? Quote { get; set; }
 }
 
 public sealed class SeedSector

@@ -235,6 +235,32 @@ public sealed class SeedLoader(PortalDbContext db, SearchIndexer searchIndex, IL
             db.Issues.Add(issue);
         }
 
+        // Targets belong to a policy or a standard; one is new unless its owner already has that metric in that unit.
+        var existingTargets = (await db.Targets.Select(t => new { Owner = t.Policy != null ? "p:" + t.Policy.Slug : "s:" + t.Standard!.Slug, t.Metric, t.Unit }).ToListAsync(ct))
+            .Select(t => (t.Owner, t.Metric, t.Unit)).ToHashSet();
+        foreach (var (t, n) in seed.Targets.Select((t, n) => (t, n)))
+        {
+            var where = $"target '{t.Metric}'";
+            var policy = t.Policy is null ? null : ctx.Find(policies, t.Policy, where);
+            var standard = t.Standard is null ? null : ctx.FindStandard(standardsByKey, t.Standard, where);
+            if (policy is null && standard is null)
+            {
+                ctx.Problem($"{where}: it needs a policy or a standard.");
+                continue;
+            }
+
+            var owner = policy is not null ? "p:" + policy.Slug : "s:" + standard!.Slug;
+            if (existingTargets.Add((owner, t.Metric, t.Unit)))
+            {
+                db.Targets.Add(new PolicyTarget
+                {
+                    Policy = policy, Standard = standard, Metric = t.Metric, Value = t.Value, Unit = t.Unit,
+                    Comparison = ctx.Enum<TargetComparison>(t.Comparison, where), TargetYear = t.TargetYear, Baseline = t.Baseline,
+                    Quote = t.Quote, Position = n, Sectors = ctx.Sectors(sectors, t.Sectors, where),
+                });
+            }
+        }
+
         ctx.ThrowIfProblems();
         var added = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
         await db.SaveChangesAsync(ct);

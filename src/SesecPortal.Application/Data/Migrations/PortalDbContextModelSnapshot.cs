@@ -671,6 +671,82 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("policy_authority", (string)null);
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.PolicyTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Baseline")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("comparison");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("metric");
+
+                    b.Property<int?>("PolicyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("quote");
+
+                    b.Property<int?>("StandardId")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int?>("TargetYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_year");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_targets");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_targets_policy_id");
+
+                    b.HasIndex("StandardId")
+                        .HasDatabaseName("ix_targets_standard_id");
+
+                    b.HasIndex("TargetYear")
+                        .HasDatabaseName("ix_targets_target_year");
+
+                    b.ToTable("targets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_policy_targets_owner", "policy_id IS NOT NULL OR standard_id IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1422,6 +1498,25 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("policy_sectors", (string)null);
                 });
 
+            modelBuilder.Entity("policy_target_sectors", b =>
+                {
+                    b.Property<int>("PolicyTargetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_target_id");
+
+                    b.Property<int>("SectorsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("sectors_id");
+
+                    b.HasKey("PolicyTargetId", "SectorsId")
+                        .HasName("pk_policy_target_sectors");
+
+                    b.HasIndex("SectorsId")
+                        .HasDatabaseName("ix_policy_target_sectors_sectors_id");
+
+                    b.ToTable("policy_target_sectors", (string)null);
+                });
+
             modelBuilder.Entity("standard_sectors", b =>
                 {
                     b.Property<int>("SectorsId")
@@ -1596,6 +1691,25 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasConstraintName("fk_policy_authority_policies_policy_id");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.PolicyTarget", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.Policy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_targets_policies_policy_id");
+
+                    b.HasOne("SesecPortal.Application.Domain.Standard", "Standard")
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_targets_standards_standard_id");
+
+                    b.Navigation("Policy");
+
+                    b.Navigation("Standard");
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.Standard", b =>
@@ -1801,6 +1915,23 @@ namespace SesecPortal.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_policy_sectors_sectors_sectors_id");
+                });
+
+            modelBuilder.Entity("policy_target_sectors", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.PolicyTarget", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_target_sectors_targets_policy_target_id");
+
+                    b.HasOne("SesecPortal.Application.Domain.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_target_sectors_sectors_sectors_id");
                 });
 
             modelBuilder.Entity("standard_sectors", b =>

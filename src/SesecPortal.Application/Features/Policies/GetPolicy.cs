@@ -13,9 +13,9 @@ public static class GetPolicy
     public sealed record Result(
         string Slug, string Title, string Kind, string Status, string? IssuedOn, string? CommentDeadline, string? DocumentNumber,
         string? CoIssuers, string? SourceUrl, string SummaryHtml,
-        IReadOnlyList<Link> Authorities, IReadOnlyList<Link> Sectors, IReadOnlyList<Link> Articles);
+        IReadOnlyList<Link> Authorities, IReadOnlyList<Link> Sectors, IReadOnlyList<Link> Articles, IReadOnlyList<Targets.TargetRow> Targets);
 
-    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown, IMediator mediator) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -39,11 +39,12 @@ public static class GetPolicy
                 .Select(a => new Link(a.Slug, a.Title, null))
                 .ToListAsync(cancellationToken);
 
+            var targets = await mediator.Send(new Targets.ListTargets.Query(PolicyId: p.Id), cancellationToken);
             return new Result(
                 p.Slug, p.Title, Labels.Of(p.Kind), Labels.Of(p.Status),
                 p.IssuedOn is { } d ? PartialDate.Format(d, p.IssuedOnPrecision) : null,
                 p.CommentDeadline is { } c ? PartialDate.Format(c) : null,
-                p.DocumentNumber, p.CoIssuers, p.SourceUrl, markdown.ToHtml(p.Summary), p.Authorities, p.Sectors, articles);
+                p.DocumentNumber, p.CoIssuers, p.SourceUrl, markdown.ToHtml(p.Summary), p.Authorities, p.Sectors, articles, targets.Targets);
         }
     }
 }

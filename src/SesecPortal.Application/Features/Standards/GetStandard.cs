@@ -15,9 +15,9 @@ public static class GetStandard
         string Status, string? DraftedOn, string? CommentDeadline, string? PublishedOn, string? EffectiveOn, string? WithdrawnOn,
         string? Adoption, string SummaryHtml,
         Link? Committee, Link? Issuer, Link? ReplacedBy, IReadOnlyList<Link> Replaces, IReadOnlyList<Link> Sectors,
-        IReadOnlyList<Link> WorkItems, IReadOnlyList<Link> Articles);
+        IReadOnlyList<Link> WorkItems, IReadOnlyList<Link> Articles, IReadOnlyList<Targets.TargetRow> Requirements);
 
-    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock, IMediator mediator) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -49,6 +49,7 @@ public static class GetStandard
                 .Select(a => new Link(a.Slug, a.Title, null))
                 .ToListAsync(cancellationToken);
 
+            var requirements = await mediator.Send(new Targets.ListTargets.Query(StandardId: s.Id), cancellationToken);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             string? Format(DateOnly? d) => d is { } v ? PartialDate.Format(v) : null;
             var adoption = s.AdoptedCode is null ? null
@@ -60,7 +61,7 @@ public static class GetStandard
                 Format(s.DraftedOn), Format(s.CommentDeadline), Format(s.PublishedOn), Format(s.EffectiveOn), Format(s.WithdrawnOn),
                 adoption, markdown.ToHtml(s.Summary), s.Committee, s.Issuer, s.ReplacedBy, s.Replaces, s.Sectors,
                 [.. workItems.Select(i => new Link(i.Slug, i.Name, i.Stage == WorkItemStage.Achievement ? "Achievement" : "Ongoing work"))],
-                articles);
+                articles, requirements.Targets);
         }
 
         private static string DegreeLabel(AdoptionDegree degree) => degree switch
