@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 
 namespace SesecPortal.Application.Common;
 
@@ -17,6 +18,20 @@ public sealed class QueryInput
     public static List<string> Values(IReadOnlyList<string>? values) =>
         [.. (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Where(v => v.Length <= MaxValueLength)
             .Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxValues)];
+
+    /// <summary>The values that name something in <paramref name="slugs"/>; the others are reported as ignored.</summary>
+    public async Task<List<string>> KnownAsync(string what, IReadOnlyList<string>? raw, IQueryable<string> slugs, CancellationToken ct)
+    {
+        var values = Values(raw);
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var known = await slugs.Where(s => values.Contains(s)).ToListAsync(ct);
+        Ignored(what, values.Except(known));
+        return known;
+    }
 
     public void Ignored(string what, IEnumerable<string> values)
     {

@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Data;
 
 namespace SesecPortal.Application.Features.Consultations;
@@ -20,14 +21,13 @@ public static class GetConsultationCalendar
     {
         public async ValueTask<string?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var consultations = new GetConsultations.Handler(db, clock);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            if (query.Sector is not null && await consultations.Handle(new GetConsultations.Query(query.Sector), cancellationToken) is null)
+            if (query.Sector is not null && !await db.Sectors.AnyAsync(s => s.Slug == query.Sector, cancellationToken))
             {
                 return null;
             }
 
-            var entries = await consultations.DatedEntriesAsync(query.Sector, today, cancellationToken);
+            var entries = await ConsultationDates.LoadAsync(db, query.Sector, today, cancellationToken);
             var calendar = new Calendar { ProductId = "-//SesecPortal//Consultations and deadlines//EN" };
             calendar.AddProperty("X-WR-CALNAME", query.Sector is null ? "SesecPortal: consultations and in-force dates" : $"SesecPortal: consultations and in-force dates ({query.Sector})");
             calendar.AddProperty("METHOD", "PUBLISH");

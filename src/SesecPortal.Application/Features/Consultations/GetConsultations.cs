@@ -38,59 +38,13 @@ public static class GetConsultations
                 }
             }
 
-            var entries = await DatedEntriesAsync(sector?.Slug, today, ct);
+            var entries = await ConsultationDates.LoadAsync(db, sector?.Slug, today, ct);
             var soon = today.AddDays(SoonDays);
             return new Result(
                 today, sector,
                 [.. entries.Where(e => e.Kind == "comments" && e.Date >= today).OrderBy(e => e.Date).ThenBy(e => e.Title)],
                 [.. entries.Where(e => e.Kind == "in-force" && e.Date > today && e.Date <= soon).OrderBy(e => e.Date).ThenBy(e => e.Title)],
                 [.. entries.Where(e => e.Kind == "comments" && e.Date < today).OrderByDescending(e => e.Date).ThenBy(e => e.Title)]);
-        }
-
-        /// <summary>Every comment deadline and in-force date, past and future: what the calendar feed carries too.</summary>
-        public async Task<List<Entry>> DatedEntriesAsync(string? sectorSlug, DateOnly today, CancellationToken ct)
-        {
-            var standards = db.Standards.AsNoTracking().Where(s => s.CommentDeadline != null || s.EffectiveOn != null);
-            var policies = db.Policies.AsNoTracking().Where(p => p.CommentDeadline != null);
-            if (sectorSlug is not null)
-            {
-                standards = standards.Where(s => s.Sectors.Any(x => x.Slug == sectorSlug));
-                policies = policies.Where(p => p.Sectors.Any(x => x.Slug == sectorSlug));
-            }
-
-            var standardRows = await standards
-                .Select(s => new
-                {
-                    s.Slug, s.Code, s.TitleEn, s.CommentDeadline, s.EffectiveOn,
-                    Issuer = s.Issuer != null ? s.Issuer.Abbreviation ?? s.Issuer.Name : s.Committee != null ? s.Committee.Name : null,
-                    Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
-                })
-                .AsSplitQuery().ToListAsync(ct);
-            var policyRows = await policies
-                .Select(p => new
-                {
-                    p.Slug, p.Title, Deadline = p.CommentDeadline!.Value,
-                    Issuer = p.Authorities.OrderBy(a => a.Position).Select(a => a.Organisation!.Abbreviation ?? a.Organisation.Name).FirstOrDefault(),
-                    Sectors = p.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
-                })
-                .AsSplitQuery().ToListAsync(ct);
-
-            var entries = new List<Entry>();
-            foreach (var s in standardRows)
-            {
-                if (s.CommentDeadline is { } deadline)
-                {
-                    entries.Add(new Entry("comments", "standard", s.TitleEn, s.Code, $"/standards/{s.Slug}", deadline, deadline.DayNumber - today.DayNumber, s.Issuer, s.Sectors));
-                }
-
-                if (s.EffectiveOn is { } effective)
-                {
-                    entries.Add(new Entry("in-force", "standard", s.TitleEn, s.Code, $"/standards/{s.Slug}", effective, effective.DayNumber - today.DayNumber, s.Issuer, s.Sectors));
-                }
-            }
-
-            entries.AddRange(policyRows.Select(p => new Entry("comments", "policy", p.Title, null, $"/policies/{p.Slug}", p.Deadline, p.Deadline.DayNumber - today.DayNumber, p.Issuer, p.Sectors)));
-            return entries;
         }
     }
 }

@@ -43,12 +43,8 @@ public static partial class GetDigest
 
             var (period, title, from, to) = ResolvePeriod(query, issues.Select(i => (i.Slug, i.Title, i.PeriodStart, i.PeriodEnd)).ToList(), input);
 
-            var sectors = QueryInput.Values(query.Sector);
-            var knownSectors = sectors.Count == 0 ? [] : await db.Sectors.Where(s => sectors.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
-            input.Ignored("sector", sectors.Except(knownSectors));
-            var authorities = QueryInput.Values(query.Authority);
-            var knownAuthorities = authorities.Count == 0 ? [] : await db.Organisations.Where(o => authorities.Contains(o.Slug)).Select(o => o.Slug).ToListAsync(ct);
-            input.Ignored("authority", authorities.Except(knownAuthorities));
+            var knownSectors = await input.KnownAsync("sector", query.Sector, db.Sectors.Select(s => s.Slug), ct);
+            var knownAuthorities = await input.KnownAsync("authority", query.Authority, db.Organisations.Select(o => o.Slug), ct);
 
             var policies = db.Policies.AsNoTracking().Where(p => p.IssuedOn >= from && p.IssuedOn <= to);
             var articles = db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published

@@ -223,13 +223,8 @@ public static class SearchPortal
             input.Ignored("kind", kinds.Where(k => !Kinds.ContainsKey(k)));
             kinds = [.. kinds.Where(Kinds.ContainsKey).Select(k => KindSlug(Kinds[k]))];
 
-            var sectors = QueryInput.Values(query.Sector);
-            var knownSectors = sectors.Count == 0 ? [] : await db.Sectors.Where(s => sectors.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
-            input.Ignored("sector", sectors.Except(knownSectors));
-
-            var authorities = QueryInput.Values(query.Authority);
-            var knownAuthorities = authorities.Count == 0 ? [] : await db.Organisations.Where(o => authorities.Contains(o.Slug)).Select(o => o.Slug).ToListAsync(ct);
-            input.Ignored("authority", authorities.Except(knownAuthorities));
+            var knownSectors = await input.KnownAsync("sector", query.Sector, db.Sectors.Select(s => s.Slug), ct);
+            var knownAuthorities = await input.KnownAsync("authority", query.Authority, db.Organisations.Select(o => o.Slug), ct);
 
             var statuses = QueryInput.Values(query.Status);
             input.Ignored("status", statuses.Where(s => !StatusLabels.ContainsKey(s)));

@@ -70,9 +70,7 @@ public static class FindStandards
                 messages.Add($"Your search was longer than {SearchSyntax.MaxLength} characters and was shortened.");
             }
 
-            var sectors = QueryInput.Values(query.Sector);
-            var knownSectors = sectors.Count == 0 ? [] : await db.Sectors.Where(s => sectors.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
-            input.Ignored("sector", sectors.Except(knownSectors));
+            var knownSectors = await input.KnownAsync("sector", query.Sector, db.Sectors.Select(s => s.Slug), ct);
             var levels = QueryInput.Values(query.Level);
             input.Ignored("level", levels.Where(l => !Levels.ContainsKey(l)));
             levels = [.. levels.Where(Levels.ContainsKey).Select(l => l.ToLowerInvariant())];
@@ -83,9 +81,7 @@ public static class FindStandards
             var years = QueryInput.Values(query.Year);
             var yearValues = years.Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1900 and <= 2200 ? n : (int?)null).ToList();
             input.Ignored("year", years.Where((_, i) => yearValues[i] is null));
-            var committees = QueryInput.Values(query.Committee);
-            var knownCommittees = committees.Count == 0 ? [] : await db.WorkingGroups.Where(w => committees.Contains(w.Slug)).Select(w => w.Slug).ToListAsync(ct);
-            input.Ignored("committee", committees.Except(knownCommittees));
+            var knownCommittees = await input.KnownAsync("committee", query.Committee, db.WorkingGroups.Select(w => w.Slug), ct);
 
             var sort = (query.Sort ?? "").Trim().ToLowerInvariant();
             if (sort.Length > 0 && !Sorts.Contains(sort))

@@ -20,9 +20,7 @@ public static class ListTargets
         {
             var ct = cancellationToken;
             var input = new QueryInput();
-            var sectors = QueryInput.Values(query.Sector);
-            var knownSectors = sectors.Count == 0 ? [] : await db.Sectors.Where(s => sectors.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
-            input.Ignored("sector", sectors.Except(knownSectors));
+            var knownSectors = await input.KnownAsync("sector", query.Sector, db.Sectors.Select(s => s.Slug), ct);
             var years = QueryInput.Values(query.Year);
             var validYears = years.Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1900 and <= 2200 ? n : (int?)null).ToList();
             input.Ignored("year", years.Where((_, i) => validYears[i] is null));
