@@ -2,8 +2,11 @@
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
 namespace SesecPortal.Application.Data.Migrations
 {
@@ -13,6 +16,53 @@ namespace SesecPortal.Application.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            // The generated search vector of search_entries calls sesec_spelling: it must exist first.
+            migrationBuilder.Sql(SesecPortal.Application.Data.SearchFunctions.CreateSpellingFunction);
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    display_name = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_users", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "newsletter_issues",
                 columns: table => new
@@ -85,6 +135,33 @@ namespace SesecPortal.Application.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "search_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    item_id = table.Column<int>(type: "integer", nullable: false),
+                    slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    code_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    summary = table.Column<string>(type: "text", nullable: true),
+                    body = table.Column<string>(type: "text", nullable: true),
+                    date = table.Column<DateOnly>(type: "date", nullable: true),
+                    year = table.Column<int>(type: "integer", nullable: true),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    effective_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    sectors = table.Column<List<string>>(type: "text[]", nullable: false),
+                    authorities = table.Column<List<string>>(type: "text[]", nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false, computedColumnSql: "setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(title, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(summary, ''))), 'B') || setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(body, ''))), 'D')", stored: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_search_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sectors",
                 columns: table => new
                 {
@@ -125,6 +202,112 @@ namespace SesecPortal.Application.Data.Migrations
                         principalTable: "working_groups",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    role_id = table.Column<string>(type: "text", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_role_claims_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    role_id = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -234,6 +417,8 @@ namespace SesecPortal.Application.Data.Migrations
                     normalized_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     code_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    code_year = table.Column<int>(type: "integer", nullable: true),
+                    year = table.Column<int>(type: "integer", nullable: true, computedColumnSql: "COALESCE(code_year, date_part('year', published_on)::integer, date_part('year', drafted_on)::integer)", stored: true),
                     title_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     title_zh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -397,6 +582,41 @@ namespace SesecPortal.Application.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_standard_sectors_standards_standard_id",
+                        column: x => x.standard_id,
+                        principalTable: "standards",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "targets",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    policy_id = table.Column<int>(type: "integer", nullable: true),
+                    standard_id = table.Column<int>(type: "integer", nullable: true),
+                    metric = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    unit = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    comparison = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    target_year = table.Column<int>(type: "integer", nullable: true),
+                    baseline = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    quote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_targets", x => x.id);
+                    table.CheckConstraint("ck_policy_targets_owner", "policy_id IS NOT NULL OR standard_id IS NOT NULL");
+                    table.ForeignKey(
+                        name: "fk_targets_policies_policy_id",
+                        column: x => x.policy_id,
+                        principalTable: "policies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_targets_standards_standard_id",
                         column: x => x.standard_id,
                         principalTable: "standards",
                         principalColumn: "id",
@@ -605,6 +825,40 @@ namespace SesecPortal.Application.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "policy_target_sectors",
+                columns: table => new
+                {
+                    policy_target_id = table.Column<int>(type: "integer", nullable: false),
+                    sectors_id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_policy_target_sectors", x => new { x.policy_target_id, x.sectors_id });
+                    table.ForeignKey(
+                        name: "fk_policy_target_sectors_sectors_sectors_id",
+                        column: x => x.sectors_id,
+                        principalTable: "sectors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_policy_target_sectors_targets_policy_target_id",
+                        column: x => x.policy_target_id,
+                        principalTable: "targets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AspNetRoles",
+                columns: new[] { "id", "concurrency_stamp", "name", "normalized_name" },
+                values: new object[,]
+                {
+                    { "admin", "admin", "Admin", "ADMIN" },
+                    { "editor", "editor", "Editor", "EDITOR" },
+                    { "member", "member", "Member", "MEMBER" }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_article_organisations_organisations_id",
                 table: "article_organisations",
@@ -650,6 +904,43 @@ namespace SesecPortal.Application.Data.Migrations
                 name: "ix_articles_status_published_on",
                 table: "articles",
                 columns: new[] { "status", "published_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_role_claims_role_id",
+                table: "AspNetRoleClaims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_claims_user_id",
+                table: "AspNetUserClaims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_logins_user_id",
+                table: "AspNetUserLogins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_roles_role_id",
+                table: "AspNetUserRoles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "normalized_user_name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_issue_sections_issue_id_slug",
@@ -722,6 +1013,58 @@ namespace SesecPortal.Application.Data.Migrations
                 column: "sectors_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_policy_target_sectors_sectors_id",
+                table: "policy_target_sectors",
+                column: "sectors_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_entries_authorities",
+                table: "search_entries",
+                column: "authorities")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_entries_code_key",
+                table: "search_entries",
+                column: "code_key")
+                .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_entries_date",
+                table: "search_entries",
+                column: "date");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_entries_kind_date",
+                table: "search_entries",
+                columns: new[] { "kind", "date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_entries_kind_item_id",
+                table: "search_entries",
+                columns: new[] { "kind", "item_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_entries_search_vector",
+                table: "search_entries",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_entries_sectors",
+                table: "search_entries",
+                column: "sectors")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_entries_title_trgm",
+                table: "search_entries",
+                column: "title")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sectors_position",
                 table: "sectors",
                 column: "position");
@@ -741,7 +1084,8 @@ namespace SesecPortal.Application.Data.Migrations
                 name: "ix_standards_code_key",
                 table: "standards",
                 column: "code_key",
-                unique: true);
+                unique: true)
+                .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_standards_committee_id",
@@ -754,6 +1098,21 @@ namespace SesecPortal.Application.Data.Migrations
                 column: "issuer_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_standards_level_normalized_code",
+                table: "standards",
+                columns: new[] { "level", "normalized_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_standards_normalized_code",
+                table: "standards",
+                column: "normalized_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_standards_published_on",
+                table: "standards",
+                column: "published_on");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_standards_replaced_by_id",
                 table: "standards",
                 column: "replaced_by_id");
@@ -763,6 +1122,31 @@ namespace SesecPortal.Application.Data.Migrations
                 table: "standards",
                 column: "slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_standards_status_effective_on",
+                table: "standards",
+                columns: new[] { "status", "effective_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_standards_year",
+                table: "standards",
+                column: "year");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_policy_id",
+                table: "targets",
+                column: "policy_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_standard_id",
+                table: "targets",
+                column: "standard_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_target_year",
+                table: "targets",
+                column: "target_year");
 
             migrationBuilder.CreateIndex(
                 name: "ix_work_items_standard_id",
@@ -804,6 +1188,10 @@ namespace SesecPortal.Application.Data.Migrations
                 table: "working_groups",
                 column: "slug",
                 unique: true);
+
+            // The policy digest selects published articles by COALESCE(event_date, published_on): an expression index,
+            // which EF Core's model cannot describe.
+            migrationBuilder.Sql("CREATE INDEX ix_articles_digest_date ON articles ((COALESCE(event_date, published_on))) WHERE status = 'Published';");
         }
 
         /// <inheritdoc />
@@ -828,6 +1216,21 @@ namespace SesecPortal.Application.Data.Migrations
                 name: "article_working_groups");
 
             migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
                 name: "issue_takeaway");
 
             migrationBuilder.DropTable(
@@ -838,6 +1241,12 @@ namespace SesecPortal.Application.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "policy_sectors");
+
+            migrationBuilder.DropTable(
+                name: "policy_target_sectors");
+
+            migrationBuilder.DropTable(
+                name: "search_entries");
 
             migrationBuilder.DropTable(
                 name: "standard_sectors");
@@ -855,13 +1264,16 @@ namespace SesecPortal.Application.Data.Migrations
                 name: "working_group_sectors");
 
             migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
                 name: "articles");
 
             migrationBuilder.DropTable(
-                name: "policies");
-
-            migrationBuilder.DropTable(
-                name: "standards");
+                name: "targets");
 
             migrationBuilder.DropTable(
                 name: "sectors");
@@ -870,13 +1282,21 @@ namespace SesecPortal.Application.Data.Migrations
                 name: "issue_sections");
 
             migrationBuilder.DropTable(
+                name: "policies");
+
+            migrationBuilder.DropTable(
+                name: "standards");
+
+            migrationBuilder.DropTable(
+                name: "newsletter_issues");
+
+            migrationBuilder.DropTable(
                 name: "organisations");
 
             migrationBuilder.DropTable(
                 name: "working_groups");
 
-            migrationBuilder.DropTable(
-                name: "newsletter_issues");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS sesec_spelling(text);");
         }
     }
 }
