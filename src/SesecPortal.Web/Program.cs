@@ -6,6 +6,7 @@ using Serilog.Formatting.Compact;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Common.Behaviors;
 using SesecPortal.Application.Data;
+using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.Home;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
@@ -47,6 +48,8 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<SearchIndexer>();
+builder.Services.AddScoped<EditorialRecorder>();
+builder.Services.AddSingleton<IPublicCache, OutputCacheEviction>();
 builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddRazorPages(options =>
 {

@@ -39,6 +39,30 @@ public abstract class PortalFixture(string name) : IAsyncLifetime
             new SesecPortal.Application.Features.Accounts.CreateUser.Command(email, null, password, roles));
     }
 
+    /// <summary>
+    /// Makes handlers called from this test see a signed-in user with these roles (as the web would), until disposed.
+    /// </summary>
+    public IDisposable ActAs(string name, params string[] roles)
+    {
+        var accessor = Factory.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        var claims = new List<System.Security.Claims.Claim>
+        {
+            new(System.Security.Claims.ClaimTypes.NameIdentifier, name),
+            new(System.Security.Claims.ClaimTypes.Name, name),
+        };
+        claims.AddRange(roles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r)));
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, "test")),
+        };
+        return new Reset(accessor);
+    }
+
+    private sealed class Reset(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : IDisposable
+    {
+        public void Dispose() => accessor.HttpContext = null;
+    }
+
     /// <summary>A DI scope of the running portal, for calling handlers through the real Mediator pipeline.</summary>
     public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
 

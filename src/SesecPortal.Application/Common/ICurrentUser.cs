@@ -5,5 +5,8 @@ public interface ICurrentUser
 {
     string? UserId { get; }
 
+    /// <summary>The name the audit log and the history show: the account's display name or e-mail.</summary>
+    string Name { get; }
+
     bool IsInRole(string role);
 }

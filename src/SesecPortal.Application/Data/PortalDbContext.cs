@@ -19,6 +19,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<IssueSection> IssueSections => Set<IssueSection>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<PolicyTarget> Targets => Set<PolicyTarget>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Relation> Relations => Set<Relation>();
+    public DbSet<StandardEvent> StandardEvents => Set<StandardEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,11 @@ public sealed class Article
     public DatePrecision EventDatePrecision { get; set; }
     public DateOnly? PublishedOn { get; set; }
     public PublicationStatus Status { get; set; }
+    /// <summary>When a later revision replaced the first published text: readers see "Updated on ...".</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>The public correction note of the revision now live, if any.</summary>
+    public string? CorrectionNote { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
     public List<string> Tags { get; set; } = [];
     public int? SectionId { get; set; }
     public IssueSection? Section { get; set; }
@@ -24,6 +29,7 @@ public sealed class Article
     public List<Standard> Standards { get; set; } = [];
     public List<WorkingGroup> WorkingGroups { get; set; } = [];
     public List<Organisation> Organisations { get; set; } = [];
+    public List<ArticleRevision> Revisions { get; set; } = [];
     public uint Version { get; set; }
 }
 

@@ -13,6 +13,7 @@ public sealed class Organisation
     public int? ParentId { get; set; }
     public Organisation? Parent { get; set; }
     public List<Sector> Sectors { get; set; } = [];
+    public uint Version { get; set; }
 
     public string DisplayName => Abbreviation is null || Abbreviation == Name ? Name : $"{Name} ({Abbreviation})";
 }

@@ -10,4 +10,5 @@ public sealed class Sector
     /// <summary>The newsletter hashtags that mean this sector (<c>#Carbon emission</c>).</summary>
     public List<string> Hashtags { get; set; } = [];
     public int Position { get; set; }
+    public uint Version { get; set; }
 }

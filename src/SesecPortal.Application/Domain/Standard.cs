@@ -36,9 +36,21 @@ public sealed class Standard
     /// <summary>The international standard this one adopts (<c>ISO 1234:2020</c>), with its degree.</summary>
     public string? AdoptedCode { get; set; }
     public AdoptionDegree? AdoptionDegree { get; set; }
+    /// <summary>The plan number this standard was drafted under (<c>20190805-T-469</c>), and its compact key.</summary>
+    public string? PlanCode { get; set; }
+    public string? PlanCodeKey { get; set; }
     public string? Summary { get; set; }
     public List<Sector> Sectors { get; set; } = [];
+    /// <summary>Events its dates do not say (amendments...).</summary>
+    public List<StandardEvent> Events { get; set; } = [];
     public uint Version { get; set; }
+
+    /// <summary>Sets the plan number this standard was drafted under.</summary>
+    public void SetPlanCode(string? planCode)
+    {
+        PlanCode = string.IsNullOrWhiteSpace(planCode) ? null : planCode.Trim();
+        PlanCodeKey = PlanCode is null ? null : StandardCode.Parse(PlanCode).Key;
+    }
 
     /// <summary>Sets the code and everything derived from it.</summary>
     public void SetCode(string? code)

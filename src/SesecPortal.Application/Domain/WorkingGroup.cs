@@ -19,6 +19,7 @@ public sealed class WorkingGroup
     public List<WorkingGroupMember> Members { get; set; } = [];
     public List<WorkingGroupContact> Contacts { get; set; } = [];
     public List<WorkItem> WorkItems { get; set; } = [];
+    public uint Version { get; set; }
 }
 
 /// <summary>A leader or deputy leader: a person from an organisation, or an organisation alone.</summary>

@@ -135,6 +135,8 @@ internal static class Accounts
     {
         public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
+        public string Name => accessor.HttpContext?.User.Identity?.Name ?? "system";
+
         public bool IsInRole(string role) => accessor.HttpContext?.User.IsInRole(role) == true;
     }
 }

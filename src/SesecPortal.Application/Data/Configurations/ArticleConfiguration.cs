@@ -16,6 +16,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.EventDatePrecision).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasIndex(a => a.Slug).IsUnique();
+        builder.Property(a => a.CorrectionNote).HasMaxLength(Limits.Summary);
+        builder.HasMany(a => a.Revisions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         // The home page and sector pages list published articles newest first.
         builder.HasIndex(a => new { a.Status, a.PublishedOn });
         builder.HasIndex(a => new { a.SectionId, a.Position });

@@ -16,6 +16,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Ignore(o => o.DisplayName);
         builder.HasIndex(o => o.Slug).IsUnique();
+        builder.Property(o => o.Version).IsRowVersion();
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Sectors).WithMany().UsingEntity("organisation_sectors");
     }

@@ -13,5 +13,6 @@ internal sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
         builder.Property(s => s.Description).HasMaxLength(Limits.Summary);
         builder.HasIndex(s => s.Slug).IsUnique();
         builder.HasIndex(s => s.Position);
+        builder.Property(s => s.Version).IsRowVersion();
     }
 }

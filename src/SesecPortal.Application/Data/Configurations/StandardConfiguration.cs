@@ -36,5 +36,10 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         builder.HasOne(s => s.Issuer).WithMany().HasForeignKey(s => s.IssuerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(s => s.ReplacedBy).WithMany(s => s.Replaces).HasForeignKey(s => s.ReplacedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(s => s.Sectors).WithMany().UsingEntity("standard_sectors");
+        builder.Property(s => s.PlanCode).HasMaxLength(Limits.Code);
+        builder.Property(s => s.PlanCodeKey).HasMaxLength(Limits.Code);
+        // A plan number's page finds the standard it became.
+        builder.HasIndex(s => s.PlanCodeKey);
+        builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.StandardId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class WorkingGroupConfiguration : IEntityTypeConfiguration<Worki
         builder.Property(w => w.Name).HasMaxLength(Limits.Name);
         builder.Property(w => w.Kind).HasConversion<string>().HasMaxLength(40);
         builder.HasIndex(w => w.Slug).IsUnique();
+        builder.Property(w => w.Version).IsRowVersion();
         builder.HasOne(w => w.Parent).WithMany(w => w.Children).HasForeignKey(w => w.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(w => w.Sectors).WithMany().UsingEntity("working_group_sectors");
         builder.HasMany(w => w.Members).WithOne().HasForeignKey(m => m.WorkingGroupId).OnDelete(DeleteBehavior.Cascade);

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+
+namespace SesecPortal.Application.Features.Editorial;
+
+/// <summary>
+/// Adds the audit entry and, for reference data, the saved version to the handler's unit of work:
+/// they are committed by the handler's own <c>SaveChangesAsync</c>, together with the change, or not at all.
+/// </summary>
+public sealed class EditorialRecorder(PortalDbContext db, ICurrentUser currentUser, TimeProvider clock)
+{
+    public void Audit(ItemKind kind, int? itemId, string? itemTitle, string action, string? detail = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = currentUser.UserId,
+            UserName = currentUser.Name,
+            Action = action,
+            ItemKind = kind,
+            ItemId = itemId,
+            ItemTitle = Truncate(itemTitle, 500),
+            Detail = Truncate(detail, 4000),
+        });
+
+    /// <summary>
+    /// Records a new version of an item. A new item has no id before it is saved: save it first, inside the handler's
+    /// transaction, then record its first version.
+    /// </summary>
+    public async Task AddVersionAsync(ItemKind kind, int itemId, string snapshot, CancellationToken ct)
+    {
+        var last = await db.ContentVersions.Where(v => v.ItemKind == kind && v.ItemId == itemId)
+            .MaxAsync(v => (int?)v.Number, ct) ?? 0;
+        db.ContentVersions.Add(new ContentVersion
+        {
+            ItemKind = kind,
+            ItemId = itemId,
+            Number = last + 1,
+            Snapshot = snapshot,
+            AuthorId = currentUser.UserId,
+            AuthorName = currentUser.Name,
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+
+    public string UserName => currentUser.Name;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+}
