@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Accounts;
 using SesecPortal.TestSupport;
@@ -26,6 +29,24 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
             .Distinct()
             .Select(r => r.Replace("{id}", someUserId, StringComparison.Ordinal))
             .ToList();
+        // Item routes are /editor/<area>/{id:int}/...: fill in a real id of that area's first item.
+        await using var scope = Fixture.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["articles"] = await db.Articles.MinAsync(a => a.Id, Ct),
+            ["issues"] = await db.Issues.MinAsync(i => i.Id, Ct),
+            ["policies"] = await db.Policies.MinAsync(p => p.Id, Ct),
+            ["standards"] = await db.Standards.MinAsync(s => s.Id, Ct),
+            ["working-groups"] = await db.WorkingGroups.MinAsync(w => w.Id, Ct),
+            ["organisations"] = await db.Organisations.MinAsync(o => o.Id, Ct),
+            ["sectors"] = await db.Sectors.MinAsync(o => o.Id, Ct),
+        };
+        routes = [.. routes.Select(r =>
+        {
+            var segments = r.Split('/');
+            return segments.Length > 2 && ids.TryGetValue(segments[2], out var id) ? r.Replace("{id:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) : r;
+        })];
         routes.ShouldNotBeEmpty();
         routes.ShouldAllBe(r => !r.Contains('{'), "every route parameter is filled in");
         return routes;
