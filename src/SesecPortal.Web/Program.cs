@@ -49,6 +49,13 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<SearchIndexer>();
 builder.Services.AddScoped<EditorialRecorder>();
+builder.Services.AddScoped<ReferenceResolver>();
+builder.Services.AddScoped<ArticlePublisher>();
+if (builder.Configuration.GetValue("Publishing:Scheduler", true))
+{
+    builder.Services.AddHostedService<ScheduledPublishing>();
+}
+
 builder.Services.AddSingleton<IPublicCache, OutputCacheEviction>();
 builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddRazorPages(options =>

@@ -19,8 +19,19 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
-    public string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+    public string ToHtml(string? markdown) => ToHtml(markdown, null);
+
+    /// <summary>Renders Markdown whose <c>[[code]]</c> references link to the addresses <paramref name="referenceUrl"/> gives.</summary>
+    public string ToHtml(string? markdown, Func<string, string?>? referenceUrl)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var linked = Domain.ArticleReferences.Link(markdown, referenceUrl ?? (_ => null));
+        return sanitizer.Sanitize(Markdown.ToHtml(linked, pipeline));
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

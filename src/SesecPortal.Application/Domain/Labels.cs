@@ -14,6 +14,17 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    public static string Of(RevisionState state) => state switch
+    {
+        RevisionState.Draft => "Draft",
+        RevisionState.InReview => "In review",
+        RevisionState.Approved => "Approved",
+        RevisionState.Published => "Published",
+        RevisionState.Replaced => "Replaced by a later revision",
+        RevisionState.Discarded => "Discarded",
+        _ => state.ToString(),
+    };
+
     public static string Of(PolicyStatus status) => status switch
     {
         PolicyStatus.DraftForComments => "Draft for comments",

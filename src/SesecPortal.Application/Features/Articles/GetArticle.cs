@@ -24,12 +24,14 @@ public static class GetArticle
         IReadOnlyList<Link> WorkingGroups,
         IReadOnlyList<Link> Organisations,
         IReadOnlyList<Link> Sources,
-        Placement? Issue);
+        Placement? Issue,
+        string? UpdatedOn = null,
+        string? CorrectionNote = null);
 
     /// <summary>Where the article stands in its issue, with its neighbours for reading on.</summary>
     public sealed record Placement(Link Issue, Link Section, Link? Previous, Link? Next);
 
-    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown, Editorial.ReferenceResolver references) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -37,7 +39,7 @@ public static class GetArticle
                 .Where(a => a.Slug == query.Slug && a.Status == PublicationStatus.Published)
                 .Select(a => new
                 {
-                    a.Slug, a.Title, a.Summary, a.Body, a.EventDate, a.EventDatePrecision, a.PublishedOn, a.Tags,
+                    a.Slug, a.Title, a.Summary, a.Body, a.EventDate, a.EventDatePrecision, a.PublishedOn, a.Tags, a.UpdatedAt, a.CorrectionNote,
                     Section = a.Section == null ? null : new { a.Section.Slug, a.Section.Title, a.Section.IssueId, IssueSlug = a.Section.Issue!.Slug, IssueTitle = a.Section.Issue.Title },
                     Sectors = a.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList(),
                     Policies = a.Policies.OrderBy(p => p.Title).Select(p => new Link(p.Slug, p.Title, null)).ToList(),
@@ -70,10 +72,11 @@ public static class GetArticle
             }
 
             return new Result(
-                a.Slug, a.Title, a.Summary, markdown.ToHtml(a.Body),
+                a.Slug, a.Title, a.Summary, await references.RenderAsync(markdown, a.Body, cancellationToken),
                 a.EventDate is { } e ? PartialDate.Format(e, a.EventDatePrecision) : null,
                 a.PublishedOn is { } p ? PartialDate.Format(p) : null,
-                a.Tags, a.Sectors, a.Policies, a.Standards, a.WorkingGroups, a.Organisations, a.Sources, placement);
+                a.Tags, a.Sectors, a.Policies, a.Standards, a.WorkingGroups, a.Organisations, a.Sources, placement,
+                a.UpdatedAt is { } u ? PartialDate.Format(DateOnly.FromDateTime(u.UtcDateTime)) : null, a.CorrectionNote);
         }
     }
 }

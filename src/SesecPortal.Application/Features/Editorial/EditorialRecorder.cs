@@ -46,6 +46,10 @@ public sealed class EditorialRecorder(PortalDbContext db, ICurrentUser currentUs
 
     public string UserName => currentUser.Name;
 
+    public string? UserId => currentUser.UserId;
+
+    public bool IsAdmin => currentUser.IsInRole(Roles.Admin);
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
