@@ -20,7 +20,12 @@ public abstract class PortalTest(IntegrationFixture fixture) : IAsyncLifetime
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await Fixture.Database.ResetAsync();
+    public async ValueTask InitializeAsync()
+    {
+        await Fixture.Database.ResetAsync();
+        // Pages cached by an earlier test describe a database that is gone.
+        await Fixture.Factory.Services.GetRequiredService<SesecPortal.Application.Common.IPublicCache>().EvictAsync(Ct);
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -33,6 +38,13 @@ public abstract class PortalTest(IntegrationFixture fixture) : IAsyncLifetime
     {
         await using var scope = Fixture.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, Ct);
+    }
+
+    /// <summary>Sends a command through the portal's own Mediator pipeline (validation, logging).</summary>
+    protected async Task<T> SendAsync<T>(ICommand<T> command)
+    {
+        await using var scope = Fixture.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, Ct);
     }
 
     /// <summary>The antiforgery token of the form on a page, as a browser would post it back.</summary>

@@ -47,8 +47,11 @@ public sealed class ReferenceResolver(PortalDbContext db)
             }
         }
 
-        var texts = labels.Where(l => !found.ContainsKey(ArticleReferences.KeyOf(l)))
-            .Select(l => l.Trim().ToLowerInvariant()).Distinct().ToList();
+        // Whatever no standard answered is looked up by name; results are filed under each label's own key.
+        var keyOfText = labels.Where(l => !found.ContainsKey(ArticleReferences.KeyOf(l)))
+            .GroupBy(l => l.Trim().ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => ArticleReferences.KeyOf(g.First()));
+        var texts = keyOfText.Keys.ToList();
         if (texts.Count == 0)
         {
             return found;
@@ -65,7 +68,7 @@ public sealed class ReferenceResolver(PortalDbContext db)
         {
             foreach (var t in texts.Where(t => t == p.Slug || t == p.Title.ToLowerInvariant() || t == p.DocumentNumber?.ToLowerInvariant()))
             {
-                found.TryAdd("text:" + t, new Target(ItemKind.Policy, p.Id, $"/policies/{p.Slug}", p.Title));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.Policy, p.Id, $"/policies/{p.Slug}", p.Title));
             }
         }
 
@@ -77,7 +80,7 @@ public sealed class ReferenceResolver(PortalDbContext db)
         {
             foreach (var t in texts.Where(t => t == w.Slug || (w.Code is not null && Compact(t) == Compact(w.Code))))
             {
-                found.TryAdd("text:" + t, new Target(ItemKind.WorkingGroup, w.Id, $"/working-groups/{w.Slug}", w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.WorkingGroup, w.Id, $"/working-groups/{w.Slug}", w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
             }
         }
 
@@ -89,7 +92,7 @@ public sealed class ReferenceResolver(PortalDbContext db)
         {
             foreach (var t in texts.Where(t => t == o.Slug || t == o.Abbreviation?.ToLowerInvariant()))
             {
-                found.TryAdd("text:" + t, new Target(ItemKind.Organisation, o.Id, $"/organisations/{o.Slug}", o.Name));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.Organisation, o.Id, $"/organisations/{o.Slug}", o.Name));
             }
         }
 
