@@ -10,7 +10,8 @@ namespace SesecPortal.Application.Features.Issues;
 public static class GetIssue
 {
     /// <param name="Slug">The issue's slug, or null for the latest published issue.</param>
-    public sealed record Query(string? Slug) : IQuery<Result?>;
+    /// <param name="Preview">For editors: the issue and its articles whether published or not, as readers will see them.</param>
+    public sealed record Query(string? Slug, bool Preview = false) : IQuery<Result?>;
 
     public sealed record Result(
         string Slug, string Series, string Title, int Number, string Period, string? PublishedOn, string AboutHtml,
@@ -24,17 +25,18 @@ public static class GetIssue
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var issues = db.Issues.AsNoTracking().Where(i => i.Status == PublicationStatus.Published);
+            var preview = query.Preview;
+            var issues = db.Issues.AsNoTracking().Where(i => preview || i.Status == PublicationStatus.Published);
             issues = query.Slug is null ? issues.OrderByDescending(i => i.PeriodStart).Take(1) : issues.Where(i => i.Slug == query.Slug);
             var issue = await issues
                 .Select(i => new
                 {
                     i.Slug, i.Series, i.Title, i.Number, i.PeriodStart, i.PeriodEnd, i.PublishedOn, i.About,
-                    Takeaways = i.Takeaways.OrderBy(t => t.Position).Select(t => new Takeaway(t.Title, t.Summary, t.Article != null && t.Article.Status == PublicationStatus.Published ? t.Article.Slug : null)).ToList(),
+                    Takeaways = i.Takeaways.OrderBy(t => t.Position).Select(t => new Takeaway(t.Title, t.Summary, t.Article != null && (preview || t.Article.Status == PublicationStatus.Published) ? t.Article.Slug : null)).ToList(),
                     Sections = i.Sections.OrderBy(s => s.Position).Select(s => new
                     {
                         s.Slug, s.Title, s.Note,
-                        Articles = s.Articles.Where(a => a.Status == PublicationStatus.Published).OrderBy(a => a.Position)
+                        Articles = s.Articles.Where(a => preview || a.Status == PublicationStatus.Published).OrderBy(a => a.Position)
                             .Select(a => new { a.Slug, a.Title, a.Summary, a.EventDate, a.EventDatePrecision, Sectors = a.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList() })
                             .ToList(),
                     }).ToList(),

@@ -1,0 +1,104 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
+
+namespace SesecPortal.Application.Features.Issues;
+
+/// <summary>
+/// Publishes an issue and every article in it in one transaction: the issue page and its articles go live together,
+/// or, if anything fails half-way, nothing does. Every article must be approved (or already online) first.
+/// </summary>
+public static class PublishIssue
+{
+    public sealed record Command(int Id, uint Version) : ICommand<Unit>;
+
+    public sealed class Handler(PortalDbContext db, ArticlePublisher publisher, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            var issue = await db.Issues.SingleOrDefaultAsync(i => i.Id == command.Id, ct) ?? throw new NotFoundException($"Issue {command.Id}");
+            if (issue.Version != command.Version)
+            {
+                throw new WorkflowException("The issue changed since you opened it: look at it again before publishing.");
+            }
+
+            if (issue.Status == PublicationStatus.Published)
+            {
+                throw new WorkflowException("This issue is already published.");
+            }
+
+            var articles = await db.Articles.Where(a => a.Section!.IssueId == issue.Id)
+                .Select(a => new
+                {
+                    a.Id, a.Title, a.Status,
+                    Open = a.Revisions.Where(r => r.State == RevisionState.Draft || r.State == RevisionState.InReview || r.State == RevisionState.Approved)
+                        .OrderByDescending(r => r.Number).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            if (articles.Count == 0)
+            {
+                throw new WorkflowException("The issue has no articles yet.");
+            }
+
+            var notReady = articles.Where(a => a.Status != PublicationStatus.Published && a.Open?.State != RevisionState.Approved).Select(a => $"“{a.Title}”").ToList();
+            if (notReady.Count > 0)
+            {
+                throw new WorkflowException($"Not approved yet: {string.Join(", ", notReady)}. Approve them, or remove them from the issue.");
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var a in articles.Where(a => a.Open?.State == RevisionState.Approved))
+            {
+                await publisher.PublishAsync(a.Id, a.Open!, ct);
+                // One statement per article: a failure on any of them rolls back the whole issue.
+                await db.SaveChangesAsync(ct);
+            }
+
+            issue.Status = PublicationStatus.Published;
+            issue.PublishedOn ??= DateOnly.FromDateTime(recorder.Now.UtcDateTime);
+            recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "published", $"{articles.Count} articles");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            await publisher.AfterCommitAsync([.. articles.Select(a => a.Id)], ct);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>Takes an issue offline together with the articles in it, in one transaction; they can be published again.</summary>
+public static class UnpublishIssue
+{
+    public sealed record Command(int Id) : ICommand<Unit>;
+
+    public sealed class Handler(PortalDbContext db, ArticlePublisher publisher, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            var issue = await db.Issues.SingleOrDefaultAsync(i => i.Id == command.Id, ct) ?? throw new NotFoundException($"Issue {command.Id}");
+            if (issue.Status != PublicationStatus.Published)
+            {
+                throw new WorkflowException("This issue is not published.");
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var articles = await db.Articles.Where(a => a.Section!.IssueId == issue.Id && a.Status == PublicationStatus.Published).ToListAsync(ct);
+            foreach (var article in articles)
+            {
+                await ArticleRevisions.EnsureBaselineAsync(db, article, ct);
+                await publisher.UnpublishAsync(article, ct);
+            }
+
+            issue.Status = PublicationStatus.Approved;
+            recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "unpublished", $"{articles.Count} articles taken offline with it");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            await publisher.AfterCommitAsync([.. articles.Select(a => a.Id)], ct);
+            return Unit.Value;
+        }
+    }
+}
