@@ -16,7 +16,8 @@ public static class Adoption
         var national = StandardCode.TryParse(code, out var c) && c.Level != StandardLevel.International && c.Year is { } y
             ? $"{c.Prefix} {c.Number}\u2014{y}"
             : code.Trim();
-        var international = StandardCode.Normalize(adoptedCode) ?? adoptedCode.Trim();
+        // The international code as written: its canonical form shouts ("ISO/IEC GUIDE 2").
+        var international = adoptedCode.Trim();
         return $"{national}/{international}";
     }
 
