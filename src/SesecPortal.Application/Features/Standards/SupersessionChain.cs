@@ -35,9 +35,8 @@ public static class SupersessionChain
             ), chain AS (
                 SELECT id, generation FROM successors UNION ALL SELECT id, generation FROM predecessors
             )
-            SELECT x.generation AS "Generation", s.slug AS "Slug", s.code AS "Code", s.title_en AS "TitleEn",
-                   s.published_on AS "PublishedOn", s.effective_on AS "EffectiveOn", r.slug AS "ReplacedBySlug",
-                   s.normalized_code AS "NormalizedCode"
+            SELECT x.generation, s.slug, s.code, s.title_en, s.published_on, s.effective_on,
+                   r.slug AS replaced_by_slug, s.normalized_code
             FROM chain x
             JOIN standards s ON s.id = x.id
             LEFT JOIN standards r ON r.id = s.replaced_by_id
@@ -50,6 +49,7 @@ public static class SupersessionChain
             .Select(r => new Row(r.Generation, r.Slug, r.Code, r.TitleEn, r.PublishedOn, r.EffectiveOn, r.ReplacedBySlug))];
     }
 
+    // Read by EF Core's SqlQuery, whose snake_case naming convention maps its columns (title_en -> TitleEn).
 #pragma warning disable CA1812 // Instantiated by EF Core's SqlQuery.
     internal sealed class ChainRow
 #pragma warning restore CA1812
