@@ -164,6 +164,8 @@ public static class FindStandards
                 .Select(s => new
                 {
                     s.Slug, s.Code, s.TitleEn, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.PublishedOn, s.AdoptedCode, s.AdoptionDegree,
+                    SupersededOn = s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
+                    SupersededBy = s.ReplacedBy == null ? null : s.ReplacedBy.Code,
                     Committee = s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
                     Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
                 })
@@ -182,7 +184,7 @@ public static class FindStandards
             return new Result(
                 syntax.Text, sort, total, page, pageCount,
                 [.. rows.Select(r => new Row(r.Slug, r.Code, r.TitleEn, r.Level is { } l ? Labels.Of(l) : null,
-                    StandardLifecycle.Describe(r.Status, r.EffectiveOn, r.WithdrawnOn, today), Format(r.PublishedOn), Format(r.EffectiveOn), r.Committee, r.Sectors)
+                    StandardLifecycle.Describe(r.Status, r.EffectiveOn, r.WithdrawnOn, r.SupersededOn, r.SupersededBy, today), Format(r.PublishedOn), Format(r.EffectiveOn), r.Committee, r.Sectors)
                 {
                     Adoption = Adoption.Describe(r.Code, r.AdoptedCode, r.AdoptionDegree),
                 })],
