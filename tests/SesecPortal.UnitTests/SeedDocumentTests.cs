@@ -150,6 +150,45 @@ public sealed partial class SeedDocumentTests
         }
     }
 
+    [Fact]
+    public void Every_relation_names_real_items_of_the_seed_with_a_known_type()
+    {
+        var policies = Seed.Policies.Select(p => p.Slug).ToHashSet();
+        var groups = Seed.WorkingGroups.Select(w => w.Slug).ToHashSet();
+        var organisations = Seed.Organisations.Select(o => o.Slug).ToHashSet();
+        var standards = Seed.Standards.Where(s => s.Code is not null).Select(s => StandardCode.KeyOf(s.Code!))
+            .Concat(Seed.Standards.Where(s => s.Slug is not null).Select(s => s.Slug!)).ToHashSet();
+
+        bool Exists(SeedItemReference r) => r switch
+        {
+            { Policy: { } p } => policies.Contains(p),
+            { Standard: { } s } => standards.Contains(StandardCode.KeyOf(s)) || standards.Contains(s),
+            { WorkingGroup: { } w } => groups.Contains(w),
+            { Organisation: { } o } => organisations.Contains(o),
+            _ => false,
+        };
+
+        Seed.Relations.ShouldNotBeEmpty();
+        foreach (var r in Seed.Relations)
+        {
+            var where = $"{r.Subject} {r.Type} {r.Target}";
+            Enum.TryParse<RelationType>(r.Type, out _).ShouldBeTrue(where);
+            Exists(r.Subject).ShouldBeTrue(where);
+            Exists(r.Target).ShouldBeTrue(where);
+        }
+
+        Seed.Relations.Select(r => (r.Subject.ToString(), r.Type, r.Target.ToString())).ShouldBeUnique();
+    }
+
+    [Fact]
+    public void The_critical_data_guideline_is_drafted_by_tc260_for_the_network_data_rules()
+    {
+        const string guideline = "information-security-technology-guideline-for-identification-of-critical-data";
+
+        Seed.Relations.ShouldContain(r => r.Subject.Standard == guideline && r.Type == "DraftedBy" && r.Target.Organisation == "sac-tc260");
+        Seed.Relations.ShouldContain(r => r.Subject.Standard == guideline && r.Type == "Implements" && r.Target.Policy == "administrative-rules-security-network-data");
+    }
+
     private static string ReadYaml()
     {
         using var stream = typeof(SeedLoader).Assembly.GetManifestResourceStream(SeedLoader.NewsletterResource)!;

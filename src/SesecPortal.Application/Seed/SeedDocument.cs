@@ -13,6 +13,34 @@ public sealed class SeedDocument
     public List<SeedArticle> Articles { get; set; } = [];
     public List<SeedIssue> Issues { get; set; } = [];
     public List<SeedTarget> Targets { get; set; } = [];
+    public List<SeedRelation> Relations { get; set; } = [];
+}
+
+/// <summary>A typed link between two items, each named by kind and slug (standards by code or slug).</summary>
+public sealed class SeedRelation
+{
+    public SeedItemReference Subject { get; set; } = new();
+    public string Type { get; set; } = "";
+    /// <summary>The relation's object, written <c>object:</c> in the YAML.</summary>
+    [YamlDotNet.Serialization.YamlMember(Alias = "object")]
+    public SeedItemReference Target { get; set; } = new();
+    public string? Note { get; set; }
+}
+
+/// <summary>One item of the graph: exactly one of these is given.</summary>
+public sealed class SeedItemReference
+{
+    public string? Policy { get; set; }
+    public string? Standard { get; set; }
+    public string? WorkingGroup { get; set; }
+    public string? Organisation { get; set; }
+
+    public override string ToString() =>
+        Policy is not null ? $"policy '{Policy}'"
+        : Standard is not null ? $"standard '{Standard}'"
+        : WorkingGroup is not null ? $"working group '{WorkingGroup}'"
+        : Organisation is not null ? $"organisation '{Organisation}'"
+        : "nothing";
 }
 
 public sealed class SeedTarget

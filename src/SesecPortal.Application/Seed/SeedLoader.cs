@@ -261,9 +261,31 @@ public sealed class SeedLoader(PortalDbContext db, SearchIndexer searchIndex, IL
             }
         }
 
+        // Relations name their ends by slug or code; ends are resolved now (so an unknown one is a problem of this load)
+        // and stored by id once the new records have theirs.
+        var links = new List<(ItemKind SubjectKind, object Subject, RelationType Type, ItemKind ObjectKind, object Object, string? Note)>();
+        foreach (var (r, n) in seed.Relations.Select((r, n) => (r, n + 1)))
+        {
+            var where = $"relation {n} ({r.Subject} {r.Type} {r.Target})";
+            var type = ctx.Enum<RelationType>(r.Type, where);
+            var subject = ctx.Item(r.Subject, policies, standardsByKey, groups, orgs, $"{where} subject");
+            var target = ctx.Item(r.Target, policies, standardsByKey, groups, orgs, $"{where} object");
+            if (subject is { } s && target is { } o)
+            {
+                if (ReferenceEquals(s.Item, o.Item))
+                {
+                    ctx.Problem($"{where}: an item cannot be related to itself.");
+                    continue;
+                }
+
+                links.Add((s.Kind, s.Item, type, o.Kind, o.Item, r.Note?.Trim()));
+            }
+        }
+
         ctx.ThrowIfProblems();
         var added = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
         await db.SaveChangesAsync(ct);
+        added += await AddRelationsAsync(links, ct);
         if (added > 0)
         {
             db.ChangeTracker.Clear();
@@ -275,6 +297,44 @@ public sealed class SeedLoader(PortalDbContext db, SearchIndexer searchIndex, IL
         logger.LogInformation("Seed loaded: {Added} records added ({Articles} new articles, {Standards} new standards)", added, articleCount, standardCount);
         return added;
     }
+
+    /// <summary>Adds the relations not already stored (one of each subject, type and object): loading twice adds none twice.</summary>
+    private async Task<int> AddRelationsAsync(
+        List<(ItemKind SubjectKind, object Subject, RelationType Type, ItemKind ObjectKind, object Object, string? Note)> links, CancellationToken ct)
+    {
+        if (links.Count == 0)
+        {
+            return 0;
+        }
+
+        var existing = (await db.Relations.Select(r => new { r.SubjectKind, r.SubjectId, r.Type, r.ObjectKind, r.ObjectId }).ToListAsync(ct))
+            .Select(r => (r.SubjectKind, r.SubjectId, r.Type, r.ObjectKind, r.ObjectId)).ToHashSet();
+        var added = 0;
+        foreach (var l in links)
+        {
+            var key = (l.SubjectKind, IdOf(l.Subject), l.Type, l.ObjectKind, IdOf(l.Object));
+            if (existing.Add(key))
+            {
+                db.Relations.Add(new Relation
+                {
+                    SubjectKind = key.SubjectKind, SubjectId = key.Item2, Type = key.Type, ObjectKind = key.ObjectKind, ObjectId = key.Item5, Note = l.Note,
+                });
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    private static int IdOf(object item) => item switch
+    {
+        Policy p => p.Id,
+        Standard s => s.Id,
+        WorkingGroup w => w.Id,
+        Organisation o => o.Id,
+        _ => throw new ArgumentException($"{item.GetType().Name} is not an item of the knowledge graph.", nameof(item)),
+    };
 
     private static string StandardKey(SeedStandard s) => s.Code is null ? s.Slug ?? Slug.From(s.TitleEn) : StandardCode.KeyOf(s.Code);
 
@@ -371,6 +431,29 @@ public sealed class SeedLoader(PortalDbContext db, SearchIndexer searchIndex, IL
 
             Problem($"{where}: standard '{codeOrSlug}' is not in the seed.");
             return null;
+        }
+
+        /// <summary>The item a relation end names: exactly one of policy, standard, working group or organisation.</summary>
+        public (ItemKind Kind, object Item)? Item(
+            SeedItemReference reference, Dictionary<string, Policy> policies, Dictionary<string, Standard> standards,
+            Dictionary<string, WorkingGroup> groups, Dictionary<string, Organisation> orgs, string where)
+        {
+            var named = new[] { reference.Policy, reference.Standard, reference.WorkingGroup, reference.Organisation }.Count(x => x is not null);
+            if (named != 1)
+            {
+                Problem($"{where}: name exactly one of policy, standard, workingGroup or organisation ({named} given).");
+                return null;
+            }
+
+            (ItemKind, object)? Found(ItemKind kind, object? item) => item is null ? null : (kind, item);
+            return reference switch
+            {
+                { Policy: { } p } => Found(ItemKind.Policy, Find(policies, p, where)),
+                { Standard: { } s } => Found(ItemKind.Standard, FindStandard(standards, s, where)),
+                { WorkingGroup: { } w } => Found(ItemKind.WorkingGroup, Find(groups, w, where)),
+                { Organisation: { } o } => Found(ItemKind.Organisation, Find(orgs, o, where)),
+                _ => null,
+            };
         }
 
         public List<Sector> Sectors(Dictionary<string, Sector> sectors, List<string> slugs, string where) =>

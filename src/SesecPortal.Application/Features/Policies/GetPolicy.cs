@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Relations;
 
 namespace SesecPortal.Application.Features.Policies;
 
@@ -13,7 +14,11 @@ public static class GetPolicy
     public sealed record Result(
         string Slug, string Title, string Kind, string Status, string? IssuedOn, string? CommentDeadline, string? DocumentNumber,
         string? CoIssuers, string? SourceUrl, string SummaryHtml,
-        IReadOnlyList<Link> Authorities, IReadOnlyList<Link> Sectors, IReadOnlyList<Link> Articles, IReadOnlyList<Targets.TargetRow> Targets);
+        IReadOnlyList<Link> Authorities, IReadOnlyList<Link> Sectors, IReadOnlyList<Link> Articles, IReadOnlyList<Targets.TargetRow> Targets)
+    {
+        /// <summary>Its typed links, its issuing authorities among them.</summary>
+        public GetRelations.Result Relations { get; init; } = new([]);
+    }
 
     public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown, IMediator mediator) : IQueryHandler<Query, Result?>
     {
@@ -40,11 +45,15 @@ public static class GetPolicy
                 .ToListAsync(cancellationToken);
 
             var targets = await mediator.Send(new Targets.ListTargets.Query(PolicyId: p.Id), cancellationToken);
+            var relations = await mediator.Send(new GetRelations.Query(ItemKind.Policy, p.Id), cancellationToken);
             return new Result(
                 p.Slug, p.Title, Labels.Of(p.Kind), Labels.Of(p.Status),
                 p.IssuedOn is { } d ? PartialDate.Format(d, p.IssuedOnPrecision) : null,
                 p.CommentDeadline is { } c ? PartialDate.Format(c) : null,
-                p.DocumentNumber, p.CoIssuers, p.SourceUrl, markdown.ToHtml(p.Summary), p.Authorities, p.Sectors, articles, targets.Targets);
+                p.DocumentNumber, p.CoIssuers, p.SourceUrl, markdown.ToHtml(p.Summary), p.Authorities, p.Sectors, articles, targets.Targets)
+            {
+                Relations = relations,
+            };
         }
     }
 }

@@ -137,6 +137,18 @@ public static class SearchPortal
                 {
                     exactMatchUrl = UrlOf(SearchKind.Standard, exact[0]);
                 }
+                else if (exact.Count == 0 && code.Level == StandardLevel.NationalPlan)
+                {
+                    // A plan number the portal has no record of may be one a published standard was drafted under:
+                    // that standard is what the reader is looking for.
+                    var became = await db.Standards.AsNoTracking().Where(s => s.PlanCodeKey == codeKey)
+                        .OrderBy(s => s.PublishedOn).Select(s => new { s.Slug, s.Code }).ToListAsync(ct);
+                    if (became.Count > 0)
+                    {
+                        exactMatchUrl = UrlOf(SearchKind.Standard, became[0].Slug);
+                        messages.Add($"Plan number {code.Canonical} became {became[0].Code ?? "a published standard"}.");
+                    }
+                }
             }
 
             IQueryable<SearchEntry> matches;

@@ -31,7 +31,11 @@ public static class FindStandards
         IReadOnlyList<FacetValue> Sectors, IReadOnlyList<FacetValue> Levels, IReadOnlyList<FacetValue> Statuses, IReadOnlyList<FacetValue> Years, IReadOnlyList<FacetValue> Committees,
         IReadOnlyList<string> Messages);
 
-    public sealed record Row(string Slug, string? Code, string Title, string? Level, string Status, string? PublishedOn, string? EffectiveOn, Link? Committee, IReadOnlyList<Link> Sectors);
+    public sealed record Row(string Slug, string? Code, string Title, string? Level, string Status, string? PublishedOn, string? EffectiveOn, Link? Committee, IReadOnlyList<Link> Sectors)
+    {
+        /// <summary>The adoption designation and degree (<c>GB/T 1—2020/ISO 1:2016, identical (IDT)</c>) when it adopts an international standard.</summary>
+        public string? Adoption { get; init; }
+    }
 
     public static readonly IReadOnlyDictionary<string, StandardLevel> Levels = new Dictionary<string, StandardLevel>(StringComparer.OrdinalIgnoreCase)
     {
@@ -159,7 +163,9 @@ public static class FindStandards
             var rows = await ordered.ThenBy(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(s => new
                 {
-                    s.Slug, s.Code, s.TitleEn, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.PublishedOn,
+                    s.Slug, s.Code, s.TitleEn, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.PublishedOn, s.AdoptedCode, s.AdoptionDegree,
+                    SupersededOn = s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
+                    SupersededBy = s.ReplacedBy == null ? null : s.ReplacedBy.Code,
                     Committee = s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
                     Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
                 })
@@ -178,7 +184,10 @@ public static class FindStandards
             return new Result(
                 syntax.Text, sort, total, page, pageCount,
                 [.. rows.Select(r => new Row(r.Slug, r.Code, r.TitleEn, r.Level is { } l ? Labels.Of(l) : null,
-                    StandardLifecycle.Describe(r.Status, r.EffectiveOn, r.WithdrawnOn, today), Format(r.PublishedOn), Format(r.EffectiveOn), r.Committee, r.Sectors))],
+                    StandardLifecycle.Describe(r.Status, r.EffectiveOn, r.WithdrawnOn, r.SupersededOn, r.SupersededBy, today), Format(r.PublishedOn), Format(r.EffectiveOn), r.Committee, r.Sectors)
+                {
+                    Adoption = Adoption.Describe(r.Code, r.AdoptedCode, r.AdoptionDegree),
+                })],
                 [.. sectorCounts.Select(s => new FacetValue(s.Slug, s.Name, s.Count, knownSectors.Contains(s.Slug)))],
                 [.. levelCounts.Where(l => l.Key is not null).OrderByDescending(l => l.Count)
                     .Select(l => new FacetValue(levelSlugs[l.Key!.Value], Labels.Of(l.Key.Value), l.Count, levels.Contains(levelSlugs[l.Key.Value])))],

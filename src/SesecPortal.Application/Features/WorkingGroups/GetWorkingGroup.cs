@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Relations;
 
 namespace SesecPortal.Application.Features.WorkingGroups;
 
@@ -16,7 +17,11 @@ public static class GetWorkingGroup
         IReadOnlyList<Link> Ancestors, IReadOnlyList<Link> Children, IReadOnlyList<Member> Members,
         int ContactCount, IReadOnlyList<Contact> Contacts,
         IReadOnlyList<WorkItemGroup> Achievements, IReadOnlyList<WorkItemGroup> OngoingWork,
-        IReadOnlyList<Link> Standards, IReadOnlyList<Link> Sectors, IReadOnlyList<Link> Articles);
+        IReadOnlyList<Link> Standards, IReadOnlyList<Link> Sectors, IReadOnlyList<Link> Articles)
+    {
+        /// <summary>Its typed links: who leads it, what it drafted, who takes part.</summary>
+        public GetRelations.Result Relations { get; init; } = new([]);
+    }
 
     public sealed record Member(string Role, string? Person, Link? Organisation);
 
@@ -26,7 +31,7 @@ public static class GetWorkingGroup
 
     public sealed record WorkItemRow(string Title, Link? Standard, string? Note);
 
-    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown, IMediator mediator) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -54,6 +59,7 @@ public static class GetWorkingGroup
                     .Select(c => new Contact(c.Name, c.Phones, c.IsSecretariat)).ToListAsync(cancellationToken)
                 : [];
             var ancestors = await AncestorsAsync(w.ParentId, cancellationToken);
+            var relations = await mediator.Send(new GetRelations.Query(ItemKind.WorkingGroup, w.Id), cancellationToken);
             var standards = await db.Standards.AsNoTracking().Where(s => s.CommitteeId == w.Id)
                 .OrderBy(s => s.NormalizedCode).Select(s => new Link(s.Slug, s.Code ?? s.TitleEn, s.TitleEn)).ToListAsync(cancellationToken);
             var articles = await db.Articles.AsNoTracking()
@@ -69,7 +75,10 @@ public static class GetWorkingGroup
                 ancestors, w.Children,
                 [.. w.Members.Select(m => new Member(Labels.Of(m.Role), m.PersonName, m.Organisation))],
                 w.ContactCount, contacts, Grouped(WorkItemStage.Achievement), Grouped(WorkItemStage.Ongoing),
-                standards, w.Sectors, articles);
+                standards, w.Sectors, articles)
+            {
+                Relations = relations,
+            };
         }
 
         private async Task<IReadOnlyList<Link>> AncestorsAsync(int? parentId, CancellationToken ct)

@@ -1,0 +1,34 @@
+namespace SesecPortal.Application.Domain;
+
+/// <summary>
+/// How a Chinese standard that adopts an international one is designated: <c>GB/T 20000.1—2014/ISO/IEC Guide 2:2004</c>
+/// (the national code with an em dash before its year, a slash, the international code), with the degree of adoption.
+/// </summary>
+public static class Adoption
+{
+    public static string? Designation(string? code, string? adoptedCode)
+    {
+        if (code is null || string.IsNullOrWhiteSpace(adoptedCode))
+        {
+            return null;
+        }
+
+        var national = StandardCode.TryParse(code, out var c) && c.Level != StandardLevel.International && c.Year is { } y
+            ? $"{c.Prefix} {c.Number}\u2014{y}"
+            : code.Trim();
+        // The international code as written: its canonical form shouts ("ISO/IEC GUIDE 2").
+        var international = adoptedCode.Trim();
+        return $"{national}/{international}";
+    }
+
+    public static string Label(AdoptionDegree degree) => degree switch
+    {
+        AdoptionDegree.Identical => "identical (IDT)",
+        AdoptionDegree.Modified => "modified (MOD)",
+        _ => "not equivalent (NEQ)",
+    };
+
+    /// <summary><c>GB/T 1—2020/ISO 1:2016, identical (IDT)</c>; null when the standard adopts nothing.</summary>
+    public static string? Describe(string? code, string? adoptedCode, AdoptionDegree? degree) =>
+        Designation(code, adoptedCode) is { } d ? degree is { } g ? $"{d}, {Label(g)}" : d : null;
+}
