@@ -1,0 +1,59 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.Search;
+
+namespace SesecPortal.Application.Features.Organisations;
+
+/// <summary>
+/// An editor deletes an organisation nothing depends on: one that issues a policy, leads a group or is the parent of
+/// another organisation is refused with the reason. Its relations go with it; standards it issued lose their issuer.
+/// </summary>
+public static class DeleteOrganisation
+{
+    public sealed record Command(int Id) : ICommand<Unit>;
+
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            var id = command.Id;
+            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("The organisation");
+            if (await db.Policies.AnyAsync(p => p.Authorities.Any(a => a.OrganisationId == id), ct))
+            {
+                throw ReferenceData.Refuse("", $"“{organisation.Name}” issues policies: remove it from their issuing authorities first.");
+            }
+
+            if (await db.WorkingGroups.AnyAsync(w => w.Members.Any(m => m.OrganisationId == id), ct))
+            {
+                throw ReferenceData.Refuse("", $"“{organisation.Name}” leads working groups: remove it from their leaders first.");
+            }
+
+            if (await db.Organisations.AnyAsync(o => o.ParentId == id, ct))
+            {
+                throw ReferenceData.Refuse("", $"“{organisation.Name}” is the parent of other organisations: change their parent first.");
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Relations.Where(r => (r.SubjectKind == ItemKind.Organisation && r.SubjectId == id) || (r.ObjectKind == ItemKind.Organisation && r.ObjectId == id))
+                .ExecuteDeleteAsync(ct);
+            var issued = await db.Standards.Where(s => s.IssuerId == id).Select(s => s.Id).ToListAsync(ct);
+            db.Organisations.Remove(organisation);
+            recorder.Audit(ItemKind.Organisation, id, organisation.Name, "deleted");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            await indexer.IndexAsync(SearchKind.Organisation, [id], ct);
+            if (issued.Count > 0)
+            {
+                await indexer.IndexAsync(SearchKind.Standard, issued, ct);
+            }
+
+            await cache.EvictAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

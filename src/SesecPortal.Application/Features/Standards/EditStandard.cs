@@ -1,0 +1,274 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Data.Configurations;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.Search;
+
+namespace SesecPortal.Application.Features.Standards;
+
+/// <summary>
+/// An editor adds a standard (or a draft, or a plan number) or changes one: code, titles, status, dates, committee,
+/// issuer, replacement, adoption, plan number, sectors, and the events its dates do not say (amendments...).
+/// </summary>
+public static class EditStandard
+{
+    public sealed record Query(int Id) : IQuery<Command?>;
+
+    /// <summary>Saves a standard: a new one when <see cref="Id"/> is null.</summary>
+    public sealed record Command : ICommand<int>
+    {
+        public int? Id { get; set; }
+        public uint Version { get; set; }
+        /// <summary>As written (<c>T/CESA 1026—2018</c>); empty for a draft without a number.</summary>
+        public string? Code { get; set; }
+        public string? Slug { get; set; }
+        public string TitleEn { get; set; } = "";
+        public string? TitleZh { get; set; }
+        public StandardStatus Status { get; set; }
+        public DateOnly? DraftedOn { get; set; }
+        public DateOnly? CommentDeadline { get; set; }
+        public DateOnly? PublishedOn { get; set; }
+        public DateOnly? EffectiveOn { get; set; }
+        public DateOnly? WithdrawnOn { get; set; }
+        public int? CommitteeId { get; set; }
+        public int? IssuerId { get; set; }
+        /// <summary>The code or slug of the standard that replaced this one.</summary>
+        public string? ReplacedBy { get; set; }
+        public string? AdoptedCode { get; set; }
+        public AdoptionDegree? AdoptionDegree { get; set; }
+        public string? PlanCode { get; set; }
+        public string? Summary { get; set; }
+        public List<int> SectorIds { get; set; } = [];
+        /// <summary>Amendments and other events; rows without a date or note are blank and ignored.</summary>
+        public List<EventRow> Events { get; set; } = [];
+    }
+
+    public sealed class EventRow
+    {
+        public StandardEventKind Kind { get; set; } = StandardEventKind.Amended;
+        public DateOnly? On { get; set; }
+        public string? Note { get; set; }
+        public bool Remove { get; set; }
+
+        public bool IsBlank => On is null && string.IsNullOrWhiteSpace(Note);
+    }
+
+    public const string CodeMessage = "This is not a standard code the portal recognises: write it like GB 55015-2021, GB/T 50378-2019, T/CESA 1026-2018 or ISO/IEC 27001:2013.";
+
+    /// <summary>Finds a standard by its code (however it is typed) or its slug.</summary>
+    public static IQueryable<Standard> ByCodeOrSlug(IQueryable<Standard> standards, string text)
+    {
+        var t = text.Trim();
+        var key = StandardCode.TryParse(t, out var code) ? code.Key : StandardCode.KeyOf(t);
+        return standards.Where(s => s.Slug == t || (key.Length > 0 && s.CodeKey == key));
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(PortalDbContext db)
+        {
+            RuleFor(c => c.Code).Must(code => string.IsNullOrWhiteSpace(code) || StandardCode.TryParse(code, out _)).WithMessage(CodeMessage)
+                .MustAsync(async (c, code, ct) =>
+                {
+                    if (!StandardCode.TryParse(code, out var parsed))
+                    {
+                        return true;
+                    }
+
+                    var key = parsed.Key;
+                    return !await db.Standards.AnyAsync(s => s.CodeKey == key && s.Id != c.Id, ct);
+                })
+                .WithMessage(c => $"Another standard already has the code {StandardCode.Normalize(c.Code)}.");
+            RuleFor(c => c.Slug).Must(ReferenceData.IsSlugOrEmpty).WithMessage(ReferenceData.SlugMessage)
+                .MaximumLength(Limits.Slug).WithMessage($"A slug is at most {Limits.Slug} characters.")
+                .MustAsync(async (c, slug, ct) => string.IsNullOrWhiteSpace(slug) || !await db.Standards.AnyAsync(s => s.Slug == slug.Trim() && s.Id != c.Id, ct))
+                .WithMessage("Another standard already uses this slug.");
+            RuleFor(c => c.TitleEn).NotEmpty().WithMessage("Enter the standard's English title.")
+                .MaximumLength(Limits.Title).WithMessage($"A title is at most {Limits.Title} characters.");
+            RuleFor(c => c.TitleZh).MaximumLength(Limits.Title).WithMessage($"A title is at most {Limits.Title} characters.");
+            RuleFor(c => c.Status).IsInEnum().WithMessage("Choose the standard's status.");
+            RuleFor(c => c.EffectiveOn).Must((c, d) => d is null || c.PublishedOn is null || d >= c.PublishedOn)
+                .WithMessage("The date it takes effect cannot be before the date it was published.");
+            RuleFor(c => c.CommentDeadline).Must((c, d) => d is null || c.DraftedOn is null || d > c.DraftedOn)
+                .WithMessage("The comment deadline must be after the date the draft was released.");
+            RuleFor(c => c.WithdrawnOn).Must((c, d) => d is null || c.PublishedOn is null || d >= c.PublishedOn)
+                .WithMessage("A standard cannot be withdrawn before it was published.");
+            RuleFor(c => c.CommitteeId).MustAsync(async (id, ct) => id is null || await db.WorkingGroups.AnyAsync(w => w.Id == id, ct))
+                .WithMessage("Choose a committee from the list.");
+            RuleFor(c => c.IssuerId).MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id, ct))
+                .WithMessage("Choose an issuer from the list.");
+            RuleFor(c => c.ReplacedBy).MaximumLength(Limits.Slug)
+                .CustomAsync(async (text, context, ct) =>
+                {
+                    if (string.IsNullOrWhiteSpace(text))
+                    {
+                        return;
+                    }
+
+                    var found = await ByCodeOrSlug(db.Standards, text).Select(s => s.Id).ToListAsync(ct);
+                    if (found.Count == 0)
+                    {
+                        context.AddFailure($"There is no standard with the code or slug “{QueryInput.Shorten(text.Trim())}”.");
+                    }
+                    else if (found.Contains(context.InstanceToValidate.Id ?? -1))
+                    {
+                        context.AddFailure("A standard cannot be replaced by itself.");
+                    }
+                });
+            RuleFor(c => c.AdoptedCode).MaximumLength(Limits.Code).WithMessage($"A code is at most {Limits.Code} characters.");
+            RuleFor(c => c.AdoptionDegree).IsInEnum().WithMessage("Choose the degree of adoption.")
+                .Must((c, d) => d is null || !string.IsNullOrWhiteSpace(c.AdoptedCode)).WithMessage("Give the code of the adopted standard, or no degree.");
+            RuleFor(c => c.PlanCode)
+                .Must(p => string.IsNullOrWhiteSpace(p) || (StandardCode.TryParse(p, out var plan) && plan.Level is StandardLevel.NationalPlan or StandardLevel.AssociationPlan))
+                .WithMessage("Enter a plan number like 20190805-T-469 (or CESA-2020-2-019 for an association's plan).");
+            RuleFor(c => c.Summary).MaximumLength(Limits.Summary).WithMessage($"A summary is at most {Limits.Summary} characters.");
+            RuleFor(c => c.SectorIds).NotEmpty().WithMessage("Choose at least one sector: the sector pages and the finder list standards by sector.")
+                .MustAsync(async (ids, ct) => await db.Sectors.CountAsync(s => ids.Contains(s.Id), ct) == ids.Distinct().Count())
+                .WithMessage("Choose sectors from the list.");
+            RuleFor(c => c.Events).Must(rows => rows.Count <= 100).WithMessage("A standard has at most 100 events.");
+            RuleForEach(c => c.Events).ChildRules(row =>
+            {
+                row.RuleFor(e => e.Kind).IsInEnum().WithMessage("Choose what happened.");
+                row.RuleFor(e => e.On).NotNull().When(e => !e.Remove && !e.IsBlank).WithMessage("Give the date of the event.");
+                row.RuleFor(e => e.Note).MaximumLength(Limits.Title).WithMessage($"A note is at most {Limits.Title} characters.");
+            });
+        }
+    }
+
+    public static string Snapshot(Standard s) => new Snapshot()
+        .Add("Code", s.Code).Add("Slug", s.Slug).Add("Title", s.TitleEn).Add("Chinese title", s.TitleZh).Add("Status", Labels.Of(s.Status))
+        .Add("Drafted on", s.DraftedOn).Add("Comment deadline", s.CommentDeadline).Add("Published on", s.PublishedOn)
+        .Add("Effective on", s.EffectiveOn).Add("Withdrawn on", s.WithdrawnOn)
+        .Add("Committee", s.Committee?.Name).Add("Issuer", s.Issuer?.Name)
+        .Add("Replaced by", s.ReplacedBy is { } r ? r.Code ?? r.Slug : null)
+        .Add("Adopts", s.AdoptedCode).Add("Degree of adoption", s.AdoptionDegree).Add("Plan number", s.PlanCode)
+        .AddList("Sectors", s.Sectors.OrderBy(x => x.Position).Select(x => x.Name))
+        .Add("Events", string.Join("\n", s.Events.OrderBy(e => e.On).ThenBy(e => e.Kind)
+            .Select(e => $"{e.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {e.Kind}{(e.Note is null ? "" : ": " + e.Note)}")))
+        .Add("Summary", s.Summary).ToString();
+
+    public sealed class QueryHandler(PortalDbContext db) : IQueryHandler<Query, Command?>
+    {
+        public async ValueTask<Command?> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.Standards.AsNoTracking().Where(s => s.Id == query.Id)
+                .Select(s => new Command
+                {
+                    Id = s.Id, Version = s.Version, Code = s.Code, Slug = s.Slug, TitleEn = s.TitleEn, TitleZh = s.TitleZh, Status = s.Status,
+                    DraftedOn = s.DraftedOn, CommentDeadline = s.CommentDeadline, PublishedOn = s.PublishedOn, EffectiveOn = s.EffectiveOn,
+                    WithdrawnOn = s.WithdrawnOn, CommitteeId = s.CommitteeId, IssuerId = s.IssuerId,
+                    ReplacedBy = s.ReplacedBy == null ? null : s.ReplacedBy.Code ?? s.ReplacedBy.Slug,
+                    AdoptedCode = s.AdoptedCode, AdoptionDegree = s.AdoptionDegree, PlanCode = s.PlanCode, Summary = s.Summary,
+                    SectorIds = s.Sectors.Select(x => x.Id).ToList(),
+                    Events = s.Events.OrderBy(e => e.On).Select(e => new EventRow { Kind = e.Kind, On = e.On, Note = e.Note }).ToList(),
+                })
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            var slug = await ReferenceData.SlugAsync(command.Slug, ReferenceData.Trimmed(command.Code) ?? command.TitleEn,
+                db.Standards.Where(s => s.Id != command.Id).Select(s => s.Slug), ct);
+            var refs = new References(
+                await db.Sectors.Where(s => command.SectorIds.Contains(s.Id)).ToListAsync(ct),
+                command.CommitteeId is { } c ? await db.WorkingGroups.SingleOrDefaultAsync(w => w.Id == c, ct) : null,
+                command.IssuerId is { } i ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == i, ct) : null,
+                string.IsNullOrWhiteSpace(command.ReplacedBy) ? null : await ByCodeOrSlug(db.Standards, command.ReplacedBy).FirstOrDefaultAsync(ct));
+            int id;
+            if (command.Id is null)
+            {
+                var standard = new Standard { TitleEn = "", Slug = slug };
+                Apply(standard, command, slug, refs);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                db.Standards.Add(standard);
+                await db.SaveChangesAsync(ct);
+                id = standard.Id;
+                recorder.Audit(ItemKind.Standard, id, standard.DisplayTitle, "created");
+                await recorder.AddVersionAsync(ItemKind.Standard, id, Snapshot(standard), ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            else
+            {
+                id = command.Id.Value;
+                var existing = await Load(db.Standards).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("The standard");
+                var stored = Snapshot(existing);
+                var storedVersion = existing.Version;
+                Apply(existing, command, slug, refs);
+                var attempted = Snapshot(existing);
+                if (command.Version != storedVersion)
+                {
+                    throw new ConcurrencyConflictException(existing.DisplayTitle, stored, attempted, storedVersion);
+                }
+
+                db.Entry(existing).Property(s => s.TitleEn).IsModified = true;
+                recorder.Audit(ItemKind.Standard, id, existing.DisplayTitle, "saved");
+                await recorder.AddVersionAsync(ItemKind.Standard, id, attempted, ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    db.ChangeTracker.Clear();
+                    var now = await Load(db.Standards.AsNoTracking()).SingleAsync(s => s.Id == id, ct);
+                    throw new ConcurrencyConflictException(now.DisplayTitle, Snapshot(now), attempted, now.Version);
+                }
+            }
+
+            await indexer.IndexAsync(SearchKind.Standard, [id], ct);
+            await cache.EvictAsync(ct);
+            return id;
+        }
+
+        private sealed record References(List<Sector> Sectors, WorkingGroup? Committee, Organisation? Issuer, Standard? ReplacedBy);
+
+        private static IQueryable<Standard> Load(IQueryable<Standard> standards) =>
+            standards.Include(s => s.Sectors).Include(s => s.Events).Include(s => s.Committee).Include(s => s.Issuer).Include(s => s.ReplacedBy).AsSplitQuery();
+
+        private static void Apply(Standard s, Command c, string slug, References refs)
+        {
+            s.SetCode(c.Code);
+            s.Slug = slug;
+            s.TitleEn = c.TitleEn.Trim();
+            s.TitleZh = ReferenceData.Trimmed(c.TitleZh);
+            s.Status = c.Status;
+            s.DraftedOn = c.DraftedOn;
+            s.CommentDeadline = c.CommentDeadline;
+            s.PublishedOn = c.PublishedOn;
+            s.EffectiveOn = c.EffectiveOn;
+            s.WithdrawnOn = c.WithdrawnOn;
+            s.Committee = refs.Committee;
+            s.CommitteeId = refs.Committee?.Id;
+            s.Issuer = refs.Issuer;
+            s.IssuerId = refs.Issuer?.Id;
+            s.ReplacedBy = refs.ReplacedBy;
+            s.ReplacedById = refs.ReplacedBy?.Id;
+            s.AdoptedCode = ReferenceData.Trimmed(c.AdoptedCode);
+            s.AdoptionDegree = s.AdoptedCode is null ? null : c.AdoptionDegree;
+            s.SetPlanCode(c.PlanCode);
+            s.Summary = ReferenceData.Trimmed(c.Summary);
+            s.Sectors.Clear();
+            s.Sectors.AddRange(refs.Sectors);
+
+            // Events have no identity an editor sees: replace them with the rows of the form.
+            var events = c.Events.Where(e => !e.Remove && !e.IsBlank && e.On is not null)
+                .Select(e => new StandardEvent { Kind = e.Kind, On = e.On!.Value, Note = ReferenceData.Trimmed(e.Note) }).ToList();
+            var same = s.Events.Count == events.Count && s.Events.OrderBy(e => e.On).ThenBy(e => e.Kind)
+                .Zip(events.OrderBy(e => e.On).ThenBy(e => e.Kind)).All(p => p.First.Kind == p.Second.Kind && p.First.On == p.Second.On && p.First.Note == p.Second.Note);
+            if (!same)
+            {
+                s.Events.Clear();
+                s.Events.AddRange(events);
+            }
+        }
+    }
+}

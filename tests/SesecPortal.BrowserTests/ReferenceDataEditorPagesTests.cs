@@ -1,0 +1,90 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+
+namespace SesecPortal.BrowserTests;
+
+/// <summary>The reference-data editors in real Chromium: every page scanned by axe, and an edit seen on the public page.</summary>
+public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser)
+{
+    private const string Password = "Correct-Horse-42";
+
+    private async Task<IPage> SignedInEditorAsync(string email)
+    {
+        await browser.CreateUserAsync(email, Password, Roles.Editor);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task ExpectAccessible(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = true });
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    private async Task<int> IdAsync(Func<PortalDbContext, Task<int>> read)
+    {
+        await using var scope = browser.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    [Fact]
+    public async Task Every_reference_data_editor_page_has_no_serious_or_critical_accessibility_violations()
+    {
+        var ids = new Dictionary<string, int>
+        {
+            ["policies"] = await IdAsync(db => db.Policies.MinAsync(p => p.Id)),
+            ["standards"] = await IdAsync(db => db.Standards.MinAsync(s => s.Id)),
+            ["working-groups"] = await IdAsync(db => db.WorkingGroups.Where(w => w.Slug == "tc28-sc42-knowledge-graph").Select(w => w.Id).SingleAsync()),
+            ["organisations"] = await IdAsync(db => db.Organisations.MinAsync(o => o.Id)),
+            ["sectors"] = await IdAsync(db => db.Sectors.MinAsync(s => s.Id)),
+        };
+        var page = await SignedInEditorAsync("axe-editor@example.com");
+        foreach (var (area, id) in ids)
+        {
+            var paths = new List<string> { $"/editor/{area}", $"/editor/{area}/new", $"/editor/{area}/{id}", $"/editor/{area}/{id}/history" };
+            if (area != "sectors")
+            {
+                paths.Add($"/editor/{area}/{id}/relations?type=References&kind=Standard&q=energy");
+            }
+
+            foreach (var path in paths)
+            {
+                var response = await page.GotoAsync(path);
+                response!.Status.ShouldBe(200, path);
+                (await page.Locator("nav.editor-nav").CountAsync()).ShouldBe(1, path);
+                await ExpectAccessible(page, "editor-" + path.Trim('/').Replace('/', '-').Replace('?', '-').Replace('&', '-').Replace('=', '-'));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_editor_changes_a_standards_title_and_readers_see_it_on_its_public_page()
+    {
+        var id = await IdAsync(db => db.Standards.Where(s => s.Slug == "t-cesa-1026-2018").Select(s => s.Id).SingleAsync());
+        var reader = await browser.NewPageAsync();
+        await reader.GotoAsync("/standards/t-cesa-1026-2018");
+        (await reader.Locator("main").InnerTextAsync()).ShouldNotContain("Edited in the browser");
+
+        var page = await SignedInEditorAsync("journey-editor@example.com");
+        await page.GotoAsync($"/editor/standards/{id}");
+        await page.GetByLabel("English title").FillAsync("Edited in the browser: artificial intelligence chips benchmark");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the standard" }).ClickAsync();
+        await page.WaitForURLAsync($"**/editor/standards/{id}");
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("The standard was saved.");
+        await ExpectAccessible(page, "editor-standard-saved");
+
+        await reader.GotoAsync("/standards/t-cesa-1026-2018");
+        (await reader.Locator("main").InnerTextAsync()).ShouldContain("Edited in the browser: artificial intelligence chips benchmark");
+    }
+}

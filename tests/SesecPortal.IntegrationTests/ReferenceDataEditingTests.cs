@@ -1,0 +1,627 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.Organisations;
+using SesecPortal.Application.Features.Policies;
+using SesecPortal.Application.Features.Relations;
+using SesecPortal.Application.Features.Sectors;
+using SesecPortal.Application.Features.Standards;
+using SesecPortal.Application.Features.WorkingGroups;
+
+namespace SesecPortal.IntegrationTests;
+
+/// <summary>Editors create, edit and delete the reference data (issue 4): handlers, validation, pages, conflicts, history.</summary>
+public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : PortalTest(fixture)
+{
+    private const string Editor = "editor@example.com";
+    private const string Gb55015 = "gb-55015-2021";
+
+    // ---- handlers ----
+
+    [Fact]
+    public async Task Creating_a_sector_makes_its_slug_records_version_one_and_audits_it()
+    {
+        var id = await AsEditorAsync(new EditSector.Command { Name = "Hydrogen Energy", Hashtags = "#Hydrogen, #Fuel cells", Position = 30 });
+
+        var (sector, versions, audit) = await WithDbAsync(async db => (
+            await db.Sectors.SingleAsync(s => s.Id == id, Ct),
+            await db.ContentVersions.Where(v => v.ItemKind == ItemKind.Sector && v.ItemId == id).ToListAsync(Ct),
+            await db.AuditEntries.Where(a => a.ItemKind == ItemKind.Sector && a.ItemId == id).ToListAsync(Ct)));
+        sector.Slug.ShouldBe("hydrogen-energy");
+        sector.Hashtags.ShouldBe(["#Hydrogen", "#Fuel cells"]);
+        versions.ShouldHaveSingleItem().Number.ShouldBe(1);
+        versions[0].Snapshot.ShouldContain("Name: Hydrogen Energy");
+        versions[0].AuthorName.ShouldBe(Editor);
+        audit.ShouldHaveSingleItem().Action.ShouldBe("created");
+        audit[0].UserName.ShouldBe(Editor);
+    }
+
+    [Fact]
+    public async Task Editing_a_sector_saves_a_second_version_and_deleting_it_is_audited()
+    {
+        var form = (await SendAsync(new EditSector.Query(await IdAsync(db => db.Sectors, "cosmetics")))).ShouldNotBeNull();
+        form.Name = "Cosmetics and personal care";
+        await AsEditorAsync(form);
+        await AsEditorAsync(new EditSector.Command { Id = form.Id, Version = await VersionAsync(db => db.Sectors, form.Id!.Value), Name = "Cosmetics again" });
+
+        var versions = await WithDbAsync(db => db.ContentVersions.Where(v => v.ItemKind == ItemKind.Sector && v.ItemId == form.Id).OrderBy(v => v.Number).ToListAsync(Ct));
+        versions.Select(v => v.Number).ShouldBe([1, 2]);
+        versions[0].Snapshot.ShouldContain("Cosmetics and personal care");
+
+        var fresh = await AsEditorAsync(new EditSector.Command { Name = "Short-lived" });
+        await AsEditorAsync(new DeleteSector.Command(fresh));
+        (await WithDbAsync(db => db.Sectors.AnyAsync(s => s.Id == fresh, Ct))).ShouldBeFalse();
+        (await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ItemKind == ItemKind.Sector && a.ItemId == fresh && a.Action == "deleted", Ct))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_sector_that_is_the_only_one_of_a_policy_cannot_be_deleted()
+    {
+        var sector = await AsEditorAsync(new EditSector.Command { Name = "Lonely" });
+        await AsEditorAsync(NewPolicy("Only sector policy", sector));
+
+        var ex = await Should.ThrowAsync<ValidationException>(() => AsEditorAsync(new DeleteSector.Command(sector)));
+
+        ex.Errors.ShouldContain(e => e.ErrorMessage.Contains("only sector", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_organisation_is_created_edited_and_deleted_and_leaves_the_search_index()
+    {
+        var ict = await IdAsync(db => db.Sectors, "ict");
+        var id = await AsEditorAsync(new EditOrganisation.Command
+        {
+            Name = "China Academy of Information and Communications Technology", Abbreviation = "CAICT", Kind = OrganisationKind.ResearchInstitute,
+            Website = "http://www.caict.ac.cn/", SectorIds = [ict],
+        });
+        (await WithDbAsync(db => db.SearchEntries.AnyAsync(e => e.Kind == SearchKind.Organisation && e.ItemId == id, Ct))).ShouldBeTrue();
+
+        var form = (await SendAsync(new EditOrganisation.Query(id))).ShouldNotBeNull();
+        form.Description = "A think tank of MIIT.";
+        await AsEditorAsync(form);
+        (await WithDbAsync(db => db.Organisations.SingleAsync(o => o.Id == id, Ct))).Description.ShouldBe("A think tank of MIIT.");
+
+        await AsEditorAsync(new DeleteOrganisation.Command(id));
+        (await WithDbAsync(db => db.SearchEntries.AnyAsync(e => e.Kind == SearchKind.Organisation && e.ItemId == id, Ct))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_organisation_that_issues_policies_cannot_be_deleted()
+    {
+        var stateCouncil = await IdAsync(db => db.Organisations, "state-council");
+
+        var ex = await Should.ThrowAsync<ValidationException>(() => AsEditorAsync(new DeleteOrganisation.Command(stateCouncil)));
+
+        ex.Errors.ShouldContain(e => e.ErrorMessage.Contains("issues policies", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_policy_keeps_its_issuing_authorities_in_the_order_given_and_can_be_deleted()
+    {
+        var (miit, ndrc, sac) = (await IdAsync(db => db.Organisations, "miit"), await IdAsync(db => db.Organisations, "ndrc"), await IdAsync(db => db.Organisations, "sac"));
+        var command = NewPolicy("Action Plan for Hydrogen", await IdAsync(db => db.Sectors, "energy-environment"));
+        command.IssuedOn = "2022-03";
+        command.Authorities = [new() { OrganisationId = ndrc }, new(), new() { OrganisationId = miit }, new() { OrganisationId = sac, Remove = true }];
+        var id = await AsEditorAsync(command);
+
+        var policy = (await SendAsync(new GetPolicy.Query("action-plan-for-hydrogen"))).ShouldNotBeNull();
+        policy.Authorities.Select(a => a.Slug).ShouldBe(["ndrc", "miit"]);
+        policy.IssuedOn.ShouldBe("March 2022");
+
+        var form = (await SendAsync(new EditPolicy.Query(id))).ShouldNotBeNull();
+        form.Authorities.Reverse();
+        await AsEditorAsync(form);
+        (await SendAsync(new GetPolicy.Query("action-plan-for-hydrogen")))!.Authorities.Select(a => a.Slug).ShouldBe(["miit", "ndrc"]);
+
+        await AsEditorAsync(new DeletePolicy.Command(id));
+        (await SendAsync(new GetPolicy.Query("action-plan-for-hydrogen"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_standard_is_created_with_its_plan_number_and_amendment_then_edited_and_deleted()
+    {
+        var command = await NewStandardAsync("GB/T 41234—2022", "Smart hydrogen refuelling stations");
+        command.PlanCode = "20190805T469";
+        command.PublishedOn = new DateOnly(2022, 3, 9);
+        command.EffectiveOn = new DateOnly(2022, 10, 1);
+        command.Events = [new() { Kind = StandardEventKind.Amended, On = new DateOnly(2023, 1, 5), Note = "Amendment 1" }, new()];
+        var id = await AsEditorAsync(command);
+
+        var stored = await WithDbAsync(db => db.Standards.Include(s => s.Events).SingleAsync(s => s.Id == id, Ct));
+        stored.Slug.ShouldBe("gb-t-41234-2022");
+        stored.NormalizedCode.ShouldBe("GB/T 41234-2022");
+        stored.PlanCode.ShouldBe("20190805T469");
+        stored.PlanCodeKey.ShouldBe("20190805T469");
+        stored.Events.ShouldHaveSingleItem().Note.ShouldBe("Amendment 1");
+
+        var form = (await SendAsync(new EditStandard.Query(id))).ShouldNotBeNull();
+        form.TitleEn = "Smart hydrogen refuelling stations — general requirements";
+        form.Events.Clear();
+        await AsEditorAsync(form);
+        var edited = await WithDbAsync(db => db.Standards.Include(s => s.Events).SingleAsync(s => s.Id == id, Ct));
+        edited.TitleEn.ShouldEndWith("general requirements");
+        edited.Events.ShouldBeEmpty();
+        (await WithDbAsync(db => db.SearchEntries.SingleAsync(e => e.Kind == SearchKind.Standard && e.ItemId == id, Ct))).Title.ShouldEndWith("general requirements");
+
+        await AsEditorAsync(new DeleteStandard.Command(id));
+        (await WithDbAsync(db => db.Standards.AnyAsync(s => s.Id == id, Ct))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_working_group_is_created_with_leaders_contacts_and_work_items_linked_to_standards_then_deleted()
+    {
+        var parent = await IdAsync(db => db.WorkingGroups, "tc28-sc42");
+        var huawei = await IdAsync(db => db.Organisations, "huawei");
+        var id = await AsEditorAsync(new EditWorkingGroup.Command
+        {
+            Name = "Hydrogen AI Work Group", Code = "WG 99", ParentId = parent, Focus = "**Hydrogen** and AI.",
+            Members = [new() { Role = WorkingGroupRole.Leader, PersonName = "Wang Wei", OrganisationId = huawei }, new()],
+            Contacts = [new() { Name = "Li Na", Phones = "010-1234, 138 0000", IsSecretariat = true }, new()],
+            WorkItems = [new() { Stage = WorkItemStage.Ongoing, Category = WorkItemCategory.Standard, Title = "Energy efficiency spec", Standard = "GB55015-2021" }, new()],
+        });
+
+        var group = (await SendAsync(new GetWorkingGroup.Query("hydrogen-ai-work-group", IncludeContacts: true))).ShouldNotBeNull();
+        group.Ancestors.Select(a => a.Slug).ShouldContain("tc28-sc42");
+        group.Members.ShouldHaveSingleItem().Person.ShouldBe("Wang Wei");
+        group.Contacts.ShouldHaveSingleItem().Phones.ShouldBe(["010-1234", "138 0000"]);
+        group.OngoingWork.ShouldHaveSingleItem().Items.ShouldHaveSingleItem().Standard!.Slug.ShouldBe(Gb55015);
+
+        await AsEditorAsync(new DeleteWorkingGroup.Command(id));
+        (await SendAsync(new GetWorkingGroup.Query("hydrogen-ai-work-group", true))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_committee_with_subgroups_cannot_be_deleted()
+    {
+        var ex = await Should.ThrowAsync<ValidationException>(async () => await AsEditorAsync(new DeleteWorkingGroup.Command(await IdAsync(db => db.WorkingGroups, "tc28-sc42"))));
+
+        ex.Errors.ShouldContain(e => e.ErrorMessage.Contains("has subgroups", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Relations_are_added_read_from_both_ends_and_removed()
+    {
+        var standard = await IdAsync(db => db.Standards, Gb55015);
+        var policy = await IdAsync(db => db.Policies, "carbon-peak-action-plan-before-2030");
+
+        await AsEditorAsync(new AddRelation.Command { ItemKind = ItemKind.Standard, ItemId = standard, Type = RelationType.Implements, OtherKind = ItemKind.Policy, OtherId = policy });
+        // From the policy's page, "Implements" reads the other way round: the policy is the object.
+        var group = await IdAsync(db => db.WorkingGroups, "tc28-sc42");
+        await AsEditorAsync(new AddRelation.Command { ItemKind = ItemKind.WorkingGroup, ItemId = group, Type = RelationType.Leads, OtherKind = ItemKind.Organisation, OtherId = await IdAsync(db => db.Organisations, "cesi") });
+
+        var ofPolicy = (await SendAsync(new ListRelations.Query(ItemKind.Policy, policy))).ShouldNotBeNull();
+        var row = ofPolicy.Relations.ShouldHaveSingleItem();
+        row.Label.ShouldBe("Implemented by");
+        row.OtherTitle.ShouldStartWith("GB 55015-2021");
+        var led = (await SendAsync(new ListRelations.Query(ItemKind.WorkingGroup, group)))!.Relations.ShouldHaveSingleItem();
+        led.Label.ShouldBe("Led by");
+        (await WithDbAsync(db => db.Relations.SingleAsync(r => r.Type == RelationType.Leads, Ct))).SubjectKind.ShouldBe(ItemKind.Organisation);
+
+        await AsEditorAsync(new RemoveRelation.Command(ItemKind.Policy, policy, row.Id));
+        (await SendAsync(new ListRelations.Query(ItemKind.Standard, standard)))!.Relations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_relation_lookup_finds_a_standard_by_its_code_however_typed()
+    {
+        var found = await SendAsync(new FindRelationCandidates.Query(ItemKind.Standard, "gb 55015—2021"));
+
+        found[0].Slug.ShouldBe(Gb55015);
+    }
+
+    // ---- validation: one rule each, in words a person understands ----
+
+    [Theory]
+    [InlineData("GX 123 abc", "not a standard code the portal recognises")]
+    [InlineData("gb55015—2021", "Another standard already has the code GB 55015-2021.")]
+    public async Task A_standard_code_must_parse_and_be_unique(string code, string message)
+    {
+        var ex = await RefusedAsync(await NewStandardAsync(code, "Anything"));
+
+        ex.Errors.ShouldContain(e => e.PropertyName == "Code" && e.ErrorMessage.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_standard_cannot_take_effect_before_it_is_published()
+    {
+        var command = await NewStandardAsync("GB/T 1-2030", "Time travel");
+        command.PublishedOn = new DateOnly(2030, 5, 1);
+        command.EffectiveOn = new DateOnly(2030, 4, 1);
+
+        (await RefusedAsync(command)).Errors.ShouldContain(e => e.PropertyName == "EffectiveOn" && e.ErrorMessage == "The date it takes effect cannot be before the date it was published.");
+    }
+
+    [Fact]
+    public async Task A_comment_deadline_comes_after_the_draft()
+    {
+        var standard = await NewStandardAsync("GB/T 2-2030", "Late comments");
+        standard.DraftedOn = new DateOnly(2030, 5, 1);
+        standard.CommentDeadline = new DateOnly(2030, 5, 1);
+        var policy = NewPolicy("Draft rules", await IdAsync(db => db.Sectors, "ict"));
+        policy.IssuedOn = "2030-05-01";
+        policy.CommentDeadline = new DateOnly(2030, 4, 1);
+
+        (await RefusedAsync(standard)).Errors.ShouldContain(e => e.PropertyName == "CommentDeadline" && e.ErrorMessage == "The comment deadline must be after the date the draft was released.");
+        (await RefusedAsync(policy)).Errors.ShouldContain(e => e.PropertyName == "CommentDeadline" && e.ErrorMessage == "The comment deadline must be after the date the draft was issued.");
+    }
+
+    [Fact]
+    public async Task A_slug_is_unique_per_kind_and_lowercase_with_hyphens()
+    {
+        var taken = NewPolicy("Another plan", await IdAsync(db => db.Sectors, "ict"));
+        taken.Slug = "carbon-peak-action-plan-before-2030";
+        var malformed = NewPolicy("Another plan", await IdAsync(db => db.Sectors, "ict"));
+        malformed.Slug = "Not A Slug";
+        // The same slug is fine for another kind of item.
+        await AsEditorAsync(new EditSector.Command { Name = "Carbon peak", Slug = "carbon-peak-action-plan-before-2030" });
+
+        (await RefusedAsync(taken)).Errors.ShouldContain(e => e.PropertyName == "Slug" && e.ErrorMessage == "Another policy already uses this slug.");
+        (await RefusedAsync(malformed)).Errors.ShouldContain(e => e.PropertyName == "Slug" && e.ErrorMessage == ReferenceData.SlugMessage);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://example.com/file")]
+    [InlineData("www.example.com")]
+    public async Task Links_are_only_absolute_http_or_https_addresses(string url)
+    {
+        var policy = NewPolicy("Linked plan", await IdAsync(db => db.Sectors, "ict"));
+        policy.SourceUrl = url;
+
+        (await RefusedAsync(policy)).Errors.ShouldContain(e => e.PropertyName == "SourceUrl" && e.ErrorMessage == ReferenceData.WebAddressMessage);
+    }
+
+    [Fact]
+    public async Task Titles_have_a_sensible_length()
+    {
+        (await RefusedAsync(await NewStandardAsync("GB/T 3-2030", new string('x', 501)))).Errors
+            .ShouldContain(e => e.PropertyName == "TitleEn" && e.ErrorMessage == "A title is at most 500 characters.");
+    }
+
+    [Fact]
+    public async Task Policies_and_standards_need_a_sector()
+    {
+        var policy = NewPolicy("Sectorless", 0);
+        policy.SectorIds = [];
+        var standard = await NewStandardAsync("GB/T 4-2030", "Sectorless");
+        standard.SectorIds = [];
+
+        (await RefusedAsync(policy)).Errors.ShouldContain(e => e.PropertyName == "SectorIds" && e.ErrorMessage.StartsWith("Choose at least one sector", StringComparison.Ordinal));
+        (await RefusedAsync(standard)).Errors.ShouldContain(e => e.PropertyName == "SectorIds" && e.ErrorMessage.StartsWith("Choose at least one sector", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_relation_cannot_link_an_item_to_itself()
+    {
+        var standard = await IdAsync(db => db.Standards, Gb55015);
+
+        (await RefusedAsync(new AddRelation.Command { ItemKind = ItemKind.Standard, ItemId = standard, Type = RelationType.References, OtherKind = ItemKind.Standard, OtherId = standard }))
+            .Errors.ShouldContain(e => e.ErrorMessage == "An item cannot be related to itself.");
+    }
+
+    [Fact]
+    public async Task A_relation_cannot_be_added_twice()
+    {
+        var standard = await IdAsync(db => db.Standards, Gb55015);
+        var policy = await IdAsync(db => db.Policies, "carbon-peak-action-plan-before-2030");
+        var command = new AddRelation.Command { ItemKind = ItemKind.Standard, ItemId = standard, Type = RelationType.Implements, OtherKind = ItemKind.Policy, OtherId = policy };
+        await AsEditorAsync(command);
+
+        (await RefusedAsync(command with { })).Errors.ShouldContain(e => e.ErrorMessage == "These two items are already linked this way.");
+    }
+
+    [Fact]
+    public async Task A_relation_type_must_fit_the_kinds_it_links()
+    {
+        var standard = await IdAsync(db => db.Standards, Gb55015);
+
+        (await RefusedAsync(new AddRelation.Command { ItemKind = ItemKind.Standard, ItemId = standard, Type = RelationType.Leads, OtherKind = ItemKind.Policy, OtherId = await IdAsync(db => db.Policies, "carbon-peak-action-plan-before-2030") }))
+            .Errors.ShouldContain(e => e.ErrorMessage == "“Leads” cannot link a standard and a policy.");
+    }
+
+    [Fact]
+    public async Task A_working_group_cannot_be_its_own_ancestor()
+    {
+        var committee = await IdAsync(db => db.WorkingGroups, "tc28-sc42");
+        var form = (await SendAsync(new EditWorkingGroup.Query(committee))).ShouldNotBeNull();
+        form.ParentId = await IdAsync(db => db.WorkingGroups, "tc28-sc42-knowledge-graph");
+
+        (await RefusedAsync(form)).Errors.ShouldContain(e => e.PropertyName == "ParentId" && e.ErrorMessage == "A group cannot sit under itself or under one of its own subgroups.");
+    }
+
+    [Fact]
+    public async Task A_work_item_names_a_standard_that_exists()
+    {
+        var form = new EditWorkingGroup.Command { Name = "Ghost group", WorkItems = [new() { Title = "Ghost", Standard = "GB/T 99999-2099" }] };
+
+        (await RefusedAsync(form)).Errors.ShouldContain(e => e.PropertyName == "WorkItems[0].Standard" && e.ErrorMessage.StartsWith("There is no standard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_plan_number_must_look_like_one()
+    {
+        var command = await NewStandardAsync("GB/T 5-2030", "Planned");
+        command.PlanCode = "GB/T 5-2030";
+
+        (await RefusedAsync(command)).Errors.ShouldContain(e => e.PropertyName == "PlanCode" && e.ErrorMessage.StartsWith("Enter a plan number like 20190805-T-469", StringComparison.Ordinal));
+    }
+
+    // ---- pages ----
+
+    [Fact]
+    public async Task An_edit_saved_on_the_page_shows_on_the_public_page_at_once_and_is_audited()
+    {
+        var before = await GetPageAsync($"/standards/{Gb55015}");
+        before.Document.QuerySelector("h1")!.TextContent.ShouldNotContain("Revised title");
+        using var client = await SignedInAsync(Editor, Roles.Editor);
+        var id = await IdAsync(db => db.Standards, Gb55015);
+
+        var saved = await PostEditFormAsync(client, $"/editor/standards/{id}", new() { ["Input.TitleEn"] = "Revised title of the building energy code" });
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        saved.Headers.Location!.ToString().ShouldBe($"/editor/standards/{id}");
+        var after = await GetPageAsync($"/standards/{Gb55015}");
+        after.Document.Body!.TextContent.ShouldContain("Revised title of the building energy code");
+        var audit = await WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.ItemKind == ItemKind.Standard && a.ItemId == id, Ct));
+        audit.Action.ShouldBe("saved");
+        audit.UserName.ShouldBe(Editor);
+        var (_, page) = await GetAsync(client, $"/editor/standards/{id}");
+        page.ShouldContain("The standard was saved.");
+    }
+
+    [Fact]
+    public async Task A_validation_error_on_the_page_is_shown_next_to_its_field_and_keeps_the_input()
+    {
+        using var client = await SignedInAsync(Editor, Roles.Editor);
+        var id = await IdAsync(db => db.Standards, Gb55015);
+
+        var response = await PostEditFormAsync(client, $"/editor/standards/{id}", new() { ["Input.Code"] = "not a code at all", ["Input.TitleZh"] = "typed by the editor" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var document = await ParseAsync(response);
+        document.QuerySelector("#code-error")!.TextContent.ShouldContain("not a standard code the portal recognises");
+        document.QuerySelector<IHtmlInputElement>("input[name='Input.TitleZh']")!.Value.ShouldBe("typed by the editor");
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_saves_gets_a_conflict_showing_both_versions_then_saving_again_overwrites()
+    {
+        using var first = await SignedInAsync("first@example.com", Roles.Editor);
+        using var second = await SignedInAsync("second@example.com", Roles.Editor);
+        var id = await IdAsync(db => db.Policies, "carbon-peak-action-plan-before-2030");
+        var path = $"/editor/policies/{id}";
+        var firstForm = await FormFieldsAsync(first, path);
+        var secondForm = await FormFieldsAsync(second, path);
+
+        (await PostFieldsAsync(first, path, firstForm, new() { ["Input.DocumentNumber"] = "FIRST-2021-1" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var conflict = await PostFieldsAsync(second, path, secondForm, new() { ["Input.DocumentNumber"] = "SECOND-2021-2" });
+
+        conflict.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var document = await ParseAsync(conflict);
+        var panel = document.QuerySelector(".conflict").ShouldNotBeNull();
+        panel.TextContent.ShouldContain("Document number: FIRST-2021-1");
+        panel.TextContent.ShouldContain("Document number: SECOND-2021-2");
+        document.QuerySelector<IHtmlInputElement>("input[name='Input.DocumentNumber']")!.Value.ShouldBe("SECOND-2021-2");
+
+        var again = await PostFieldsAsync(second, path, FieldsOf(document), []);
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await WithDbAsync(db => db.Policies.SingleAsync(p => p.Id == id, Ct))).DocumentNumber.ShouldBe("SECOND-2021-2");
+    }
+
+    [Fact]
+    public async Task The_history_page_lists_versions_and_shows_the_differences_between_two_chosen()
+    {
+        using var client = await SignedInAsync(Editor, Roles.Editor);
+        var id = await IdAsync(db => db.Organisations, "cac");
+        await PostEditFormAsync(client, $"/editor/organisations/{id}", new() { ["Input.Abbreviation"] = "CAC-1" });
+        await PostEditFormAsync(client, $"/editor/organisations/{id}", new() { ["Input.Abbreviation"] = "CAC-2" });
+        await PostEditFormAsync(client, $"/editor/organisations/{id}", new() { ["Input.Abbreviation"] = "CAC-3" });
+
+        var (status, html) = await GetAsync(client, $"/editor/organisations/{id}/history?from=1&to=3");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        var document = await ParseHtmlAsync(html);
+        document.QuerySelectorAll("tbody tr").Length.ShouldBe(3);
+        document.QuerySelector("h2")!.TextContent.ShouldBe("Changes from version 1 to version 3");
+        document.QuerySelector(".diff-del")!.TextContent.ShouldContain("Abbreviation: CAC-1");
+        document.QuerySelector(".diff-ins")!.TextContent.ShouldContain("Abbreviation: CAC-3");
+    }
+
+    [Fact]
+    public async Task A_new_item_is_created_on_its_page_and_the_form_moves_rows_without_saving()
+    {
+        using var client = await SignedInAsync(Editor, Roles.Editor);
+        var miit = (await IdAsync(db => db.Organisations, "miit")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ndrc = (await IdAsync(db => db.Organisations, "ndrc")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Guideline on green data centres", ["Input.Kind"] = "Guideline", ["Input.Status"] = "Final",
+            ["Input.Authorities[0].OrganisationId"] = miit, ["Input.Authorities[1].OrganisationId"] = ndrc,
+            ["Input.SectorIds"] = (await IdAsync(db => db.Sectors, "ict")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var moved = await PostFieldsAsync(client, "/editor/policies/new", await FormFieldsAsync(client, "/editor/policies/new"), new(fields) { ["move"] = "Authorities:1:up" });
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var form = await ParseAsync(moved);
+        form.QuerySelector<IHtmlSelectElement>("select[name='Input.Authorities[0].OrganisationId']")!.Value.ShouldBe(ndrc);
+        (await WithDbAsync(db => db.Policies.AnyAsync(p => p.Slug == "guideline-on-green-data-centres", Ct))).ShouldBeFalse();
+
+        var created = await PostFieldsAsync(client, "/editor/policies/new", FieldsOf(form), []);
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var policy = (await SendAsync(new GetPolicy.Query("guideline-on-green-data-centres"))).ShouldNotBeNull();
+        policy.Authorities.Select(a => a.Slug).ShouldBe(["ndrc", "miit"]);
+        (await GetPageAsync("/policies/guideline-on-green-data-centres")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Relations_are_found_and_added_on_the_relations_page_without_javascript()
+    {
+        using var client = await SignedInAsync(Editor, Roles.Editor);
+        var id = await IdAsync(db => db.Standards, Gb55015);
+        var path = $"/editor/standards/{id}/relations";
+
+        var (_, found) = await GetAsync(client, $"{path}?type=Implements&kind=Policy&q=peak+action");
+        var document = await ParseHtmlAsync(found);
+        var candidate = document.QuerySelectorAll(".candidates form").First(f => f.TextContent.Contains("Carbon Emission Peak Action Plan", StringComparison.Ordinal));
+        var added = await PostFieldsAsync(client, path, FieldsOf(candidate), [], action: candidate.GetAttribute("action"));
+
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, list) = await GetAsync(client, path);
+        list.ShouldContain("Implements");
+        list.ShouldContain("Carbon Emission Peak Action Plan");
+    }
+
+    [Fact]
+    public async Task Deleting_on_the_edit_page_removes_the_public_page()
+    {
+        using var client = await SignedInAsync(Editor, Roles.Editor);
+        var id = await AsEditorAsync(new EditOrganisation.Command { Name = "Short-lived Institute", Kind = OrganisationKind.ResearchInstitute });
+        (await GetPageAsync("/organisations/short-lived-institute")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await PostFormAsync(client, $"/editor/organisations/{id}", $"/editor/organisations/{id}?handler=Delete", []);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await GetPageAsync("/organisations/short-lived-institute")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("standards")]
+    [InlineData("policies")]
+    [InlineData("working-groups")]
+    [InlineData("organisations")]
+    [InlineData("sectors")]
+    public async Task An_edit_form_posted_without_its_antiforgery_token_is_refused(string area)
+    {
+        using var client = await SignedInAsync(Editor, Roles.Editor);
+        using var content = new FormUrlEncodedContent([new KeyValuePair<string, string>("Input.Name", "x"), new("Input.Title", "x")]);
+
+        var response = await client.PostAsync(new Uri($"/editor/{area}/new", UriKind.Relative), content, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_member_posting_an_edit_form_with_extra_fields_changes_nothing()
+    {
+        using var client = await SignedInAsync("member@example.com", Roles.Member);
+        var id = await IdAsync(db => db.Standards, Gb55015);
+        var token = await AntiforgeryTokenAsync(client, "/account/sign-out");
+        using var content = new FormUrlEncodedContent([new("Input.TitleEn", "Hijacked"), new("Input.UserId", "admin"), new("Roles", Roles.Admin), new("__RequestVerificationToken", token)]);
+
+        var response = await client.PostAsync(new Uri($"/editor/standards/{id}", UriKind.Relative), content, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await WithDbAsync(db => db.Standards.SingleAsync(s => s.Id == id, Ct))).TitleEn.ShouldNotBe("Hijacked");
+    }
+
+    [Fact]
+    public async Task An_editor_posting_extra_fields_is_still_audited_as_themselves()
+    {
+        using var client = await SignedInAsync(Editor, Roles.Editor);
+        var id = await IdAsync(db => db.Sectors, "ai");
+
+        await PostEditFormAsync(client, $"/editor/sectors/{id}", new() { ["Input.Name"] = "Artificial intelligence", ["UserName"] = "admin", ["Input.AuthorName"] = "admin", ["Input.Id"] = "1" });
+
+        var audit = await WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.ItemKind == ItemKind.Sector, Ct));
+        audit.ItemId.ShouldBe(id);
+        audit.UserName.ShouldBe(Editor);
+    }
+
+    // ---- helpers ----
+
+    private static EditPolicy.Command NewPolicy(string title, int sectorId) => new() { Title = title, Kind = PolicyKind.ActionPlan, Status = PolicyStatus.Final, SectorIds = [sectorId] };
+
+    private async Task<EditStandard.Command> NewStandardAsync(string code, string title) => new()
+    {
+        Code = code, TitleEn = title, Status = StandardStatus.Published, SectorIds = [await IdAsync(db => db.Sectors, "energy-efficiency")],
+    };
+
+    private async Task<T> AsEditorAsync<T>(ICommand<T> command)
+    {
+        using var _ = Fixture.ActAs(Editor, Roles.Editor);
+        await using var scope = Fixture.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, Ct);
+    }
+
+    private async Task<ValidationException> RefusedAsync<T>(ICommand<T> command) => await Should.ThrowAsync<ValidationException>(() => AsEditorAsync(command));
+
+    private async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> read)
+    {
+        await using var scope = Fixture.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    private Task<int> IdAsync<TItem>(Func<PortalDbContext, IQueryable<TItem>> set, string slug)
+        where TItem : class =>
+        WithDbAsync(db => set(db).Where(i => EF.Property<string>(i, "Slug") == slug).Select(i => EF.Property<int>(i, "Id")).SingleAsync(Ct));
+
+    private Task<uint> VersionAsync<TItem>(Func<PortalDbContext, IQueryable<TItem>> set, int id)
+        where TItem : class =>
+        WithDbAsync(db => set(db).Where(i => EF.Property<int>(i, "Id") == id).Select(i => EF.Property<uint>(i, "Version")).SingleAsync(Ct));
+
+    private static async Task<(HttpStatusCode Status, string Html)> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static async Task<IHtmlDocument> ParseHtmlAsync(string html) =>
+        (IHtmlDocument)await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), Ct);
+
+    private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) => await ParseHtmlAsync(await response.Content.ReadAsStringAsync(Ct));
+
+    /// <summary>The fields of the page's edit form as a browser would post them (with the antiforgery token).</summary>
+    private static async Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string path)
+    {
+        var (status, html) = await GetAsync(client, path);
+        status.ShouldBe(HttpStatusCode.OK, path);
+        return FieldsOf(await ParseHtmlAsync(html));
+    }
+
+    private static List<KeyValuePair<string, string>> FieldsOf(IParentNode root)
+    {
+        var form = root is IElement { TagName: "FORM" } f ? f : root.QuerySelector("form.edit-form")!;
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked:
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>Posts a form's fields with some replaced (a checkbox list such as Input.SectorIds is replaced whole).</summary>
+    private static async Task<HttpResponseMessage> PostFieldsAsync(
+        HttpClient client, string path, List<KeyValuePair<string, string>> fields, Dictionary<string, string> changes, string? action = null)
+    {
+        var posted = fields.Where(f => !changes.ContainsKey(f.Key)).Concat(changes).ToList();
+        using var content = new FormUrlEncodedContent(posted);
+        return await client.PostAsync(new Uri(action ?? path, UriKind.Relative), content, Ct);
+    }
+
+    private static async Task<HttpResponseMessage> PostEditFormAsync(HttpClient client, string path, Dictionary<string, string> changes) =>
+        await PostFieldsAsync(client, path, await FormFieldsAsync(client, path), changes);
+}
