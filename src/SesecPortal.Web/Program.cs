@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -58,6 +59,8 @@ if (builder.Configuration.GetValue("Publishing:Scheduler", true))
 
 builder.Services.AddSingleton<IPublicCache, OutputCacheEviction>();
 builder.Services.AddPortalAccounts(builder.Configuration);
+// Keys in PostgreSQL: every instance of the portal reads the same keys, so a cookie or form from one is valid on all.
+builder.Services.AddDataProtection().SetApplicationName("SesecPortal").PersistKeysToDbContext<PortalDbContext>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());

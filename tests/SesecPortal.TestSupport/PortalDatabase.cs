@@ -59,7 +59,8 @@ public sealed class PortalDatabase : IAsyncDisposable
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles"], // roles are reference data from the migrations
+                // Roles are reference data from the migrations; the Data Protection keys belong to the running portal, not to a test.
+                TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "data_protection_keys"],
             });
             await respawner.ResetAsync(conn);
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using SesecPortal.Application.Domain;
 namespace SesecPortal.Application.Data;
 
 /// <summary>The portal's database: content, the search index and ASP.NET Core Identity's accounts.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -19,6 +20,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<IssueSection> IssueSections => Set<IssueSection>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<PolicyTarget> Targets => Set<PolicyTarget>();
+    /// <summary>ASP.NET Core Data Protection's keys (cookies, antiforgery), shared by every instance of the portal.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
