@@ -1,0 +1,144 @@
+using Deque.AxeCore.Playwright;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
+
+namespace SesecPortal.BrowserTests;
+
+/// <summary>Writing, reviewing and publishing articles and issues in real Chromium, with every page scanned by axe.</summary>
+public sealed class EditorialPagesTests(BrowserFixture browser)
+{
+    private const string Password = "Correct-Horse-42";
+
+    private async Task<IPage> SignedInEditorAsync(string email)
+    {
+        await browser.CreateUserAsync(email, Password, Roles.Editor);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task ExpectAccessible(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = true });
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    private async Task<T> ReadAsync<T>(Func<PortalDbContext, Task<T>> read)
+    {
+        await using var scope = browser.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    [Fact]
+    public async Task Every_article_and_issue_editor_page_has_no_serious_or_critical_accessibility_violations()
+    {
+        var article = await ReadAsync(db => db.Articles.Where(a => a.Slug == "china-meets-europe-sesec-presented-at-hamburg-summit").Select(a => a.Id).SingleAsync());
+        var issue = await ReadAsync(db => db.Issues.Where(i => i.Slug == "december-2021-january-2022").Select(i => i.Id).SingleAsync());
+        var page = await SignedInEditorAsync("axe-articles@example.com");
+        foreach (var path in new[]
+        {
+            "/editor", "/editor/articles", "/editor/articles?queue=review", "/editor/articles/new", $"/editor/articles/{article}",
+            $"/editor/articles/{article}/history", "/editor/audit", "/editor/issues", $"/editor/issues/{issue}",
+            $"/editor/issues/{issue}/preview", $"/editor/issues/{issue}/preview?print=true", "/issues/december-2021-january-2022/print",
+        })
+        {
+            var response = await page.GotoAsync(path);
+            response!.Status.ShouldBe(200, path);
+            await ExpectAccessible(page, "editorial-" + path.Trim('/').Replace('/', '-').Replace('?', '-').Replace('=', '-'));
+        }
+    }
+
+    [Fact]
+    public async Task An_editor_writes_an_article_a_second_editor_approves_it_and_it_appears_on_its_sector_page()
+    {
+        var title = $"Data-centre PUE guideline {Guid.NewGuid():N}"[..40];
+        var reader = await browser.NewPageAsync();
+        await reader.GotoAsync("/sectors/ict");
+        (await reader.Locator("main").InnerTextAsync()).ShouldNotContain(title);
+
+        var author = await SignedInEditorAsync("browser-author@example.com");
+        await author.GotoAsync("/editor/articles/new");
+        await author.GetByLabel("Title").FillAsync(title);
+        await author.GetByLabel("Summary (the takeaway readers see in lists)").FillAsync("MIIT sets a PUE target.");
+        await author.GetByLabel("Text (Markdown)").FillAsync("Data centres must reach **PUE 1.3**, see [[GB 55015-2021]].");
+        // The live preview renders as the editor types (JavaScript on); the Preview button does the same without it.
+        await author.Locator("#live-preview strong").WaitForAsync();
+        (await author.Locator("#live-preview a").GetAttributeAsync("href")).ShouldBe("/standards/gb-55015-2021");
+        await author.GetByLabel("ICT", new() { Exact = true }).CheckAsync();
+        await ExpectAccessible(author, "editorial-new-article-filled");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await author.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/editor/articles/\\d+$"));
+        var editUrl = author.Url;
+        await author.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        (await author.Locator("[role=status]").InnerTextAsync()).ShouldContain("Submitted for review");
+
+        var reviewer = await SignedInEditorAsync("browser-reviewer@example.com");
+        await reviewer.GotoAsync(editUrl);
+        await ExpectAccessible(reviewer, "editorial-article-in-review");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldContain("Published");
+
+        await reader.GotoAsync("/sectors/ict");
+        await reader.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
+        (await reader.Locator("h1").InnerTextAsync()).ShouldBe(title);
+        await ExpectAccessible(reader, "editorial-published-article");
+    }
+
+    [Fact]
+    public async Task An_editor_builds_and_publishes_an_issue()
+    {
+        var articleTitle = $"Issue journey {Guid.NewGuid():N}"[..30];
+        var sector = await ReadAsync(db => db.Sectors.Where(s => s.Slug == "carbon").Select(s => s.Id).SingleAsync());
+        // An article written and approved by two other editors, waiting for an issue.
+        int articleId;
+        using (browser.ActAs("writer@example.com", Roles.Editor))
+        {
+            await using var scope = browser.CreateScope();
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            articleId = (await sender.Send(new SaveArticle.Command { Title = articleTitle, Summary = "S.", Body = "Body.", SectorIds = [sector] }, TestContext.Current.CancellationToken)).ArticleId;
+            var open = await ReadAsync(db => db.ArticleRevisions.AsNoTracking().SingleAsync(r => r.ArticleId == articleId));
+            await sender.Send(new ReviewArticle.Command { ArticleId = articleId, RevisionId = open.Id, Version = open.Version, Do = ReviewArticle.Action.Submit }, TestContext.Current.CancellationToken);
+        }
+
+        using (browser.ActAs("approver@example.com", Roles.Editor))
+        {
+            await using var scope = browser.CreateScope();
+            var open = await ReadAsync(db => db.ArticleRevisions.AsNoTracking().SingleAsync(r => r.ArticleId == articleId));
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ReviewArticle.Command { ArticleId = articleId, RevisionId = open.Id, Version = open.Version, Do = ReviewArticle.Action.Approve }, TestContext.Current.CancellationToken);
+        }
+
+        var page = await SignedInEditorAsync("browser-builder@example.com");
+        await page.GotoAsync("/editor/issues");
+        var title = await page.GetByLabel("Title").InputValueAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the issue" }).ClickAsync();
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/editor/issues/\\d+$"));
+        (await page.Locator("h1").InnerTextAsync()).ShouldContain(title);
+
+        var firstSection = page.Locator(".builder-section").First;
+        await firstSection.GetByLabel("Add an approved article to", new() { Exact = false }).SelectOptionAsync(new SelectOptionValue { Label = articleTitle });
+        await firstSection.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        (await page.Locator(".builder-section").First.InnerTextAsync()).ShouldContain(articleTitle);
+        await page.GetByLabel("Title", new() { Exact = true }).Nth(1).FillAsync("Why this issue matters");
+        await ExpectAccessible(page, "editorial-issue-builder-filled");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the issue and its 1 articles" }).ClickAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).ShouldContain("Published");
+
+        var reader = await browser.NewPageAsync();
+        await reader.GotoAsync("/issues");
+        await reader.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
+        (await reader.Locator("main").InnerTextAsync()).ShouldContain(articleTitle);
+        await ExpectAccessible(reader, "editorial-published-issue");
+    }
+}
