@@ -52,10 +52,7 @@ builder.Services.AddScoped<SearchIndexer>();
 builder.Services.AddScoped<EditorialRecorder>();
 builder.Services.AddScoped<ReferenceResolver>();
 builder.Services.AddScoped<ArticlePublisher>();
-if (builder.Configuration.GetValue("Publishing:Scheduler", true))
-{
-    builder.Services.AddHostedService<ScheduledPublishing>();
-}
+builder.Services.AddHostedService<ScheduledPublishing>();
 
 builder.Services.AddSingleton<IPublicCache, OutputCacheEviction>();
 builder.Services.AddPortalAccounts(builder.Configuration);

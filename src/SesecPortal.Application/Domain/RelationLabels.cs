@@ -29,6 +29,16 @@ public static class RelationLabels
         _ => type.ToString(),
     };
 
+    /// <summary>The short form editors pick from ("Implements" / "Implemented by"): the same words, without the page's noun.</summary>
+    public static string Brief(RelationType type, RelationDirection direction) => (type, direction) switch
+    {
+        (RelationType.Implements, RelationDirection.Outgoing) => "Implements",
+        (RelationType.Mandates, RelationDirection.Outgoing) => "Mandates",
+        (RelationType.References, RelationDirection.Outgoing) => "References",
+        (RelationType.DraftedBy, RelationDirection.Incoming) => "Drafted",
+        _ => Of(type, direction, ItemKind.Organisation),
+    };
+
     private static string Noun(ItemKind kind) => kind switch
     {
         ItemKind.WorkingGroup => "working group",

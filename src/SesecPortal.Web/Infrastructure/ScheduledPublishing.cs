@@ -4,7 +4,8 @@ using SesecPortal.Application.Features.Editorial;
 namespace SesecPortal.Web.Infrastructure;
 
 /// <summary>
-/// Publishes approved revisions whose scheduled time has come, checking every <c>Publishing:PollSeconds</c> (30 s).
+/// Publishes approved revisions whose scheduled time has come, checking every <c>Publishing:PollSeconds</c> (30 s);
+/// <c>Publishing:Scheduler=false</c> turns it off (the tests publish with a fake clock instead).
 /// With several instances each may run it: publishing is one transaction per batch and a revision already published
 /// is no longer due, so a race costs a refused save (logged), never a double publication.
 /// </summary>
@@ -12,6 +13,12 @@ internal sealed partial class ScheduledPublishing(IServiceScopeFactory scopes, I
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Read when the host runs (not when services are registered), so every configuration source is seen.
+        if (!configuration.GetValue("Publishing:Scheduler", true))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Publishing:PollSeconds", 30)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -23,24 +23,8 @@ public static class RelationRules
     };
 
     /// <summary>How a relation reads from its subject ("Implements") and from its object ("Implemented by").</summary>
-    public static string Label(RelationType type, bool fromSubject) => (type, fromSubject) switch
-    {
-        (RelationType.IssuedBy, true) => "Issued by",
-        (RelationType.IssuedBy, false) => "Issues",
-        (RelationType.Mandates, true) => "Mandates",
-        (RelationType.Mandates, false) => "Mandated by",
-        (RelationType.References, true) => "References",
-        (RelationType.References, false) => "Referenced by",
-        (RelationType.Implements, true) => "Implements",
-        (RelationType.Implements, false) => "Implemented by",
-        (RelationType.DraftedBy, true) => "Drafted by",
-        (RelationType.DraftedBy, false) => "Drafted",
-        (RelationType.Leads, true) => "Leads",
-        (RelationType.Leads, false) => "Led by",
-        (RelationType.MemberOf, true) => "Member of",
-        (RelationType.MemberOf, false) => "Has member",
-        _ => type.ToString(),
-    };
+    public static string Label(RelationType type, bool fromSubject) =>
+        RelationLabels.Brief(type, fromSubject ? RelationDirection.Outgoing : RelationDirection.Incoming);
 
     public static string KindLabel(ItemKind kind) => kind switch
     {
