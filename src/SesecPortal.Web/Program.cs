@@ -38,11 +38,13 @@ if (database is null)
 await using var localCluster = database.Value.Cluster;
 
 builder.Services.AddDbContextPool<PortalDbContext>(options => PortalDbContext.Configure(options, database.Value.ConnectionString));
+// More than one instance: cache eviction through LISTEN/NOTIFY, queries on a standby (ConnectionStrings:PortalRead), compression.
+builder.Services.AddScaleOut(builder.Configuration, database.Value.ConnectionString);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(GetHome)];
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(ReadRouting<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<GetHome.Query>(includeInternalTypes: true);
 builder.Services.AddSingleton<MarkdownRenderer>();
@@ -54,7 +56,6 @@ builder.Services.AddScoped<ReferenceResolver>();
 builder.Services.AddScoped<ArticlePublisher>();
 builder.Services.AddHostedService<ScheduledPublishing>();
 
-builder.Services.AddSingleton<IPublicCache, OutputCacheEviction>();
 builder.Services.AddPortalAccounts(builder.Configuration);
 // Keys in PostgreSQL: every instance of the portal reads the same keys, so a cookie or form from one is valid on all.
 builder.Services.AddDataProtection().SetApplicationName("SesecPortal").PersistKeysToDbContext<PortalDbContext>();
@@ -81,7 +82,7 @@ app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
-app.UseStaticFiles();
+app.UseScaleOut();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();

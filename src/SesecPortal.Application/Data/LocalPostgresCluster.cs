@@ -45,7 +45,10 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         {
             if (File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb")))
             {
-                return dir;
+                // A folder of symbolic links (/usr/local/bin -> /usr/lib/postgresql/15/bin) may lack the other tools
+                // (pg_basebackup): use the folder the links point to.
+                var target = File.ResolveLinkTarget(Path.Combine(dir, "pg_ctl"), returnFinalTarget: true);
+                return target is not null && Path.GetDirectoryName(target.FullName) is { } real && File.Exists(Path.Combine(real, "initdb")) ? real : dir;
             }
         }
 
@@ -86,10 +89,66 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         }
 
         port = IsFree(preferredPort) ? preferredPort : FreePort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c full_page_writes=off";
-        var log = Path.Combine(dataDirectory, "server.log");
-        await RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "-o", options, "start"], ct);
+        await StartServerAsync(bin, dataDirectory, port, ct);
         return new LocalPostgresCluster(bin, dataDirectory, port, startedHere: true);
+    }
+
+    /// <summary>
+    /// A streaming standby of this cluster in the empty or missing <paramref name="dataDirectory"/>: <c>pg_basebackup -R</c>
+    /// over a replication connection (initdb's trust rules allow them from 127.0.0.1), started on a free port. It serves
+    /// read-only queries (hot standby) and replays the primary's changes as they happen.
+    /// </summary>
+    public async Task<LocalPostgresCluster> StartStandbyAsync(string dataDirectory, CancellationToken ct)
+    {
+        dataDirectory = Path.GetFullPath(dataDirectory);
+        await PrepareDirectoryAsync(dataDirectory, ct);
+        await RunAsync(binDirectory, "pg_basebackup",
+            ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", Superuser, "-D", dataDirectory, "-R", "-X", "stream", "-c", "fast"], ct);
+        var port = FreePort();
+        await StartServerAsync(binDirectory, dataDirectory, port, ct);
+        return new LocalPostgresCluster(binDirectory, dataDirectory, port, startedHere: true);
+    }
+
+    /// <summary>The postmaster's process id while the server runs (line 1 of <c>postmaster.pid</c>).</summary>
+    public int? ServerProcessId
+    {
+        get
+        {
+            try
+            {
+                var first = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).FirstOrDefault();
+                return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Stops the server (fast: clients are disconnected, nothing is lost), waiting at most <paramref name="timeoutSeconds"/>.</summary>
+    public async Task<bool> StopAsync(int timeoutSeconds, CancellationToken ct)
+    {
+        var result = await RunAsync(binDirectory, "pg_ctl",
+            ["-D", DataDirectory, "-m", "fast", "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "stop"], ct, throwOnError: false);
+        return result.ExitCode == 0;
+    }
+
+    /// <summary>Kills the postmaster by its process id (for clean-up when a stop did not work); its backends exit after it.</summary>
+    public void Kill()
+    {
+        if (ServerProcessId is int pid)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+            }
+            catch (ArgumentException)
+            {
+                // It is gone already.
+            }
+        }
     }
 
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
@@ -131,7 +190,14 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
-    private static async Task InitAsync(string bin, string dataDirectory, CancellationToken ct)
+    private static async Task StartServerAsync(string bin, string dataDirectory, int port, CancellationToken ct)
+    {
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c full_page_writes=off";
+        var log = Path.Combine(dataDirectory, "server.log");
+        await RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "-o", options, "start"], ct);
+    }
+
+    private static async Task PrepareDirectoryAsync(string dataDirectory, CancellationToken ct)
     {
         Directory.CreateDirectory(dataDirectory);
         if (IsRoot)
@@ -143,7 +209,11 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         {
             File.SetUnixFileMode(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
 
+    private static async Task InitAsync(string bin, string dataDirectory, CancellationToken ct)
+    {
+        await PrepareDirectoryAsync(dataDirectory, ct);
         await RunAsync(bin, "initdb", ["-D", dataDirectory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale"], ct);
     }
 

@@ -1,0 +1,58 @@
+namespace SesecPortal.Web.Infrastructure;
+
+/// <summary>
+/// What running more than one instance needs: the connection strings and instance id (<see cref="PortalDatabases"/>),
+/// cache eviction that reaches every instance (<see cref="OutputCacheEviction"/>, <see cref="PublicCacheListener"/>),
+/// queries on a standby (<see cref="ReadRouting{TMessage, TResponse}"/>), compression and static-file caching
+/// (<see cref="ResponseDelivery"/>). Data Protection keys are shared through the database (Program.cs).
+/// </summary>
+internal static class ScaleOut
+{
+    /// <summary>How long after a POST the same browser reads from the primary (<c>Database:ReadYourWritesSeconds</c>).</summary>
+    public static TimeSpan ReadYourWrites(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(configuration.GetValue("Database:ReadYourWritesSeconds", 5));
+
+    public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration configuration, string primaryConnectionString)
+    {
+        var databases = PortalDatabases.From(configuration, primaryConnectionString);
+        services.AddSingleton(databases);
+        services.AddScoped<DatabaseRoute>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<OutputCacheEviction>();
+        services.AddSingleton<Application.Common.IPublicCache>(sp => sp.GetRequiredService<OutputCacheEviction>());
+        services.AddHostedService<PublicCacheListener>();
+        services.AddHealthChecks().AddCheck<ReadDatabaseHealthCheck>("database-read");
+        services.AddResponseDelivery(configuration);
+        return services;
+    }
+
+    /// <summary>Compression, static files and, with a read connection, the read-your-writes cookie. In place of <c>UseStaticFiles</c>.</summary>
+    public static IApplicationBuilder UseScaleOut(this IApplicationBuilder app)
+    {
+        app.UseResponseDelivery();
+        var databases = app.ApplicationServices.GetRequiredService<PortalDatabases>();
+        if (!databases.HasReadConnection)
+        {
+            return app;
+        }
+
+        var pinFor = ReadYourWrites(app.ApplicationServices.GetRequiredService<IConfiguration>());
+        return app.Use(async (context, next) =>
+        {
+            var method = context.Request.Method;
+            if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Cookies.Append(DatabaseRoute.ReadYourWritesCookie, "1", new CookieOptions
+                    {
+                        MaxAge = pinFor, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, IsEssential = true, Path = "/",
+                    });
+                    return Task.CompletedTask;
+                });
+            }
+
+            await next(context);
+        });
+    }
+}
