@@ -9,27 +9,7 @@ public sealed class AccountPagesTests(BrowserFixture browser)
 {
     private const string Password = "Correct-Horse-42";
 
-    private async Task<IPage> SignedInPageAsync(string email, string role)
-    {
-        await browser.CreateUserAsync(email, Password, role);
-        // The portal's pages have no script; Chromium driven with JavaScript switched off hangs on form POSTs under
-        // Playwright, so POST journeys run with it on (the HTTP-level tests post the same forms without any).
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
-    }
 
-    private static async Task ExpectAccessible(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = true });
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
-    }
 
     [Theory]
     [InlineData("sign-in", "/account/sign-in", "Sign in")]
@@ -40,7 +20,7 @@ public sealed class AccountPagesTests(BrowserFixture browser)
         await page.GotoAsync(path);
 
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(heading);
-        await ExpectAccessible(page, name);
+        await BrowserFixture.ExpectAccessibleAsync(page, name);
     }
 
     [Fact]
@@ -53,18 +33,18 @@ public sealed class AccountPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldContain("not right");
-        await ExpectAccessible(page, "sign-in-failed");
+        await BrowserFixture.ExpectAccessibleAsync(page, "sign-in-failed");
     }
 
     [Fact]
     public async Task An_editor_signs_in_reaches_the_editor_dashboard_and_signs_out()
     {
-        var page = await SignedInPageAsync("browser-editor@example.com", Roles.Editor);
+        var page = await browser.SignedInPageAsync("browser-editor@example.com", Roles.Editor);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Editor" }).ClickAsync();
         await page.WaitForURLAsync("**/editor");
-        (await page.Locator("main").InnerTextAsync()).ShouldContain("Articles by workflow state");
-        await ExpectAccessible(page, "editor-dashboard");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("Waiting for review");
+        await BrowserFixture.ExpectAccessibleAsync(page, "editor-dashboard");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         (await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).CountAsync()).ShouldBe(1);
@@ -73,12 +53,12 @@ public sealed class AccountPagesTests(BrowserFixture browser)
     [Fact]
     public async Task An_admin_manages_users_on_accessible_pages()
     {
-        var page = await SignedInPageAsync("browser-admin@example.com", Roles.Admin);
+        var page = await browser.SignedInPageAsync("browser-admin@example.com", Roles.Admin);
 
         await page.GotoAsync("/admin/users");
-        await ExpectAccessible(page, "admin-users");
+        await BrowserFixture.ExpectAccessibleAsync(page, "admin-users");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a user" }).ClickAsync();
-        await ExpectAccessible(page, "admin-user-new");
+        await BrowserFixture.ExpectAccessibleAsync(page, "admin-user-new");
         await page.GetByLabel("E-mail").FillAsync("added-in-browser@example.com");
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByLabel("Editor").CheckAsync();
@@ -87,18 +67,18 @@ public sealed class AccountPagesTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/admin/users");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("added-in-browser@example.com");
         await page.GetByRole(AriaRole.Link, new() { Name = "Change roles of added-in-browser@example.com" }).ClickAsync();
-        await ExpectAccessible(page, "admin-user-roles");
+        await BrowserFixture.ExpectAccessibleAsync(page, "admin-user-roles");
     }
 
     [Fact]
     public async Task A_member_is_told_access_is_denied()
     {
-        var page = await SignedInPageAsync("browser-member@example.com", Roles.Member);
+        var page = await browser.SignedInPageAsync("browser-member@example.com", Roles.Member);
 
         var response = await page.GotoAsync("/editor");
 
         response!.Status.ShouldBe(403);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Access denied");
-        await ExpectAccessible(page, "access-denied");
+        await BrowserFixture.ExpectAccessibleAsync(page, "access-denied");
     }
 }

@@ -1,8 +1,12 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SesecPortal.BrowserTests;
 using SesecPortal.TestSupport;
 
 [assembly: AssemblyFixture(typeof(BrowserFixture))]
+// One portal and one database for the assembly; journeys that publish change what other tests read: one test at a time.
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
 
 namespace SesecPortal.BrowserTests;
 
@@ -38,6 +42,36 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>Back to the seed alone, with no cached page: for tests that publish or edit, when they end.</summary>
+    public async Task RestoreSeedAsync()
+    {
+        await Database.ResetAsync();
+        await Factory.Services.GetRequiredService<SesecPortal.Application.Common.IPublicCache>().EvictAsync(CancellationToken.None);
+    }
+
+    /// <summary>A page signed in (through the sign-in form) as a new account with the given role.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string role)
+    {
+        const string password = "Correct-Horse-42";
+        await CreateUserAsync(email, password, role);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Scans the page with axe-core, keeps a screenshot, and fails on any serious or critical violation, naming them.</summary>
+    public static async Task ExpectAccessibleAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
     }
 
     public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 900)

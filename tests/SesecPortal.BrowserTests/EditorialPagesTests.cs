@@ -10,29 +10,15 @@ using SesecPortal.Application.Features.Editorial;
 namespace SesecPortal.BrowserTests;
 
 /// <summary>Writing, reviewing and publishing articles and issues in real Chromium, with every page scanned by axe.</summary>
-public sealed class EditorialPagesTests(BrowserFixture browser)
+public sealed class EditorialPagesTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private const string Password = "Correct-Horse-42";
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    private async Task<IPage> SignedInEditorAsync(string email)
-    {
-        await browser.CreateUserAsync(email, Password, Roles.Editor);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
-    }
+    /// <summary>These journeys publish and edit: the other tests read the seed as it was.</summary>
+    public async ValueTask DisposeAsync() => await browser.RestoreSeedAsync();
 
-    private static async Task ExpectAccessible(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = true });
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
-    }
+
+
 
     private async Task<T> ReadAsync<T>(Func<PortalDbContext, Task<T>> read)
     {
@@ -45,7 +31,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser)
     {
         var article = await ReadAsync(db => db.Articles.Where(a => a.Slug == "china-meets-europe-sesec-presented-at-hamburg-summit").Select(a => a.Id).SingleAsync());
         var issue = await ReadAsync(db => db.Issues.Where(i => i.Slug == "december-2021-january-2022").Select(i => i.Id).SingleAsync());
-        var page = await SignedInEditorAsync("axe-articles@example.com");
+        var page = await browser.SignedInPageAsync("axe-articles@example.com", Roles.Editor);
         foreach (var path in new[]
         {
             "/editor", "/editor/articles", "/editor/articles?queue=review", "/editor/articles/new", $"/editor/articles/{article}",
@@ -55,7 +41,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser)
         {
             var response = await page.GotoAsync(path);
             response!.Status.ShouldBe(200, path);
-            await ExpectAccessible(page, "editorial-" + path.Trim('/').Replace('/', '-').Replace('?', '-').Replace('=', '-'));
+            await BrowserFixture.ExpectAccessibleAsync(page, "editorial-" + path.Trim('/').Replace('/', '-').Replace('?', '-').Replace('=', '-'));
         }
     }
 
@@ -67,7 +53,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser)
         await reader.GotoAsync("/sectors/ict");
         (await reader.Locator("main").InnerTextAsync()).ShouldNotContain(title);
 
-        var author = await SignedInEditorAsync("browser-author@example.com");
+        var author = await browser.SignedInPageAsync("browser-author@example.com", Roles.Editor);
         await author.GotoAsync("/editor/articles/new");
         await author.GetByLabel("Title").FillAsync(title);
         await author.GetByLabel("Summary (the takeaway readers see in lists)").FillAsync("MIIT sets a PUE target.");
@@ -76,16 +62,16 @@ public sealed class EditorialPagesTests(BrowserFixture browser)
         await author.Locator("#live-preview strong").WaitForAsync();
         (await author.Locator("#live-preview a").GetAttributeAsync("href")).ShouldBe("/standards/gb-55015-2021");
         await author.GetByLabel("ICT", new() { Exact = true }).CheckAsync();
-        await ExpectAccessible(author, "editorial-new-article-filled");
+        await BrowserFixture.ExpectAccessibleAsync(author, "editorial-new-article-filled");
         await author.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await author.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/editor/articles/\\d+$"));
         var editUrl = author.Url;
         await author.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         (await author.Locator("[role=status]").InnerTextAsync()).ShouldContain("Submitted for review");
 
-        var reviewer = await SignedInEditorAsync("browser-reviewer@example.com");
+        var reviewer = await browser.SignedInPageAsync("browser-reviewer@example.com", Roles.Editor);
         await reviewer.GotoAsync(editUrl);
-        await ExpectAccessible(reviewer, "editorial-article-in-review");
+        await BrowserFixture.ExpectAccessibleAsync(reviewer, "editorial-article-in-review");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         (await reviewer.Locator("[role=status]").InnerTextAsync()).ShouldContain("Published");
@@ -93,7 +79,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser)
         await reader.GotoAsync("/sectors/ict");
         await reader.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
         (await reader.Locator("h1").InnerTextAsync()).ShouldBe(title);
-        await ExpectAccessible(reader, "editorial-published-article");
+        await BrowserFixture.ExpectAccessibleAsync(reader, "editorial-published-article");
     }
 
     [Fact]
@@ -119,7 +105,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser)
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ReviewArticle.Command { ArticleId = articleId, RevisionId = open.Id, Version = open.Version, Do = ReviewArticle.Action.Approve }, TestContext.Current.CancellationToken);
         }
 
-        var page = await SignedInEditorAsync("browser-builder@example.com");
+        var page = await browser.SignedInPageAsync("browser-builder@example.com", Roles.Editor);
         await page.GotoAsync("/editor/issues");
         var title = await page.GetByLabel("Title").InputValueAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the issue" }).ClickAsync();
@@ -131,7 +117,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser)
         await firstSection.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         (await page.Locator(".builder-section").First.InnerTextAsync()).ShouldContain(articleTitle);
         await page.GetByLabel("Title", new() { Exact = true }).Nth(1).FillAsync("Why this issue matters");
-        await ExpectAccessible(page, "editorial-issue-builder-filled");
+        await BrowserFixture.ExpectAccessibleAsync(page, "editorial-issue-builder-filled");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish the issue and its 1 articles" }).ClickAsync();
         (await page.Locator("[role=status]").InnerTextAsync()).ShouldContain("Published");
 
@@ -139,6 +125,6 @@ public sealed class EditorialPagesTests(BrowserFixture browser)
         await reader.GotoAsync("/issues");
         await reader.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
         (await reader.Locator("main").InnerTextAsync()).ShouldContain(articleTitle);
-        await ExpectAccessible(reader, "editorial-published-issue");
+        await BrowserFixture.ExpectAccessibleAsync(reader, "editorial-published-issue");
     }
 }

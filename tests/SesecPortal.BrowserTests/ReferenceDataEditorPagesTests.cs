@@ -8,29 +8,15 @@ using SesecPortal.Application.Domain;
 namespace SesecPortal.BrowserTests;
 
 /// <summary>The reference-data editors in real Chromium: every page scanned by axe, and an edit seen on the public page.</summary>
-public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser)
+public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private const string Password = "Correct-Horse-42";
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    private async Task<IPage> SignedInEditorAsync(string email)
-    {
-        await browser.CreateUserAsync(email, Password, Roles.Editor);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
-    }
+    /// <summary>These journeys publish and edit: the other tests read the seed as it was.</summary>
+    public async ValueTask DisposeAsync() => await browser.RestoreSeedAsync();
 
-    private static async Task ExpectAccessible(IPage page, string name)
-    {
-        var result = await page.RunAxe();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = true });
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
-    }
+
+
 
     private async Task<int> IdAsync(Func<PortalDbContext, Task<int>> read)
     {
@@ -49,7 +35,7 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser)
             ["organisations"] = await IdAsync(db => db.Organisations.MinAsync(o => o.Id)),
             ["sectors"] = await IdAsync(db => db.Sectors.MinAsync(s => s.Id)),
         };
-        var page = await SignedInEditorAsync("axe-editor@example.com");
+        var page = await browser.SignedInPageAsync("axe-editor@example.com", Roles.Editor);
         foreach (var (area, id) in ids)
         {
             var paths = new List<string> { $"/editor/{area}", $"/editor/{area}/new", $"/editor/{area}/{id}", $"/editor/{area}/{id}/history" };
@@ -63,7 +49,7 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser)
                 var response = await page.GotoAsync(path);
                 response!.Status.ShouldBe(200, path);
                 (await page.Locator("nav.editor-nav").CountAsync()).ShouldBe(1, path);
-                await ExpectAccessible(page, "editor-" + path.Trim('/').Replace('/', '-').Replace('?', '-').Replace('&', '-').Replace('=', '-'));
+                await BrowserFixture.ExpectAccessibleAsync(page, "editor-" + path.Trim('/').Replace('/', '-').Replace('?', '-').Replace('&', '-').Replace('=', '-'));
             }
         }
     }
@@ -76,13 +62,13 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser)
         await reader.GotoAsync("/standards/t-cesa-1026-2018");
         (await reader.Locator("main").InnerTextAsync()).ShouldNotContain("Edited in the browser");
 
-        var page = await SignedInEditorAsync("journey-editor@example.com");
+        var page = await browser.SignedInPageAsync("journey-editor@example.com", Roles.Editor);
         await page.GotoAsync($"/editor/standards/{id}");
         await page.GetByLabel("English title").FillAsync("Edited in the browser: artificial intelligence chips benchmark");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the standard" }).ClickAsync();
         await page.WaitForURLAsync($"**/editor/standards/{id}");
         (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("The standard was saved.");
-        await ExpectAccessible(page, "editor-standard-saved");
+        await BrowserFixture.ExpectAccessibleAsync(page, "editor-standard-saved");
 
         await reader.GotoAsync("/standards/t-cesa-1026-2018");
         (await reader.Locator("main").InnerTextAsync()).ShouldContain("Edited in the browser: artificial intelligence chips benchmark");
