@@ -59,6 +59,7 @@ if (builder.Configuration.GetValue("Publishing:Scheduler", true))
 
 builder.Services.AddSingleton<IPublicCache, OutputCacheEviction>();
 builder.Services.AddPortalAccounts(builder.Configuration);
+builder.Services.AddOpenData(builder.Configuration);
 // Keys in PostgreSQL: every instance of the portal reads the same keys, so a cookie or form from one is valid on all.
 builder.Services.AddDataProtection().SetApplicationName("SesecPortal").PersistKeysToDbContext<PortalDbContext>();
 builder.Services.AddRazorPages(options =>
@@ -106,6 +107,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapCalendarFeeds();
+app.MapOpenData();
 
 if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
 {
@@ -115,6 +117,11 @@ if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
 if (AdminCommand.Matches(args))
 {
     return await AdminCommand.RunAsync(app.Services, args);
+}
+
+if (OpenDataCommands.Matches(args))
+{
+    return await OpenDataCommands.RunAsync(app.Services, args);
 }
 
 if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
