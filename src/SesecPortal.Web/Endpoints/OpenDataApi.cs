@@ -101,15 +101,15 @@ internal static class OpenDataApi
             context.Response.ContentType = "application/x-ndjson; charset=utf-8";
             context.Response.Headers.ContentDisposition = "attachment; filename=sesec-portal.jsonl";
             await s.Send(new ExportContent.Query(context.Response.Body, q["q"].ToString(), q["kind"].ToArray()!, q["sector"].ToArray()!), ct);
-        }).WithName("ExportJsonLines").Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+        }).WithName("ExportJsonLines").Produces<string>(StatusCodes.Status200OK, "application/x-ndjson")
             .WithSummary("Everything (or what a search finds: q, kind, sector) in the interchange format, one JSON object per line.");
         api.MapGet("/standards.csv", async (HttpContext context, ISender s, CancellationToken ct) =>
             await CsvExport.StandardsAsync(context, s, StandardsQuery(context.Request.Query), ct))
-            .WithName("ExportStandardsCsv").Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithName("ExportStandardsCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("The standards finder's result (same filters, every page) as CSV for spreadsheets.");
         api.MapGet("/search.csv", async (HttpContext context, ISender s, CancellationToken ct) =>
             await CsvExport.SearchAsync(context, s, SearchRequest.From(context.Request.Query), ct))
-            .WithName("ExportSearchCsv").Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithName("ExportSearchCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("A search result (same parameters as /search, every page) as CSV.");
         return app;
     }
@@ -128,7 +128,8 @@ internal static class OpenDataApi
     private static async Task<Results<Ok<T>, NotFound>> Detail<T>(ISender sender, ItemKind kind, string key, Func<string, IQuery<T?>> query, CancellationToken ct)
         where T : class
     {
-        var slug = await sender.Send(new ResolveSlug.Query(kind, key), ct);
+        // A code's slash arrives encoded (%2F): routing leaves it so.
+        var slug = await sender.Send(new ResolveSlug.Query(kind, Uri.UnescapeDataString(key)), ct);
         var item = slug is null ? null : await sender.Send(query(slug), ct);
         return item is null ? TypedResults.NotFound() : TypedResults.Ok(item);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using SesecPortal.Application.Features.OpenData;
 using SesecPortal.Web.Endpoints;
@@ -15,6 +16,12 @@ internal static class OpenDataSetup
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            // Every use case names its records Query and Result: name a schema after its use case too (GetPolicyResult), or they collide.
+            options.CreateSchemaReferenceId = type =>
+            {
+                var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+                return id is null || type.Type.DeclaringType is null ? id : type.Type.DeclaringType.Name + id;
+            };
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "SesecPortal read API";

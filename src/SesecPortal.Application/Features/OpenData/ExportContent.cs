@@ -24,6 +24,8 @@ public static class ExportContent
 
     private const int BatchSize = 500;
 
+    private static readonly ReadOnlyMemory<byte> Newline = "\n"u8.ToArray();
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
     public sealed class Validator : AbstractValidator<Query>
@@ -73,7 +75,7 @@ public static class ExportContent
         private static async Task EndLineAsync(Utf8JsonWriter writer, Stream output, CancellationToken ct)
         {
             await writer.FlushAsync(ct);
-            output.WriteByte((byte)'\n');
+            await output.WriteAsync(Newline, ct);
             writer.Reset();
         }
 
