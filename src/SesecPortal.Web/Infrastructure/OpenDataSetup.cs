@@ -41,6 +41,7 @@ internal static class OpenDataSetup
     {
         app.MapOpenApi("/openapi/{documentName}.json").RequireCors(OpenDataApi.CorsPolicy);
         app.MapOpenDataApi();
+        app.MapAtomFeeds();
         return app;
     }
 
