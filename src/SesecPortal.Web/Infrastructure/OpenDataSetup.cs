@@ -7,7 +7,7 @@ using SesecPortal.Web.Endpoints;
 
 namespace SesecPortal.Web.Infrastructure;
 
-/// <summary>Open data (issue 6): import and export, the read API with its OpenAPI document, CORS and rate limit, feeds and watchlists.</summary>
+/// <summary>Open data (issue 6): import and export, the read API with its OpenAPI document, CORS and rate limit, Atom feeds.</summary>
 internal static class OpenDataSetup
 {
     public static IServiceCollection AddOpenData(this IServiceCollection services, IConfiguration configuration)
