@@ -57,6 +57,7 @@ builder.Services.AddScoped<ArticlePublisher>();
 builder.Services.AddHostedService<ScheduledPublishing>();
 
 builder.Services.AddPortalAccounts(builder.Configuration);
+builder.Services.AddOpenData(builder.Configuration);
 // Keys in PostgreSQL: every instance of the portal reads the same keys, so a cookie or form from one is valid on all.
 builder.Services.AddDataProtection().SetApplicationName("SesecPortal").PersistKeysToDbContext<PortalDbContext>();
 builder.Services.AddRazorPages(options =>
@@ -84,6 +85,7 @@ app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseScaleOut();
 app.UseRouting();
+app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseOutputCache();
@@ -104,6 +106,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapCalendarFeeds();
+app.MapOpenData();
 
 if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
 {
@@ -113,6 +116,11 @@ if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
 if (AdminCommand.Matches(args))
 {
     return await AdminCommand.RunAsync(app.Services, args);
+}
+
+if (OpenDataCommands.Matches(args))
+{
+    return await OpenDataCommands.RunAsync(app.Services, args);
 }
 
 if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))

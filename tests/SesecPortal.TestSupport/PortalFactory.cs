@@ -31,6 +31,7 @@ public sealed class PortalFactory(
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests sign in many times from 127.0.0.1; the rate-limit test sets its own low limit.
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimiting:ApiPerMinute", "100000");
         // Tests publish scheduled revisions by calling the handler with a fake clock; no background timer races them.
         builder.UseSetting("Publishing:Scheduler", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

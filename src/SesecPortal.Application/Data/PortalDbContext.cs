@@ -27,6 +27,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Relation> Relations => Set<Relation>();
     public DbSet<StandardEvent> StandardEvents => Set<StandardEvent>();
+    public DbSet<Watchlist> Watchlists => Set<Watchlist>();
+    public DbSet<WatchItem> WatchItems => Set<WatchItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

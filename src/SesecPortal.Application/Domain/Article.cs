@@ -4,6 +4,8 @@ namespace SesecPortal.Application.Domain;
 public sealed class Article
 {
     public int Id { get; set; }
+    /// <summary>The identifier in the open-data interchange format (<c>a000123</c>): imports update by it, never duplicate.</summary>
+    public string? ExternalId { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }
     /// <summary>The takeaway: a plain-text summary.</summary>

@@ -4,6 +4,10 @@ namespace SesecPortal.Application.Domain;
 public sealed class Policy
 {
     public int Id { get; set; }
+    /// <summary>The identifier in the open-data interchange format (<c>p000123</c>): imports update by it, never duplicate.</summary>
+    public string? ExternalId { get; set; }
+    /// <summary>When the record last changed (an editor's save or an import that changed it).</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public PolicyKind Kind { get; set; }

@@ -4,6 +4,10 @@ namespace SesecPortal.Application.Domain;
 public sealed class Standard
 {
     public int Id { get; set; }
+    /// <summary>The identifier in the open-data interchange format (<c>s000123</c>): imports update by it, never duplicate.</summary>
+    public string? ExternalId { get; set; }
+    /// <summary>When the record last changed (an editor's save or an import that changed it): watchlists compare it with a visit.</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
     public required string Slug { get; set; }
     /// <summary>The code as written (<c>T/CESA 1026—2018</c>); null for a draft that has no number yet.</summary>
     public string? Code { get; set; }

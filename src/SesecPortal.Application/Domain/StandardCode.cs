@@ -120,6 +120,16 @@ public sealed partial record StandardCode(StandardLevel Level, string Prefix, st
             return true;
         }
 
+        m = PracticeGuideline().Match(s);
+        if (m.Success)
+        {
+            // A national technical committee's practice guideline (TC260-PG-20212A): guidance, like a GB/Z document.
+            var prefix = $"TC{m.Groups["tc"].Value}-PG";
+            var number = m.Groups["year"].Value + m.Groups["seq"].Value;
+            code = new StandardCode(StandardLevel.GuidanceNational, prefix, number, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), $"{prefix}-{number}");
+            return true;
+        }
+
         m = SectorCode().Match(s);
         if (m.Success && m.Groups["body"].Value is not ("GB" or "DB"))
         {
@@ -205,8 +215,11 @@ public sealed partial record StandardCode(StandardLevel Level, string Prefix, st
     [GeneratedRegex(@"^(?<body>ISO\s*/\s*IEC\s*/\s*IEEE|ISO\s*/\s*IEC|IEC\s*/\s*IEEE|ISO|IEC|IEEE|ITU-T|EN|CEN|CENELEC|ETSI)\s*(?<type>TR|TS|PAS|DIS|FDIS|CD|WD|AWI|NP|DTR|DTS|GUIDE)?\s*(?<number>P?\d+(?:[.\-]\d+)*)(?:\s*:\s*(?<year>(?:19|20)\d{2}))?$")]
     private static partial Regex International();
 
-    [GeneratedRegex(@"^(?<body>[A-Z]{2})\s*(?:/\s*)?(?<suffix>[TZ])?\s" + "?" + NumberAndYear + "$")]
+    [GeneratedRegex(@"^(?<body>[A-Z]{2,3})\s*(?:/\s*)?(?<suffix>[TZ])?\s" + "?" + NumberAndYear + "$")]
     private static partial Regex SectorCode();
+
+    [GeneratedRegex(@"^TC\s*(?<tc>\d{2,3})\s*-\s*PG\s*-\s*(?<year>(?:19|20)\d{2})(?<seq>\d{1,2}[A-Z])$")]
+    private static partial Regex PracticeGuideline();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

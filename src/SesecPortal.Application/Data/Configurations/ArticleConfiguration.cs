@@ -16,6 +16,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.EventDatePrecision).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasIndex(a => a.Slug).IsUnique();
+        // Imports upsert by the interchange id (ON CONFLICT (external_id)).
+        builder.Property(a => a.ExternalId).HasMaxLength(Limits.ExternalId);
+        builder.HasIndex(a => a.ExternalId).IsUnique();
+        // Watchlists and the feeds ask for what arrived after a moment.
+        builder.HasIndex(a => a.CreatedAt);
         builder.Property(a => a.CorrectionNote).HasMaxLength(Limits.Summary);
         builder.HasMany(a => a.Revisions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         // The home page and sector pages list published articles newest first.

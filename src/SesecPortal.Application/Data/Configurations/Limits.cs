@@ -11,4 +11,6 @@ public static class Limits
     public const int Code = 64;
     public const int Tag = 60;
     public const int Body = 200_000;
+    /// <summary>An id in the open-data interchange format.</summary>
+    public const int ExternalId = 64;
 }

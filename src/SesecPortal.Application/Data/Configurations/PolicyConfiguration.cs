@@ -19,6 +19,8 @@ internal sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
         builder.Property(p => p.Summary).HasMaxLength(Limits.Summary);
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.ExternalId).HasMaxLength(Limits.ExternalId);
+        builder.HasIndex(p => p.ExternalId).IsUnique();
         builder.HasIndex(p => p.IssuedOn);
         builder.HasMany(p => p.Authorities).WithOne().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Sectors).WithMany().UsingEntity("policy_sectors");

@@ -25,6 +25,9 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         builder.HasIndex(s => s.Year);
         builder.Ignore(s => s.DisplayTitle);
         builder.HasIndex(s => s.Slug).IsUnique();
+        builder.Property(s => s.ExternalId).HasMaxLength(Limits.ExternalId);
+        builder.HasIndex(s => s.ExternalId).IsUnique();
+        builder.HasIndex(s => s.ChangedAt);
         // Exact code lookups, and codes typed without their year (GB/T 50378) by prefix: text_pattern_ops serves both.
         builder.HasIndex(s => s.CodeKey).IsUnique().HasOperators("text_pattern_ops");
         // The standards finder filters by level and status and sorts by code or date.

@@ -269,6 +269,11 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("event_date_precision");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("external_id");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
@@ -322,6 +327,13 @@ namespace SesecPortal.Application.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_articles");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_articles_created_at");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_articles_external_id");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -865,6 +877,10 @@ namespace SesecPortal.Application.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
                     b.Property<string>("CoIssuers")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -878,6 +894,11 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("document_number");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("external_id");
 
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date")
@@ -931,6 +952,10 @@ namespace SesecPortal.Application.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_policies");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policies_external_id");
 
                     b.HasIndex("IssuedOn")
                         .HasDatabaseName("ix_policies_issued_on");
@@ -1380,6 +1405,10 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("adoption_degree");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1409,6 +1438,11 @@ namespace SesecPortal.Application.Data.Migrations
                     b.Property<DateOnly?>("EffectiveOn")
                         .HasColumnType("date")
                         .HasColumnName("effective_on");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("external_id");
 
                     b.Property<int?>("IssuerId")
                         .HasColumnType("integer")
@@ -1489,6 +1523,9 @@ namespace SesecPortal.Application.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_standards");
 
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_standards_changed_at");
+
                     b.HasIndex("CodeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_standards_code_key");
@@ -1497,6 +1534,10 @@ namespace SesecPortal.Application.Data.Migrations
 
                     b.HasIndex("CommitteeId")
                         .HasDatabaseName("ix_standards_committee_id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_standards_external_id");
 
                     b.HasIndex("IssuerId")
                         .HasDatabaseName("ix_standards_issuer_id");
@@ -1564,6 +1605,93 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasDatabaseName("ix_standard_events_standard_id_on");
 
                     b.ToTable("standard_events", (string)null);
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.WatchItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("query");
+
+                    b.Property<int>("WatchlistId")
+                        .HasColumnType("integer")
+                        .HasColumnName("watchlist_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watch_items");
+
+                    b.HasIndex("WatchlistId", "Kind", "ItemId", "Query")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watch_items_watchlist_id_kind_item_id_query");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("WatchlistId", "Kind", "ItemId", "Query"), false);
+
+                    b.ToTable("watch_items", (string)null);
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.Watchlist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("feed_token_hash");
+
+                    b.Property<DateTimeOffset?>("LastVisitAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_visit_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watchlists");
+
+                    b.HasIndex("FeedTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watchlists_feed_token_hash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watchlists_user_id");
+
+                    b.ToTable("watchlists", (string)null);
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.WorkItem", b =>
@@ -2170,6 +2298,26 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasConstraintName("fk_standard_events_standards_standard_id");
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.WatchItem", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.Watchlist", null)
+                        .WithMany("Items")
+                        .HasForeignKey("WatchlistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_watch_items_watchlists_watchlist_id");
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.Watchlist", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_watchlists_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.WorkItem", b =>
                 {
                     b.HasOne("SesecPortal.Application.Domain.Standard", "Standard")
@@ -2428,6 +2576,11 @@ namespace SesecPortal.Application.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Replaces");
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.Watchlist", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.WorkingGroup", b =>

@@ -134,6 +134,7 @@ public static class EditPolicy
             {
                 var policy = new Policy { Title = "", Slug = slug };
                 Apply(policy, command, slug, sectors, authorityIds, organisations);
+                policy.ChangedAt = recorder.Now;
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.Policies.Add(policy);
                 await db.SaveChangesAsync(ct);
@@ -157,6 +158,11 @@ public static class EditPolicy
                 }
 
                 db.Entry(existing).Property(p => p.Title).IsModified = true;
+                if (stored != attempted)
+                {
+                    existing.ChangedAt = recorder.Now;
+                }
+
                 recorder.Audit(ItemKind.Policy, id, existing.Title, "saved");
                 await recorder.AddVersionAsync(ItemKind.Policy, id, attempted, ct);
                 try

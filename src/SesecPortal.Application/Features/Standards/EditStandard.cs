@@ -187,6 +187,7 @@ public static class EditStandard
             {
                 var standard = new Standard { TitleEn = "", Slug = slug };
                 Apply(standard, command, slug, refs);
+                standard.ChangedAt = recorder.Now;
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.Standards.Add(standard);
                 await db.SaveChangesAsync(ct);
@@ -210,6 +211,11 @@ public static class EditStandard
                 }
 
                 db.Entry(existing).Property(s => s.TitleEn).IsModified = true;
+                if (stored != attempted)
+                {
+                    existing.ChangedAt = recorder.Now;
+                }
+
                 recorder.Audit(ItemKind.Standard, id, existing.DisplayTitle, "saved");
                 await recorder.AddVersionAsync(ItemKind.Standard, id, attempted, ct);
                 try

@@ -1,0 +1,35 @@
+namespace SesecPortal.Application.Domain;
+
+/// <summary>A signed-in member's watchlist: what they follow, when they last looked, and their private feed's token.</summary>
+public sealed class Watchlist
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    /// <summary>When the member last opened "My watchlist": what changed after it is new to them.</summary>
+    public DateTimeOffset? LastVisitAt { get; set; }
+    /// <summary>SHA-256 (hex) of the private feed's secret token; null when there is none (never made, or revoked).</summary>
+    public string? FeedTokenHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<WatchItem> Items { get; set; } = [];
+}
+
+public enum WatchKind
+{
+    Sector,
+    Standard,
+    Organisation,
+    Search,
+}
+
+/// <summary>One thing a member follows: a sector, a standard, an organisation (by id) or a saved search (by its query).</summary>
+public sealed class WatchItem
+{
+    public int Id { get; set; }
+    public int WatchlistId { get; set; }
+    public WatchKind Kind { get; set; }
+    /// <summary>The sector, standard or organisation; null for a saved search.</summary>
+    public int? ItemId { get; set; }
+    /// <summary>A saved search's query text; empty for the other kinds.</summary>
+    public string Query { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Search;
+using SesecPortal.Application.Features.Standards;
+
+namespace SesecPortal.Application.Features.OpenData;
+
+/// <summary>
+/// What an Atom feed lists: everything new (articles, policies, standards, newest first), or what is new in a sector, or what
+/// a search finds, or one standard's life (its timeline). Null when the sector or standard does not exist.
+/// </summary>
+public static class GetFeed
+{
+    public const int Size = 50;
+
+    public sealed record Query(string? Sector = null, string? Q = null, string? Standard = null) : IQuery<Result?>;
+
+    public sealed record Result(string Title, string Url, IReadOnlyList<Entry> Entries);
+
+    /// <param name="Id">A stable identifier for the entry (tag URI part).</param>
+    public sealed record Entry(string Id, string Kind, string Title, string Url, string? Summary, DateOnly? Date);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Q).MaximumLength(500);
+            RuleFor(q => q.Sector).MaximumLength(120);
+            RuleFor(q => q.Standard).MaximumLength(120);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ISender sender, TimeProvider clock) : IQueryHandler<Query, Result?>
+    {
+        private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+        public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var ct = cancellationToken;
+            if (query.Standard is not null)
+            {
+                var standard = await sender.Send(new GetStandard.Query(query.Standard), ct);
+                if (standard is null)
+                {
+                    return null;
+                }
+
+                var name = standard.Code is null ? standard.TitleEn : $"{standard.Code} {standard.TitleEn}";
+                var url = $"/standards/{standard.Slug}";
+                return new Result($"{name}: its life", url, [.. standard.Timeline
+                    .Select(e => new Entry($"standard-{standard.Slug}-{e.Kind}-{e.On?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+                        "standard", $"{name}: {e.Label}{(e.HasHappened ? "" : $" (to come, {e.When})")}", url, e.Note, e.On?.Date))
+                    .OrderByDescending(e => e.Date)]);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Q))
+            {
+                var found = await sender.Send(new SearchPortal.Query(query.Q, Sector: query.Sector is null ? null : [query.Sector]), ct);
+                return new Result($"Search: {found.Query}", $"/search?q={Uri.EscapeDataString(found.Query)}", [.. found.Hits.Select(h => new Entry(
+                    $"{h.Kind}-{h.Url[(h.Url.LastIndexOf('/') + 1)..]}", h.Kind, h.Code is null || h.Title.Contains(h.Code, StringComparison.Ordinal) ? h.Title : $"{h.Code} {h.Title}",
+                    h.Url, null, DateOnly.TryParseExact(h.Date, "d MMMM yyyy", English, DateTimeStyles.None, out var d) ? d : null))]);
+            }
+
+            string title = "SesecPortal: everything new", home = "/";
+            int? sectorId = null;
+            if (query.Sector is not null)
+            {
+                var sector = await db.Sectors.AsNoTracking().Where(s => s.Slug == query.Sector).Select(s => new { s.Id, s.Name, s.Slug }).SingleOrDefaultAsync(ct);
+                if (sector is null)
+                {
+                    return null;
+                }
+
+                (title, home, sectorId) = ($"SesecPortal: {sector.Name}", $"/sectors/{sector.Slug}", sector.Id);
+            }
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var articles = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == PublicationStatus.Published && (sectorId == null || a.Sectors.Any(s => s.Id == sectorId)))
+                .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id).Take(Size)
+                .Select(a => new Entry("article-" + a.Slug, "article", a.Title, "/articles/" + a.Slug, a.Summary, a.PublishedOn ?? a.EventDate)).ToListAsync(ct);
+            var policies = await db.Policies.AsNoTracking()
+                .Where(p => p.IssuedOn != null && (sectorId == null || p.Sectors.Any(s => s.Id == sectorId)))
+                .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id).Take(Size)
+                .Select(p => new Entry("policy-" + p.Slug, "policy", p.Title, "/policies/" + p.Slug, p.Summary, p.IssuedOn)).ToListAsync(ct);
+            var standards = await db.Standards.AsNoTracking()
+                .Where(s => s.PublishedOn != null && s.PublishedOn <= today && (sectorId == null || s.Sectors.Any(x => x.Id == sectorId)))
+                .OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id).Take(Size)
+                .Select(s => new Entry("standard-" + s.Slug, "standard", s.Code == null ? s.TitleEn : s.Code + " " + s.TitleEn, "/standards/" + s.Slug, s.Summary, s.PublishedOn))
+                .ToListAsync(ct);
+            return new Result(title, home, [.. articles.Concat(policies).Concat(standards).OrderByDescending(e => e.Date).Take(Size)]);
+        }
+    }
+}

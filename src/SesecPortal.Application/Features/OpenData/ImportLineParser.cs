@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Text.Json;
+using SesecPortal.Application.Data.Configurations;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.Standards;
+
+namespace SesecPortal.Application.Features.OpenData;
+
+/// <summary>
+/// Checks one line of the interchange format with the editors' rules (lengths, slugs, standard codes, dates, web
+/// addresses, known sectors) and turns it into an <see cref="ImportItem"/>. Rules that need the database (an address or
+/// code another item already has) are checked for a whole batch at once by <see cref="BulkImporter"/>.
+/// </summary>
+public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsBySlug)
+{
+    public (ImportItem? Item, string? Id, IReadOnlyList<string> Errors) Parse(int line, string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException ex)
+        {
+            return (null, null, [$"not valid JSON ({FirstSentence(ex.Message)}); a line cut short, or two lines run together?"]);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null, ["each line must be one JSON object ({…})."]);
+            }
+
+            var fields = new Fields(document.RootElement);
+            var id = fields.String("id", Limits.ExternalId, required: true);
+            var type = fields.String("type", 20, required: true);
+            ImportItem? item = type switch
+            {
+                Interchange.Article => ParseArticle(line, id, fields),
+                Interchange.Standard => ParseStandard(line, id, fields),
+                Interchange.Policy => ParsePolicy(line, id, fields),
+                null => null,
+                _ => fields.Fail($"unknown type “{Short(type)}”: the types are article, standard and policy."),
+            };
+            if (id is not null && !IsIdentifier(id))
+            {
+                fields.Fail("id may use only letters, digits, “-”, “_”, “.” and “:”.");
+            }
+
+            return fields.Errors.Count == 0 && item is not null ? (item, id, []) : (null, id, fields.Errors);
+        }
+    }
+
+    private ArticleLine? ParseArticle(int line, string? id, Fields f)
+    {
+        var title = f.String("title", Limits.Title, required: true);
+        var slug = Slug(f);
+        var summary = f.String("summary", 1000, required: true);
+        var body = f.String("body", Limits.Body, required: true);
+        var published = f.Date("published_on", required: true);
+        var tags = f.Strings("tags", Limits.Tag);
+        if (tags.Length > 20)
+        {
+            f.Fail("use at most 20 tags.");
+        }
+
+        var sectors = Sectors(f, required: true);
+        return id is null || title is null || slug is null || summary is null || body is null || published is null
+            ? null
+            : new ArticleLine(line, id, slug, title.Trim(), summary.Trim(), body, published.Value,
+                [.. tags.Select(t => t.TrimStart('#')).Distinct(StringComparer.OrdinalIgnoreCase)], sectors);
+    }
+
+    private StandardLine? ParseStandard(int line, string? id, Fields f)
+    {
+        var code = f.String("code", Limits.Code);
+        if (code is not null && !StandardCode.TryParse(code, out _))
+        {
+            f.Fail($"code “{Short(code)}”: {EditStandard.CodeMessage}");
+        }
+
+        var title = f.String("title", Limits.Title, required: true);
+        var titleZh = f.String("title_zh", Limits.Title);
+        var slug = Slug(f);
+        var statusWord = f.String("status", 40, required: true);
+        var status = StandardStatus.InForce;
+        if (statusWord is not null && !Interchange.TryParseStatus(statusWord, out status))
+        {
+            f.Fail($"status “{Short(statusWord)}” is not one of {string.Join(", ", Interchange.StatusWords)}.");
+        }
+
+        var published = f.Date("published_on");
+        var effective = f.Date("effective_on");
+        var withdrawn = f.Date("withdrawn_on");
+        if (effective is not null && published is not null && effective < published && !Interchange.IsDraft(status))
+        {
+            f.Fail("effective_on: the date it takes effect cannot be before the date it was published.");
+        }
+
+        if (withdrawn is not null && published is not null && withdrawn < published)
+        {
+            f.Fail("withdrawn_on: a standard cannot be withdrawn before it was published.");
+        }
+
+        var issuer = f.String("issuer", Limits.Name);
+        var scope = f.String("scope", Limits.Summary);
+        var supersededBy = f.String("superseded_by", Limits.Code);
+        if (supersededBy is not null && !StandardCode.TryParse(supersededBy, out _))
+        {
+            f.Fail($"superseded_by “{Short(supersededBy)}”: {EditStandard.CodeMessage}");
+        }
+
+        var sectors = Sectors(f, required: false);
+        return id is null || title is null || slug is null || statusWord is null
+            ? null
+            : new StandardLine(line, id, slug, code?.Trim(), title.Trim(), titleZh?.Trim(), status, published, effective, withdrawn, issuer?.Trim(),
+                scope?.Trim(), supersededBy?.Trim(), sectors);
+    }
+
+    private PolicyLine? ParsePolicy(int line, string? id, Fields f)
+    {
+        var title = f.String("title", Limits.Title, required: true);
+        var slug = Slug(f);
+        var authority = f.String("authority", Limits.Name);
+        var authorityName = f.String("authority_name", Limits.Name);
+        var number = f.String("document_number", Limits.Code);
+        var issued = f.Date("issued_on");
+        var summary = f.String("summary", Limits.Summary);
+        var source = f.String("source_url", Limits.Url);
+        if (!ReferenceData.IsWebAddress(source))
+        {
+            f.Fail($"source_url “{Short(source!)}”: {ReferenceData.WebAddressMessage}");
+        }
+
+        var kindText = f.String("kind", 40);
+        var kind = title is null ? PolicyKind.Plan : Interchange.GuessPolicyKind(title);
+        if (kindText is not null && !Enum.TryParse(kindText, ignoreCase: true, out kind))
+        {
+            f.Fail($"kind “{Short(kindText)}” is not one of {string.Join(", ", Enum.GetNames<PolicyKind>())}.");
+        }
+
+        var statusText = f.String("status", 40);
+        var status = PolicyStatus.Final;
+        if (statusText is not null && !Enum.TryParse(statusText, ignoreCase: true, out status))
+        {
+            f.Fail($"status “{Short(statusText)}” is not one of {string.Join(", ", Enum.GetNames<PolicyStatus>())}.");
+        }
+
+        var sectors = Sectors(f, required: false);
+        return id is null || title is null || slug is null
+            ? null
+            : new PolicyLine(line, id, slug, title.Trim(), kind, status, authority?.Trim(), authorityName?.Trim(), number?.Trim(), issued, summary?.Trim(),
+                source?.Trim(), sectors);
+    }
+
+    private static string? Slug(Fields f)
+    {
+        var slug = f.String("slug", Limits.Slug, required: true);
+        if (slug is not null && !Domain.Slug.IsValid(slug))
+        {
+            f.Fail($"slug “{Short(slug)}”: {ReferenceData.SlugMessage.Replace(", or leave it empty to make one from the title", "", StringComparison.Ordinal)}");
+        }
+
+        return slug;
+    }
+
+    private int[] Sectors(Fields f, bool required)
+    {
+        var slugs = f.Strings("sectors", Limits.Slug);
+        if (required && slugs.Length == 0 && f.Has("sectors"))
+        {
+            f.Fail("sectors: give at least one sector: readers browse articles by sector.");
+        }
+        else if (required && !f.Has("sectors"))
+        {
+            f.Fail("sectors is missing: give at least one sector slug.");
+        }
+
+        var ids = new List<int>();
+        foreach (var slug in slugs)
+        {
+            if (sectorsBySlug.TryGetValue(slug, out var sectorId))
+            {
+                if (!ids.Contains(sectorId))
+                {
+                    ids.Add(sectorId);
+                }
+            }
+            else
+            {
+                f.Fail($"sector “{Short(slug)}” is not one of the portal's sectors ({string.Join(", ", sectorsBySlug.Keys.Order(StringComparer.Ordinal))}).");
+            }
+        }
+
+        return [.. ids];
+    }
+
+    private static bool IsIdentifier(string id) => id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+
+    internal static string Short(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "…");
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+    }
+
+    /// <summary>Reads typed fields and collects what is wrong with them.</summary>
+    private sealed class Fields(JsonElement root)
+    {
+        public List<string> Errors { get; } = [];
+
+        public ImportItem? Fail(string message)
+        {
+            Errors.Add(message);
+            return null;
+        }
+
+        public bool Has(string name) => root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+        public string? String(string name, int maxLength, bool required = false)
+        {
+            if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    Fail($"{name} is missing.");
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                Fail($"{name} must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}.");
+                return null;
+            }
+
+            var text = value.GetString()!;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (required)
+                {
+                    Fail($"{name} is empty.");
+                }
+
+                return null;
+            }
+
+            if (text.Length > maxLength)
+            {
+                Fail($"{name} is {text.Length:N0} characters long; the limit is {maxLength:N0}.");
+                return null;
+            }
+
+            return text;
+        }
+
+        public DateOnly? Date(string name, bool required = false)
+        {
+            var text = String(name, 10, required);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                Fail($"{name} “{Short(text)}” is not a date: write it as YYYY-MM-DD, and as a day that exists.");
+                return null;
+            }
+
+            return date;
+        }
+
+        public string[] Strings(string name, int maxLength)
+        {
+            if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return [];
+            }
+
+            if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+            {
+                Fail($"{name} must be a list of strings.");
+                return [];
+            }
+
+            var items = value.EnumerateArray().Select(v => v.GetString()!.Trim()).Where(s => s.Length > 0).ToArray();
+            foreach (var item in items.Where(i => i.Length > maxLength))
+            {
+                Fail($"{name}: “{Short(item)}” is longer than {maxLength} characters.");
+            }
+
+            return items;
+        }
+    }
+}

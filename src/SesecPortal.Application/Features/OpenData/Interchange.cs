@@ -1,0 +1,90 @@
+using SesecPortal.Application.Domain;
+
+namespace SesecPortal.Application.Features.OpenData;
+
+/// <summary>
+/// The open-data interchange format (JSON Lines, one article, standard or policy per line), as
+/// <c>shared/bench/corpus.py</c> writes it and as the portal exports it. Described in docs/open-data.md.
+/// </summary>
+public static class Interchange
+{
+    public const string Article = "article";
+    public const string Standard = "standard";
+    public const string Policy = "policy";
+
+    /// <summary>The longest line read (bytes); a longer line is reported and skipped. An article of 200,000 characters fits.</summary>
+    public const int MaxLineBytes = 1024 * 1024;
+
+    private static readonly (string Word, StandardStatus Status)[] Statuses =
+    [
+        ("draft", StandardStatus.DraftForComments),
+        ("under-development", StandardStatus.UnderDevelopment),
+        ("published", StandardStatus.Published),
+        ("effective", StandardStatus.InForce),
+        ("superseded", StandardStatus.Superseded),
+        ("withdrawn", StandardStatus.Withdrawn),
+    ];
+
+    public static IEnumerable<string> StatusWords => Statuses.Select(s => s.Word);
+
+    public static bool TryParseStatus(string? word, out StandardStatus status)
+    {
+        foreach (var (w, s) in Statuses)
+        {
+            if (string.Equals(w, word, StringComparison.Ordinal))
+            {
+                status = s;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+
+    public static string StatusWord(StandardStatus status) => Statuses.First(s => s.Status == status).Word;
+
+    /// <summary>Drafts carry the date the draft was released in <c>published_on</c>.</summary>
+    public static bool IsDraft(StandardStatus status) => status is StandardStatus.DraftForComments or StandardStatus.UnderDevelopment;
+
+    /// <summary>The policy's kind when a line does not give one: the words of its title (Action Plan, Opinions, Measures...).</summary>
+    public static PolicyKind GuessPolicyKind(string title)
+    {
+        bool Has(string word) => title.Contains(word, StringComparison.OrdinalIgnoreCase);
+        return Has("Five-Year Plan") ? PolicyKind.FiveYearPlan
+            : Has("Action Plan") ? PolicyKind.ActionPlan
+            : Has("Opinions") ? PolicyKind.Opinions
+            : Has("Measures") ? PolicyKind.Measures
+            : Has("Guideline") || Has("Guidance") ? PolicyKind.Guideline
+            : Has("Outline") ? PolicyKind.Outline
+            : Has("Regulation") ? PolicyKind.Regulation
+            : Has(" Law") ? PolicyKind.Law
+            : Has("Rules") ? PolicyKind.Rules
+            : PolicyKind.Plan;
+    }
+
+    public static string Plural(string type, int count) => count == 1 ? type : type == Policy ? "policies" : type + "s";
+
+    /// <summary>The interchange id of an item that did not come from an import (the seed, the editors).</summary>
+    public static string PortalId(string type, int id) => $"portal-{type}-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>One valid line, ready to write.</summary>
+public abstract record ImportItem(int Line, string ExternalId, string Slug);
+
+public sealed record ArticleLine(int Line, string ExternalId, string Slug, string Title, string Summary, string Body, DateOnly PublishedOn,
+    string[] Tags, int[] SectorIds) : ImportItem(Line, ExternalId, Slug);
+
+public sealed record StandardLine(int Line, string ExternalId, string Slug, string? Code, string TitleEn, string? TitleZh, StandardStatus Status,
+    DateOnly? PublishedOn, DateOnly? EffectiveOn, DateOnly? WithdrawnOn, string? Issuer, string? Summary, string? SupersededBy, int[] SectorIds)
+    : ImportItem(Line, ExternalId, Slug);
+
+public sealed record PolicyLine(int Line, string ExternalId, string Slug, string Title, PolicyKind Kind, PolicyStatus Status, string? Authority,
+    string? AuthorityName, string? DocumentNumber, DateOnly? IssuedOn, string? Summary, string? SourceUrl, int[] SectorIds)
+    : ImportItem(Line, ExternalId, Slug);
+
+/// <summary>A line that was not imported, and why.</summary>
+public sealed record ImportError(int Line, string? Id, string Message)
+{
+    public override string ToString() => Id is null ? $"line {Line}: {Message}" : $"line {Line} ({Id}): {Message}";
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using CsvHelper;
+using Mediator;
+using SesecPortal.Application.Features.Search;
+using SesecPortal.Application.Features.Standards;
+
+namespace SesecPortal.Web.Endpoints;
+
+/// <summary>CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents) of a standards list or a search result.</summary>
+internal static class CsvExport
+{
+    /// <summary>At most this many pages of the finder or the search are written.</summary>
+    public const int MaxPages = 400;
+
+    public static async Task StandardsAsync(HttpContext context, ISender sender, FindStandards.Query query, CancellationToken ct)
+    {
+        await using var csv = Start(context, "standards.csv");
+        await csv.WriteRecordAsync(["code", "title", "level", "status", "published_on", "effective_on", "committee", "sectors", "adoption", "url"], ct);
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var result = await sender.Send(query with { Page = page.ToString(CultureInfo.InvariantCulture) }, ct);
+            foreach (var s in result.Standards)
+            {
+                await csv.WriteRecordAsync([s.Code, s.Title, s.Level, s.Status, s.PublishedOn, s.EffectiveOn, s.Committee?.Title, string.Join("; ", s.Sectors.Select(x => x.Title)), s.Adoption, $"/standards/{s.Slug}"], ct);
+            }
+
+            if (page >= result.PageCount)
+            {
+                break;
+            }
+        }
+    }
+
+    public static async Task SearchAsync(HttpContext context, ISender sender, SearchPortal.Query query, CancellationToken ct)
+    {
+        await using var csv = Start(context, "search.csv");
+        await csv.WriteRecordAsync(["kind", "title", "code", "date", "score", "url"], ct);
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var result = await sender.Send(query with { Page = page.ToString(CultureInfo.InvariantCulture) }, ct);
+            foreach (var h in result.Hits)
+            {
+                await csv.WriteRecordAsync([h.Kind, h.Title, h.Code, h.Date, h.Score.ToString("0.####", CultureInfo.InvariantCulture), h.Url], ct);
+            }
+
+            if (page >= result.PageCount)
+            {
+                break;
+            }
+        }
+    }
+
+    private static CsvWriter Start(HttpContext context, string fileName)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename={fileName}";
+        // Formula injection: a cell starting with =, +, - or @ is escaped so a spreadsheet shows it as text.
+        return CsvWriter.Create(context.Response.Body, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
+    }
+}

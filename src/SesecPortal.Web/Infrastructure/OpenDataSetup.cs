@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
+using SesecPortal.Application.Features.OpenData;
+using SesecPortal.Web.Endpoints;
+
+namespace SesecPortal.Web.Infrastructure;
+
+/// <summary>Open data (issue 6): import and export, the read API with its OpenAPI document, CORS and rate limit, Atom feeds.</summary>
+internal static class OpenDataSetup
+{
+    public static IServiceCollection AddOpenData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<BulkImporter>();
+        services.AddOpenApi("v1", options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            // Every use case names its records Query and Result: name a schema after its use case too (GetPolicyResult), or they collide.
+            options.CreateSchemaReferenceId = type =>
+            {
+                var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+                return id is null || type.Type.DeclaringType is null ? id : type.Type.DeclaringType.Name + id;
+            };
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "SesecPortal read API";
+                document.Info.Description = "Articles, standards, policies, working groups, organisations, sectors and issues of the SESEC China "
+                    + "Standardisation Newsletter portal. Read-only, any origin (GET, no credentials), rate-limited per client address.";
+                return Task.CompletedTask;
+            });
+        });
+        // Anyone may read from a browser page of their own: GET only, any origin, never with credentials (cookies).
+        services.AddCors(o => o.AddPolicy(OpenDataApi.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        var perMinute = configuration.GetValue("RateLimiting:ApiPerMinute", 120);
+        services.AddRateLimiter(o => o.AddPolicy(OpenDataApi.RateLimitPolicy, new ApiRateLimitPolicy(perMinute)));
+        return services;
+    }
+
+    public static WebApplication MapOpenData(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").RequireCors(OpenDataApi.CorsPolicy);
+        app.MapOpenDataApi();
+        app.MapAtomFeeds();
+        return app;
+    }
+
+    /// <summary>So many API requests a minute per client address; beyond, <c>429</c> with <c>Retry-After</c>.</summary>
+    private sealed class ApiRateLimitPolicy(int perMinute) : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+            var response = context.HttpContext.Response;
+            response.StatusCode = StatusCodes.Status429TooManyRequests;
+            response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            await response.WriteAsJsonAsync(new { status = 429, title = "Too many requests", detail = $"At most {perMinute} requests a minute; try again in {retryAfter} seconds." }, ct);
+        };
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.GetFixedWindowLimiter(
+            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+}

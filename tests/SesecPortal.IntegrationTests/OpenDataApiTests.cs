@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Features.OpenData;
+using SesecPortal.TestSupport;
+
+namespace SesecPortal.IntegrationTests;
+
+public sealed class OpenDataApiTests(IntegrationFixture fixture) : PortalTest(fixture)
+{
+    private async Task<JsonNode> OpenApiAsync()
+    {
+        using var client = Fixture.CreateClient();
+        var text = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct);
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>A real slug of each kind, to fill the documented path templates.</summary>
+    private async Task<Dictionary<string, string>> SamplesAsync()
+    {
+        await using var scope = Fixture.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return new Dictionary<string, string>
+        {
+            ["articles"] = await db.Articles.Where(a => a.Status == Application.Domain.PublicationStatus.Published).Select(a => a.Slug).FirstAsync(Ct),
+            ["policies"] = await db.Policies.Select(p => p.Slug).FirstAsync(Ct),
+            ["standards"] = "gb-t-50378-2019",
+            ["working-groups"] = await db.WorkingGroups.Select(w => w.Slug).FirstAsync(Ct),
+            ["organisations"] = await db.Organisations.Select(o => o.Slug).FirstAsync(Ct),
+            ["sectors"] = "carbon",
+            ["issues"] = await db.Issues.Where(i => i.Status == Application.Domain.PublicationStatus.Published).Select(i => i.Slug).FirstAsync(Ct),
+        };
+    }
+
+    [Fact]
+    public async Task Every_api_v1_endpoint_is_in_the_openapi_document()
+    {
+        var paths = (await OpenApiAsync())["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
+        var endpoints = Fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal)).Distinct().ToList();
+
+        endpoints.Count.ShouldBeGreaterThan(15);
+        endpoints.Where(e => !paths.Contains(e)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_documented_path_answers_with_what_the_document_says()
+    {
+        var document = await OpenApiAsync();
+        var samples = await SamplesAsync();
+        using var client = Fixture.CreateClient();
+        var checkedPaths = 0;
+        foreach (var (path, item) in document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal)))
+        {
+            var url = path.Contains("{key}", StringComparison.Ordinal) ? path.Replace("{key}", samples[path.Split('/')[3]], StringComparison.Ordinal) : path;
+            if (path.EndsWith("/by-code", StringComparison.Ordinal))
+            {
+                url += "?code=" + Uri.EscapeDataString("gbt 50378 2019");
+            }
+
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            var content = item!["get"]!["responses"]!["200"]!["content"]?.AsObject() ?? throw new ShouldAssertException($"{url} documents no content");
+            var mediaType = response.Content.Headers.ContentType!.MediaType!;
+            content.Select(c => c.Key).ShouldContain(mediaType, url);
+            if (mediaType == "application/json" && content[mediaType]!["schema"] is { } schema)
+            {
+                var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
+                var resolved = Resolve(document, schema);
+                var documented = resolved["properties"]!.AsObject().Select(p => p.Key).ToList();
+                // What the response says is documented, and what the document requires is there (null values are left out).
+                body.Select(p => p.Key).Where(k => !documented.Contains(k)).ShouldBeEmpty($"{url} answers undocumented properties");
+                foreach (var required in resolved["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
+                {
+                    body.ContainsKey(required).ShouldBeTrue($"{url} lacks the required property {required}");
+                }
+            }
+
+            checkedPaths++;
+        }
+
+        checkedPaths.ShouldBeGreaterThan(15);
+    }
+
+    private static JsonNode Resolve(JsonNode document, JsonNode schema)
+    {
+        while (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            schema = document["components"]!["schemas"]![reference.Split('/')[^1]]!;
+        }
+
+        return schema;
+    }
+
+    [Fact]
+    public async Task Finds_a_standard_by_its_code_in_any_form()
+    {
+        using var client = Fixture.CreateClient();
+        foreach (var key in new[] { "gb-t-50378-2019", Uri.EscapeDataString("GB/T 50378—2019") })
+        {
+            var json = await client.GetStringAsync(new Uri($"/api/v1/standards/{key}", UriKind.Relative), Ct);
+            JsonNode.Parse(json)!["slug"]!.GetValue<string>().ShouldBe("gb-t-50378-2019");
+        }
+
+        var byCode = await client.GetStringAsync(new Uri("/api/v1/standards/by-code?code=gbt%2050378%202019", UriKind.Relative), Ct);
+        JsonNode.Parse(byCode)!["normalizedCode"]!.GetValue<string>().ShouldBe("GB/T 50378-2019");
+        (await client.GetAsync(new Uri("/api/v1/standards/no-such-standard", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Lists_standards_with_the_finders_filters_and_paging()
+    {
+        using var client = Fixture.CreateClient();
+        var json = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/standards?sector=construction&page=1", UriKind.Relative), Ct))!;
+        json["page"]!.GetValue<int>().ShouldBe(1);
+        json["items"]!.AsArray().Count.ShouldBeGreaterThan(0);
+        json["total"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(json["items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Answers_any_origin_for_get_without_credentials()
+    {
+        using var client = Fixture.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sectors");
+        request.Headers.Add("Origin", "https://example.org");
+        var response = await client.SendAsync(request, Ct);
+
+        response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["*"]);
+        response.Headers.Contains("Access-Control-Allow-Credentials").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Too_many_requests_answer_429_with_retry_after()
+    {
+        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, settings: new Dictionary<string, string> { ["RateLimiting:ApiPerMinute"] = "2" });
+        using var client = factory.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            (await client.GetAsync(new Uri("/api/v1/sectors", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var refused = await client.GetAsync(new Uri("/api/v1/sectors", UriKind.Relative), Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_old_search_api_still_answers()
+    {
+        using var client = Fixture.CreateClient();
+        var response = await client.GetAsync(new Uri("/api/search?q=carbon", UriKind.Relative), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_an_empty_database_gives_the_same_content()
+    {
+        using (var stream = new MemoryStream(await OpenDataCorpus.GenerateAsync(articles: 30, standards: 30, policies: 10)))
+        {
+            (await SendAsync(new ImportContent.Command(stream))).ErrorCount.ShouldBe(0);
+        }
+
+        var first = await ExportAsync();
+        await using (var scope = Fixture.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await db.Database.ExecuteSqlRawAsync("TRUNCATE articles, standards, policies, search_entries CASCADE", Ct);
+        }
+
+        using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(first)))
+        {
+            var result = await SendAsync(new ImportContent.Command(stream));
+            result.Errors.ShouldBeEmpty();
+        }
+
+        var second = await ExportAsync();
+        Lines(second).ShouldBe(Lines(first));
+        Lines(first).Length.ShouldBeGreaterThan(70);
+    }
+
+    private static string[] Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
+
+    private async Task<string> ExportAsync()
+    {
+        using var output = new MemoryStream();
+        await SendAsync(new ExportContent.Query(output));
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    [Fact]
+    public async Task Exports_a_search_result_and_csv_of_the_standards_finder()
+    {
+        using var client = Fixture.CreateClient();
+        var jsonl = await client.GetStringAsync(new Uri("/api/v1/export.jsonl?q=building", UriKind.Relative), Ct);
+        var lines = jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldNotBeEmpty();
+        lines.ShouldAllBe(l => JsonDocument.Parse(l, default).RootElement.GetProperty("id").GetString() != null);
+
+        var csv = await client.GetAsync(new Uri("/api/v1/standards.csv?sector=construction", UriKind.Relative), Ct);
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var text = await csv.Content.ReadAsStringAsync(Ct);
+        text.ShouldContain("code,title,level");
+        text.ShouldContain("GB/T 50378-2019");
+    }
+
+    [Fact]
+    public async Task An_admin_uploads_a_file_and_sees_the_report()
+    {
+        using var client = await SignedInAsync("admin@example.org", Application.Domain.Roles.Admin);
+        var token = await AntiforgeryTokenAsync(client, "/admin/import");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(
+            """{"type":"policy","id":"p1","title":"An imported policy","slug":"an-imported-policy","authority":"MIIT","issued_on":"2022-01-05","sectors":["ict"]}""" + "\nnot json\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        form.Add(file, "Upload", "policies.jsonl");
+
+        var response = await client.PostAsync(new Uri("/admin/import", UriKind.Relative), form, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await client.GetStringAsync(new Uri("/admin/import", UriKind.Relative), Ct);
+        page.ShouldContain("added 1 policy");
+        page.ShouldContain("line 2");
+        (await GetPageAsync("/policies/an-imported-policy")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
