@@ -89,7 +89,10 @@ internal sealed class DatabaseRoute
                 && !context.Request.Cookies.ContainsKey(ReadYourWritesCookie)));
 }
 
-/// <summary><c>/health</c>'s second check: whether the read connection answers, and whether a standby or the primary answered.</summary>
+/// <summary>
+/// <c>/health</c>'s second check: whether the read connection answers, and whether a standby or the primary answered.
+/// A read connection that fails (a standby shutting down) is Degraded, since reads fall back to the primary.
+/// </summary>
 internal sealed class ReadDatabaseHealthCheck(PortalDatabases databases) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -110,7 +113,9 @@ internal sealed class ReadDatabaseHealthCheck(PortalDatabases databases) : IHeal
         }
         catch (NpgsqlException ex)
         {
-            return HealthCheckResult.Unhealthy("The read connection does not answer.", ex);
+            // Queries that fail on the read connection are run again on the primary (ReadRouting), so readers are still
+            // served: degraded, not down. Whether the primary answers is the "database" check's to say.
+            return HealthCheckResult.Degraded("The read connection does not answer: queries fall back to the primary.", ex);
         }
     }
 }
