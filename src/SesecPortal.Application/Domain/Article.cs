@@ -16,6 +16,11 @@ public sealed class Article
     public DatePrecision EventDatePrecision { get; set; }
     public DateOnly? PublishedOn { get; set; }
     public PublicationStatus Status { get; set; }
+    /// <summary>
+    /// When the article went online on this portal (first publication, or again after being taken offline): what
+    /// watchlists call new. Null for the seed's past newsletters, which were never news here.
+    /// </summary>
+    public DateTimeOffset? PublishedAt { get; set; }
     /// <summary>When a later revision replaced the first published text: readers see "Updated on ...".</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
     /// <summary>The public correction note of the revision now live, if any.</summary>

@@ -3,6 +3,9 @@ namespace SesecPortal.Application.Domain;
 /// <summary>A signed-in member's watchlist: what they follow, when they last looked, and their private feed's token.</summary>
 public sealed class Watchlist
 {
+    /// <summary>The most things one watchlist follows.</summary>
+    public const int MaxItems = 200;
+
     public int Id { get; set; }
     public required string UserId { get; set; }
     /// <summary>When the member last opened "My watchlist": what changed after it is new to them.</summary>
@@ -31,5 +34,7 @@ public sealed class WatchItem
     public int? ItemId { get; set; }
     /// <summary>A saved search's query text; empty for the other kinds.</summary>
     public string Query { get; set; } = "";
+    /// <summary>A saved search's filters in a canonical form (<c>kind=standard&amp;sector=ict</c>); empty for none and for the other kinds.</summary>
+    public string Filters { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -24,7 +24,8 @@ internal sealed class WatchItemConfiguration : IEntityTypeConfiguration<WatchIte
     {
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Query).HasMaxLength(500);
+        builder.Property(i => i.Filters).HasMaxLength(500);
         // Following twice is following once; the follow buttons look items up by this key.
-        builder.HasIndex(i => new { i.WatchlistId, i.Kind, i.ItemId, i.Query }).IsUnique().AreNullsDistinct(false);
+        builder.HasIndex(i => new { i.WatchlistId, i.Kind, i.ItemId, i.Query, i.Filters }).IsUnique().AreNullsDistinct(false);
     }
 }

@@ -278,6 +278,10 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date")
                         .HasColumnName("published_on");
@@ -1620,6 +1624,12 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("filters");
+
                     b.Property<int?>("ItemId")
                         .HasColumnType("integer")
                         .HasColumnName("item_id");
@@ -1643,11 +1653,11 @@ namespace SesecPortal.Application.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_watch_items");
 
-                    b.HasIndex("WatchlistId", "Kind", "ItemId", "Query")
+                    b.HasIndex("WatchlistId", "Kind", "ItemId", "Query", "Filters")
                         .IsUnique()
-                        .HasDatabaseName("ix_watch_items_watchlist_id_kind_item_id_query");
+                        .HasDatabaseName("ix_watch_items_watchlist_id_kind_item_id_query_filters");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("WatchlistId", "Kind", "ItemId", "Query"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("WatchlistId", "Kind", "ItemId", "Query", "Filters"), false);
 
                     b.ToTable("watch_items", (string)null);
                 });

@@ -37,6 +37,12 @@ public sealed class ArticlePublisher(PortalDbContext db, ReferenceResolver refer
         article.EventDatePrecision = revision.EventDatePrecision;
         article.Tags = [.. revision.Tags];
         article.Status = PublicationStatus.Published;
+        if (!wasPublished)
+        {
+            // Online from now (first time, or again after being taken offline): new to the readers' watchlists.
+            article.PublishedAt = now;
+        }
+
         if (wasPublished || previous.Count > 0)
         {
             article.UpdatedAt = now;

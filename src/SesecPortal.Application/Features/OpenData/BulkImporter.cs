@@ -178,10 +178,11 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
         var errors = await RefuseTakenAsync(connection, "import_articles", "articles", "slug", "another article already has the address “{0}”.", ct);
         // Imported articles are past newsletters: published. A changed text is an update readers are told about.
         var ids = await UpsertAsync(connection, """
-            INSERT INTO articles AS a (external_id, slug, title, summary, body, published_on, status, event_date_precision, created_at, tags, position)
-            SELECT external_id, slug, title, summary, body, published_on, 'Published', 'Day', @now, tags, 0 FROM import_articles
+            INSERT INTO articles AS a (external_id, slug, title, summary, body, published_on, status, event_date_precision, created_at, published_at, tags, position)
+            SELECT external_id, slug, title, summary, body, published_on, 'Published', 'Day', @now, @now, tags, 0 FROM import_articles
             ON CONFLICT (external_id) DO UPDATE SET slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
                 published_on = excluded.published_on, tags = excluded.tags, status = 'Published',
+                published_at = CASE WHEN a.status <> 'Published' OR a.published_at IS NULL THEN @now ELSE a.published_at END,
                 updated_at = CASE WHEN (a.title, a.summary, a.body, a.published_on) IS DISTINCT FROM (excluded.title, excluded.summary, excluded.body, excluded.published_on)
                     THEN @now ELSE a.updated_at END
             RETURNING id, xmax = 0
