@@ -7,7 +7,7 @@ using SesecPortal.Web.Endpoints;
 
 namespace SesecPortal.Web.Infrastructure;
 
-/// <summary>Open data (issue 6): import and export, the read API with its OpenAPI document, CORS and rate limit, Atom feeds.</summary>
+/// <summary>Open data (issue 6): import and export, the read API with its OpenAPI document, CORS and rate limit, Atom feeds, watchlists' private feeds.</summary>
 internal static class OpenDataSetup
 {
     public static IServiceCollection AddOpenData(this IServiceCollection services, IConfiguration configuration)
@@ -42,6 +42,7 @@ internal static class OpenDataSetup
         app.MapOpenApi("/openapi/{documentName}.json").RequireCors(OpenDataApi.CorsPolicy);
         app.MapOpenDataApi();
         app.MapAtomFeeds();
+        app.MapWatchlistFeed();
         return app;
     }
 
