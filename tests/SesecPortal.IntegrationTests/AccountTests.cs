@@ -96,6 +96,45 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
         }
     }
 
+    /// <summary>Every page for any signed-in user (the watchlist); its private feed aside, which feed readers read without signing in.</summary>
+    private List<string> SignedInRoutes()
+    {
+        var routes = Fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.StartsWith("/watchlist", StringComparison.OrdinalIgnoreCase) && !r.StartsWith("/watchlist/feed/", StringComparison.OrdinalIgnoreCase))
+            .Distinct()
+            .ToList();
+        routes.ShouldNotBeEmpty();
+        routes.ShouldAllBe(r => !r.Contains('{'), "every route parameter is filled in");
+        return routes;
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_member_route()
+    {
+        using var client = Fixture.CreateClient();
+        foreach (var route in SignedInRoutes())
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative), Ct);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, route);
+            response.Headers.Location!.ToString().ShouldContain("/account/sign-in?ReturnUrl=", Case.Insensitive, route);
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Member)]
+    [InlineData(Roles.Editor)]
+    [InlineData(Roles.Admin)]
+    public async Task Every_role_gets_into_every_member_route(string role)
+    {
+        using var client = await SignedInAsync($"{role.ToLowerInvariant()}@example.com", role);
+        foreach (var route in SignedInRoutes())
+        {
+            (await client.GetAsync(new Uri(route, UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, route);
+        }
+    }
+
     [Theory]
     [InlineData("/account/sign-in")]
     [InlineData("/account/sign-out")]
