@@ -200,7 +200,7 @@ public sealed class WatchlistPageTests(IntegrationFixture fixture) : PortalTest(
         feedResponse.Headers.CacheControl.Private.ShouldBeTrue();
         feed.Title.Text.ShouldBe("SesecPortal: my watchlist");
         feed.Items.ShouldNotBeEmpty();
-        feed.Items.ShouldAllBe(i => ((TextSyndicationContent)i.Content).Text.StartsWith("Followed: Sector Carbon emission", StringComparison.Ordinal));
+        feed.Items.ShouldAllBe(i => ((TextSyndicationContent)i.Content).Text.StartsWith("Because you follow the sector Carbon emission", StringComparison.Ordinal));
 
         await PostFormAsync(client, "/watchlist", "/watchlist?handler=CreateFeed", []);
         var (_, regenerated) = await GetWithAsync(client, "/watchlist");

@@ -226,8 +226,8 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
         second.PreviousVisit.ShouldNotBeNull().ShouldBe(first.Now, TimeSpan.FromMilliseconds(1));
         afterChanges.Changes.Select(c => (c.Kind, c.Title, string.Join("; ", c.Reasons))).ShouldBe(
         [
-            ("article", "MIIT issues data-centre guideline", "Sector ICT"),
-            ("standard", "GB/T 50378-2019 Assessment standard for green building (revised)", "Standard GB/T 50378-2019 Assessment standard for green building (revised)"),
+            ("article", "MIIT issues data-centre guideline", "the sector ICT"),
+            ("standard", "GB/T 50378-2019 Assessment standard for green building (revised)", "the standard GB/T 50378-2019 Assessment standard for green building (revised)"),
         ]);
         afterChanges.Changes.ShouldAllBe(c => c.At > first.Now && c.At <= second.Now);
         third.PreviousVisit.ShouldNotBeNull().ShouldBe(second.Now, TimeSpan.FromMilliseconds(1));
@@ -273,7 +273,7 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
 
         var change = watchlist.Changes.ShouldHaveSingleItem();
         change.Url.ShouldBe("/policies/carbon-peak-action-plan-before-2030");
-        change.Reasons.ShouldBe(["Search “carbon peak” (kind: policy)"]);
+        change.Reasons.ShouldBe(["the search “carbon peak” (kind: policy)"]);
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
         var visit = await AsAsync(member, new VisitWatchlist.Command());
         var watchlist = await AsAsync(member, new GetWatchlist.Query(visit.PreviousVisit!.Value, later.AddSeconds(1)));
 
-        watchlist.Changes.ShouldHaveSingleItem().Reasons.ShouldBe(["Sector Carbon emission", "Organisation State Council"], ignoreOrder: true);
+        watchlist.Changes.ShouldHaveSingleItem().Reasons.ShouldBe(["the sector Carbon emission", "the organisation State Council"], ignoreOrder: true);
     }
 
     [Fact]
@@ -312,7 +312,7 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
         stored.ShouldNotBeNull().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(first.Token))));
         stored.ShouldNotContain(first.Token, Case.Sensitive);
         feed.ShouldNotBeNull().Entries.ShouldNotBeEmpty();
-        feed.Entries.ShouldAllBe(e => e.Summary!.StartsWith("Followed: Sector Carbon emission", StringComparison.Ordinal));
+        feed.Entries.ShouldAllBe(e => e.Summary!.StartsWith("Because you follow the sector Carbon emission", StringComparison.Ordinal));
         afterRegenerating.ShouldBeNull();
         byNewToken.ShouldNotBeNull();
         afterRevoking.ShouldBeNull();

@@ -35,7 +35,7 @@ public static class GetWatchlistFeed
             var follows = await WatchlistReader.FollowsAsync(db, watchlistId.Value, ct);
             var changes = await WatchlistReader.ChangesAsync(db, follows, null, clock.GetUtcNow(), GetFeed.Size, ct);
             return new GetFeed.Result("SesecPortal: my watchlist", "/watchlist", [.. changes.Select(c => new GetFeed.Entry(
-                c.Key, c.Kind, c.Title, c.Url, $"Followed: {string.Join("; ", c.Reasons)}", c.On))]);
+                c.Key, c.Kind, c.Title, c.Url, $"Because you follow {string.Join("; ", c.Reasons)}.", c.On))]);
         }
     }
 }

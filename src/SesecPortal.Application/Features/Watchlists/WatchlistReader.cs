@@ -38,10 +38,10 @@ internal static class WatchlistReader
 
         public string Reason => Kind switch
         {
-            WatchKind.Sector => $"Sector {Name}",
-            WatchKind.Standard => $"Standard {Name}",
-            WatchKind.Organisation => $"Organisation {Name}",
-            _ => $"Search {Name}",
+            WatchKind.Sector => $"the sector {Name}",
+            WatchKind.Standard => $"the standard {Name}",
+            WatchKind.Organisation => $"the organisation {Name}",
+            _ => $"the search {Name}",
         };
     }
 
