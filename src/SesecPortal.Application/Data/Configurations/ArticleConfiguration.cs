@@ -19,7 +19,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Imports upsert by the interchange id (ON CONFLICT (external_id)).
         builder.Property(a => a.ExternalId).HasMaxLength(Limits.ExternalId);
         builder.HasIndex(a => a.ExternalId).IsUnique();
-        // Watchlists and the feeds ask for what arrived after a moment.
+        // What arrived after a moment. (Watchlists ask when an article went online instead: published_at, updated_at.)
         builder.HasIndex(a => a.CreatedAt);
         builder.Property(a => a.CorrectionNote).HasMaxLength(Limits.Summary);
         builder.HasMany(a => a.Revisions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
