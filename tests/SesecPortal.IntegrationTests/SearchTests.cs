@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Data;
 using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.IntegrationTests;
@@ -255,5 +258,40 @@ public sealed class SearchTests(IntegrationFixture fixture) : PortalTest(fixture
         result.Messages.Count.ShouldBe(5);
         result.Applied.Any.ShouldBeFalse();
         result.Total.ShouldBe((await Search("carbon")).Total);
+    }
+
+    [Fact]
+    public async Task Whole_words_come_first_and_prefixes_widen_a_search_that_finds_less_than_a_page()
+    {
+        await using var scope = Fixture.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        int Count(string tsQuery) => db.SearchEntries.Count(e => e.SearchVector.Matches(EF.Functions.ToTsQuery("english", tsQuery)));
+        var (exact, prefixed) = (Count("china"), Count("china:*"));
+        exact.ShouldBeGreaterThanOrEqualTo(SearchPortal.PageSize);
+        prefixed.ShouldBeGreaterThan(exact);   // "Chinese" too
+
+        // Whole words fill a page: the search stays with them. A word that finds little widens to prefixes.
+        (await Search("China")).Total.ShouldBe(exact);
+        var cyber = await Search("cyber");
+        cyber.Hits.Select(h => h.Url).ShouldContain("/articles/china-cross-border-data-transfer-administration-specified-in-detail");
+    }
+
+    [Fact]
+    public async Task Past_the_ranking_limit_the_newest_matches_come_first_with_a_message()
+    {
+        var corpus = await OpenDataCorpus.GenerateAsync(articles: SearchPortal.RankedLimit + 100, standards: 0, policies: 0);
+        var import = await SendAsync(new Application.Features.OpenData.ImportContent.Command(new MemoryStream(corpus)));
+        import.ErrorCount.ShouldBe(0);
+
+        // Every generated article mentions standards.
+        var broad = await Search("standards", kind: "article");
+
+        broad.Total.ShouldBeGreaterThan(SearchPortal.RankedLimit);
+        broad.Messages.ShouldContain(m => m.Contains("newest come first", StringComparison.Ordinal));
+        var dates = broad.Hits.Select(h => DateOnly.ParseExact(h.Date!, "d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        dates.ShouldBe(dates.OrderByDescending(d => d).ToList());
+        broad.Hits.ShouldAllBe(h => h.SnippetHtml.Contains("<mark>", StringComparison.Ordinal));
+        var narrow = await Search("carbon peak");
+        narrow.Messages.ShouldNotContain(m => m.Contains("newest come first", StringComparison.Ordinal));
     }
 }

@@ -20,6 +20,19 @@ public sealed class SearchSyntaxTests
     }
 
     [Theory]
+    [InlineData("carbon peak", "carbon & peak", true)]
+    [InlineData("cybersecurity or carbon -building", "(cybersecurity | carbon) & !building", true)]
+    [InlineData("\"important data\"", "(important <-> data)", false)]
+    [InlineData("ai", "ai", false)]
+    public void The_exact_query_has_whole_words_only(string input, string exact, bool hasPrefixes)
+    {
+        var syntax = SearchSyntax.Parse(input);
+
+        syntax.ExactTsQuery.ShouldBe(exact);
+        syntax.HasPrefixes.ShouldBe(hasPrefixes);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\"")]

@@ -6,11 +6,19 @@ namespace SesecPortal.Application.Domain;
 /// <summary>
 /// Web-search syntax to a PostgreSQL <c>tsquery</c>: words (matched by prefix: "cyber" finds cybersecurity),
 /// "quoted phrases", <c>or</c> between alternatives, <c>-word</c> or <c>-"phrase"</c> to exclude.
+/// <see cref="ExactTsQuery"/> is the same query with whole words only. Search tries it first, and widens to prefixes when it
+/// finds less than a page: a prefix of a common stem ("standard:*") expands to many index entries and finds far more
+/// than the reader meant.
 /// Only letters and digits reach the tsquery, so no input can break its syntax: <c>&amp;|!():*</c>, lone quotes and
 /// SQL-looking text are just punctuation.
 /// </summary>
 public sealed record SearchSyntax(string Text, string? TsQuery, IReadOnlyList<string> Words, bool WasShortened)
 {
+    /// <summary>The query with whole words only (no prefix matching); equal to <see cref="TsQuery"/> when it has no prefixes.</summary>
+    public string? ExactTsQuery => TsQuery?.Replace(":*", "", StringComparison.Ordinal);
+
+    public bool HasPrefixes => TsQuery is not null && TsQuery.Contains(":*", StringComparison.Ordinal);
+
     public const int MaxLength = 256;
 
     /// <summary>Words shorter than this are matched whole, not as prefixes (a one-letter prefix matches everything).</summary>

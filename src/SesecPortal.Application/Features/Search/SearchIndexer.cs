@@ -1,5 +1,7 @@
 using Markdig;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 
@@ -49,9 +51,7 @@ public sealed class SearchIndexer(PortalDbContext db)
                 return;
             }
 
-            db.SearchEntries.AddRange(entries);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await WriteAsync(entries, ct);
             lastId = entries[^1].ItemId;
         }
     }
@@ -60,9 +60,57 @@ public sealed class SearchIndexer(PortalDbContext db)
     public async Task IndexAsync(SearchKind kind, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         await db.SearchEntries.Where(e => e.Kind == kind && ids.Contains(e.ItemId)).ExecuteDeleteAsync(ct);
-        db.SearchEntries.AddRange(await LoadAsync(kind, 0, ids, ct));
-        await db.SaveChangesAsync(ct);
+        await WriteAsync(await LoadAsync(kind, 0, ids, ct), ct);
     }
+
+    /// <summary>
+    /// Writes entries with a binary COPY, in the caller's transaction if there is one: a bulk import indexes thousands of
+    /// items a batch, and row-by-row inserts that read back each generated vector cost more than the import itself.
+    /// </summary>
+    private async Task WriteAsync(List<SearchEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var copy = await connection.BeginBinaryImportAsync("""
+                COPY search_entries (kind, item_id, slug, title, code, code_key, summary, body, date, year, status, effective_on, sectors, authorities)
+                FROM STDIN (FORMAT BINARY)
+                """, ct);
+            foreach (var e in entries)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(e.Kind.ToString(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(e.ItemId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(e.Slug, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(e.Title, NpgsqlDbType.Varchar, ct);
+                await WriteOrNullAsync(copy, e.Code, NpgsqlDbType.Varchar, ct);
+                await WriteOrNullAsync(copy, e.CodeKey, NpgsqlDbType.Varchar, ct);
+                await WriteOrNullAsync(copy, e.Summary, NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, e.Body, NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, e.Date, NpgsqlDbType.Date, ct);
+                await WriteOrNullAsync(copy, e.Year, NpgsqlDbType.Integer, ct);
+                await WriteOrNullAsync(copy, e.Status, NpgsqlDbType.Varchar, ct);
+                await WriteOrNullAsync(copy, e.EffectiveOn, NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(e.Sectors, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(e.Authorities, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static Task WriteOrNullAsync<TValue>(NpgsqlBinaryImporter copy, TValue? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
 
     private Task<List<SearchEntry>> LoadAsync(SearchKind kind, int afterId, IReadOnlyCollection<int>? ids, CancellationToken ct) => kind switch
     {

@@ -19,6 +19,9 @@ public static class SearchPortal
 {
     public const int PageSize = 20;
     public const int MaxFacetValues = 30;
+
+    /// <summary>Up to this many matches are ranked by relevance; more are shown newest first (ranking reads every match).</summary>
+    public const int RankedLimit = 1000;
     private const string HighlightStart = "\u27E6";
     private const string HighlightEnd = "\u27E7";
     private const string HeadlineOptions = "StartSel=\u27E6, StopSel=\u27E7, MaxWords=35, MinWords=15, MaxFragments=2";
@@ -151,28 +154,37 @@ public static class SearchPortal
                 }
             }
 
+            IQueryable<SearchEntry> Matching(string tsQuery) => codeKey is null
+                ? entries.Where(e => e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))))
+                : entries.Where(e => (e.CodeKey != null && e.CodeKey.StartsWith(codeKey))
+                    || (tsQuery != "" && e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))));
+
             IQueryable<SearchEntry> matches;
             var approximate = false;
-            if (syntax.IsEmpty && codeKey is null)
+            // Whole words first; prefixes ("cyber" for cybersecurity) when whole words find less than a page.
+            var usedTsQuery = syntax.ExactTsQuery ?? "";
+            matches = syntax.IsEmpty && codeKey is null ? entries : Matching(usedTsQuery);
+            // The kind facet counts every match once: its sum is the total, so the matches are not counted twice.
+            var kinds = await KindCountsAsync(matches, ct);
+            if (kinds.Sum(k => k.Count) < PageSize && syntax.HasPrefixes)
             {
-                matches = entries;
-            }
-            else
-            {
-                var tsQuery = syntax.TsQuery ?? "";
-                matches = codeKey is null
-                    ? entries.Where(e => e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))))
-                    : entries.Where(e => (e.CodeKey != null && e.CodeKey.StartsWith(codeKey))
-                        || (tsQuery != "" && e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))));
+                var widened = Matching(syntax.TsQuery!);
+                var widenedKinds = await KindCountsAsync(widened, ct);
+                if (widenedKinds.Sum(k => k.Count) > kinds.Sum(k => k.Count))
+                {
+                    (usedTsQuery, matches, kinds) = (syntax.TsQuery!, widened, widenedKinds);
+                }
             }
 
-            var total = await matches.CountAsync(ct);
+            var total = kinds.Sum(k => k.Count);
+
             var words = string.Join(' ', syntax.Words);
             if (total == 0 && words.Length >= 3)
             {
                 // Typo tolerance: titles whose words are similar to the words typed (pg_trgm, GIN index).
                 matches = entries.Where(e => EF.Functions.TrigramsAreWordSimilar(words, e.Title));
-                total = await matches.CountAsync(ct);
+                kinds = await KindCountsAsync(matches, ct);
+                total = kinds.Sum(k => k.Count);
                 if (total > 0)
                 {
                     approximate = true;
@@ -182,8 +194,15 @@ public static class SearchPortal
 
             var pageCount = QueryInput.PageCount(total, PageSize);
             var page = input.Page(query.Page, pageCount, total);
-            var hits = await HitsAsync(matches, syntax, codeKey, approximate, words, page, ct);
-            var facets = await FacetsAsync(matches, filters, today, ct);
+            // Ranking reads every match's whole vector: past a limit, the newest matches come first instead.
+            var rankedByRelevance = total <= RankedLimit;
+            if (!rankedByRelevance && !syntax.IsEmpty && !approximate)
+            {
+                messages.Add($"More than {RankedLimit:N0} items match, so the newest come first; add words or filters to rank them by relevance.");
+            }
+
+            var hits = await HitsAsync(matches, syntax, usedTsQuery, codeKey, approximate, words, page, rankedByRelevance, ct);
+            var facets = await FacetsAsync(matches, kinds, filters, today, ct);
 
             return new Result(
                 syntax.Text, total, page, pageCount, hits, facets, filters, messages, approximate,
@@ -250,11 +269,12 @@ public static class SearchPortal
         }
 
         private static async Task<IReadOnlyList<Hit>> HitsAsync(
-            IQueryable<SearchEntry> matches, SearchSyntax syntax, string? codeKey, bool approximate, string words, int page, CancellationToken ct)
+            IQueryable<SearchEntry> matches, SearchSyntax syntax, string tsQuery, string? codeKey, bool approximate, string words, int page,
+            bool rankedByRelevance, CancellationToken ct)
         {
             var skip = (page - 1) * PageSize;
-            var tsQuery = syntax.TsQuery ?? "";
-            var ranked = !syntax.IsEmpty && !approximate;
+            var matchedWords = !syntax.IsEmpty && !approximate;
+            var ranked = matchedWords && rankedByRelevance;
 
             IOrderedQueryable<SearchEntry> ordered;
             if (approximate)
@@ -284,7 +304,7 @@ public static class SearchPortal
                     Score = ranked || (codeKey != null && tsQuery != "")
                         ? e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))
                         : approximate ? (float)EF.Functions.TrigramsWordSimilarity(words, e.Title) : 0f,
-                    Headline = ranked
+                    Headline = matchedWords
                         ? EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)).GetResultHeadline((e.Summary ?? "") + " " + (e.Body ?? ""), HeadlineOptions)
                         : null,
                 })
@@ -312,9 +332,13 @@ public static class SearchPortal
         private static string Snippet(string? text) =>
             text is null ? "" : WebUtility.HtmlEncode(text.Trim()).Replace(HighlightStart, "<mark>", StringComparison.Ordinal).Replace(HighlightEnd, "</mark>", StringComparison.Ordinal);
 
-        private async Task<Facets> FacetsAsync(IQueryable<SearchEntry> matches, Filters filters, DateOnly today, CancellationToken ct)
+        private sealed record KindCount(SearchKind Key, int Count);
+
+        private static Task<List<KindCount>> KindCountsAsync(IQueryable<SearchEntry> matches, CancellationToken ct) =>
+            matches.GroupBy(e => e.Kind).Select(g => new KindCount(g.Key, g.Count())).ToListAsync(ct);
+
+        private async Task<Facets> FacetsAsync(IQueryable<SearchEntry> matches, List<KindCount> kinds, Filters filters, DateOnly today, CancellationToken ct)
         {
-            var kinds = await matches.GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
             var sectors = await matches.SelectMany(e => e.Sectors).GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })
                 .OrderByDescending(g => g.Count).Take(MaxFacetValues).ToListAsync(ct);
             var authorities = await matches.SelectMany(e => e.Authorities).GroupBy(a => a).Select(g => new { g.Key, Count = g.Count() })

@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# The SesecPortal benchmark: generate a corpus, import it, serve it in Release mode from its own PostgreSQL and load it
+# with wrk on 127.0.0.1. Prints one table (requests/s, p50, p99, errors per URL, with a static file served by the same
+# Kestrel as the reference), the import rate, the portal's peak RSS and the database size.
+#
+#   bench/run.sh --items 50000            # about 6 minutes on 2 cores
+#   bench/run.sh --items 1000000          # about 30 minutes, 3 GB corpus
+#
+# Options: --items N (default 50000)   --duration SECONDS per URL (15)   --connections C (32)   --threads T (2)
+#          --work DIR (bench/.work: corpus files are kept there and reused)   --keep (leave PostgreSQL and the portal running)
+#          --skip-import (reuse the database of the previous run with the same N)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+items=50000 duration=15 connections=32 threads=2 work="$root/bench/.work" keep="" skip_import=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --items) items=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    --skip-import) skip_import=1; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ "$items" =~ ^[0-9]+$ ]] && [ "$items" -ge 10 ] || { echo "--items must be a whole number of at least 10" >&2; exit 2; }
+
+for tool in wrk python3 dotnet curl; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed (Debian: apt-get install -y ${tool/python3/python3})" >&2; exit 2; }
+done
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$pgbin/initdb" ] || { echo "PostgreSQL server binaries are needed (apt-get install -y postgresql)" >&2; exit 2; }
+generator="${SESEC_CORPUS_GENERATOR:-$root/../shared/bench/corpus.py}"
+[ -f "$generator" ] || { echo "The corpus generator is not at $generator (set SESEC_CORPUS_GENERATOR)" >&2; exit 2; }
+
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+run="$work/run-$items"
+mkdir -p "$run"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+step() { printf '\n== %s\n' "$*" >&2; }
+
+# 1. The corpus: articles : standards : policies = 6 : 3 : 1, seed 1 (the same bytes the peer systems load).
+corpus="$work/corpus-$items.jsonl"
+if [ ! -s "$corpus" ]; then
+  step "Generating $items items with corpus.py"
+  articles=$((items * 6 / 10)); standards=$((items * 3 / 10)); policies=$((items - articles - standards))
+  python3 "$generator" --articles "$articles" --standards "$standards" --policies "$policies" --seed 1 > "$corpus.part"
+  mv "$corpus.part" "$corpus"
+fi
+echo "Corpus: $corpus ($(du -h "$corpus" | cut -f1))" >&2
+
+# 2. The portal in Release mode.
+step "Publishing the portal (Release)"
+dotnet publish "$root/src/SesecPortal.Web" -c Release -o "$run/app" --nologo -v quiet -p:UseAppHost=false >&2
+
+# 3. Its own PostgreSQL, on a loopback port and a private socket directory.
+pgdata="$run/pg"
+pgport_file="$run/pg.port"
+pg_ctl() { as_postgres "$pgbin/pg_ctl" -D "$pgdata" "$@"; }
+stop_all() {
+  [ -n "${portal_pid:-}" ] && kill "$portal_pid" 2>/dev/null && wait "$portal_pid" 2>/dev/null
+  [ -z "$keep" ] && pg_ctl stop -m fast >/dev/null 2>&1
+  return 0
+}
+trap stop_all EXIT
+if [ -z "$skip_import" ] || [ ! -d "$pgdata" ]; then
+  skip_import=""
+  pg_ctl stop -m immediate >/dev/null 2>&1 || true
+  rm -rf "$pgdata"
+  mkdir -p "$pgdata" "$run/socket"
+  chmod 755 "$run" "$work"
+  [ "$(id -u)" = 0 ] && chown postgres "$pgdata" "$run/socket"
+  as_postgres "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  free_port > "$pgport_file"
+fi
+touch "$run/postgres.log"
+[ "$(id -u)" = 0 ] && chown postgres "$run/postgres.log"
+pgport=$(cat "$pgport_file")
+# Settings for a dedicated database server with a few GB of RAM; durability (fsync, synchronous commit) stays on.
+pg_ctl -l "$run/postgres.log" -w start -o "-p $pgport -k $run/socket -c listen_addresses=127.0.0.1 -c shared_buffers=1GB \
+  -c effective_cache_size=4GB -c work_mem=16MB -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min \
+  -c jit=off -c max_connections=200" >/dev/null
+connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=sesecbench;Maximum Pool Size=64"
+export ConnectionStrings__Portal="$connection" ASPNETCORE_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
+psql_q() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d sesecbench -Atqc "$1"; }
+
+# 4. Import (the portal's own command: migrates, seeds the newsletter issue, then imports the corpus).
+import_line="(reused the database of the previous run)"
+if [ -z "$skip_import" ]; then
+  "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres sesecbench
+  step "Importing $corpus"
+  # Run from the app's folder: its content root (appsettings.json, wwwroot).
+  (cd "$run/app" && /usr/bin/time -f "%M" -o "$run/import.rss" dotnet SesecPortal.Web.dll import "$corpus") > "$run/import.log" 2>&1 || true
+  grep -E 'lines read|line [0-9]+' "$run/import.log" | head -20 >&2 || true
+  import_line=$(grep -E 'lines read' "$run/import.log" | tail -1)
+  [ -n "$import_line" ] || { echo "The import failed: see $run/import.log" >&2; exit 1; }
+  psql_q "VACUUM ANALYZE" >/dev/null
+fi
+
+# 5. The portal in Release mode on a loopback port.
+webport=$(free_port)
+base="http://127.0.0.1:$webport"
+step "Starting the portal on $base"
+(cd "$run/app" && Urls="$base" RateLimiting__ApiPerMinute=100000000 exec dotnet SesecPortal.Web.dll) > "$run/portal.log" 2>&1 &
+portal_pid=$!
+for _ in $(seq 1 120); do
+  curl -fs "$base/health" >/dev/null 2>&1 && break
+  kill -0 "$portal_pid" 2>/dev/null || { echo "The portal stopped: see $run/portal.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fs "$base/health" >/dev/null || { echo "The portal did not answer /health: see $run/portal.log" >&2; exit 1; }
+
+# 6. What to load: one of each kind of page, picked from the database, and rotating lists for search and the finder.
+article=$(psql_q "SELECT slug FROM articles WHERE status = 'Published' AND external_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM articles)")
+standard=$(psql_q "SELECT slug FROM standards WHERE external_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM standards)")
+issue=$(psql_q "SELECT slug FROM newsletter_issues WHERE status = 'Published' ORDER BY published_on DESC NULLS LAST LIMIT 1")
+static=$(curl -fs "$base/" | grep -oE '/css/site\.css\?v=[A-Za-z0-9_-]+' | head -1)
+[ -n "$static" ] || static=/css/site.css
+python3 - "$root/bench/queries.txt" "$run" <<'PY'
+import sys, urllib.parse
+queries = [l.strip() for l in open(sys.argv[1], encoding="utf-8") if l.strip() and not l.startswith("#")]
+run = sys.argv[2]
+enc = lambda q: urllib.parse.quote_plus(q)
+with open(f"{run}/search.paths", "w") as f:
+    f.writelines(f"/search?q={enc(q)}\n" for q in queries)
+with open(f"{run}/api-search.paths", "w") as f:
+    f.writelines(f"/api/search?q={enc(q)}\n" for q in queries)
+sectors = ["ict", "carbon", "cybersecurity", "energy-efficiency", "intelligent-manufacturing", "iot", "smart-cities", "medical-devices",
+           "cosmetics", "product-safety", "digital-economy", "automotive", "ai", "construction", "data-protection"]
+statuses = ["effective", "draft", "published", "superseded", "withdrawn"]
+with open(f"{run}/standards.paths", "w") as f:
+    for page in (1, 2, 3):
+        for st in statuses:
+            for se in sectors:
+                f.write(f"/standards?sector={se}&status={st}" + (f"&page={page}" if page > 1 else "") + "\n")
+PY
+echo "${#article}" >/dev/null
+rows=(
+  "home|$base/|"
+  "sector page|$base/sectors/ict|"
+  "article page|$base/articles/$article|"
+  "issue page|$base/issues/$issue|"
+  "standard page|$base/standards/$standard|"
+  "/standards, 2 filters|$base/standards?sector=ict&status=effective|"
+  "/standards, 225 filter sets|$base|$run/standards.paths"
+  "/search, $(wc -l < "$run/search.paths") queries|$base|$run/search.paths"
+  "/api/search, $(wc -l < "$run/api-search.paths") queries|$base|$run/api-search.paths"
+  "static file|$base$static|"
+)
+
+load() { # load URL PATHS-FILE SECONDS
+  if [ -n "$2" ]; then
+    wrk -t"$threads" -c"$connections" -d"$3"s --latency -s "$root/bench/rotate.lua" "$1" -- "$2"
+  else
+    wrk -t"$threads" -c"$connections" -d"$3"s --latency "$1"
+  fi
+}
+
+# Every URL answers 200 (or a redirect) before it is loaded.
+for row in "${rows[@]}"; do
+  IFS='|' read -r name url paths <<<"$row"
+  probe=$url; [ -n "$paths" ] && probe="$url$(head -1 "$paths")"
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$probe")
+  case "$code" in 200|301|302) ;; *) echo "$name: $probe answered $code" >&2; exit 1 ;; esac
+done
+
+step "Warming up (3 s per URL)"
+for row in "${rows[@]}"; do
+  IFS='|' read -r name url paths <<<"$row"
+  load "$url" "$paths" 3 >/dev/null
+done
+
+step "Loading each URL for $duration s: wrk, $threads threads, $connections connections"
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+table="| URL | requests/s | p50 (ms) | p99 (ms) | errors |"$'\n'"|---|---:|---:|---:|---:|"
+for row in "${rows[@]}"; do
+  IFS='|' read -r name url paths <<<"$row"
+  out=$(load "$url" "$paths" "$duration")
+  echo "$out" > "$run/wrk-$(echo "$name" | tr -c 'a-zA-Z0-9' '-').txt"
+  rps=$(echo "$out" | awk '/^Requests\/sec/ { printf "%.0f", $2 }')
+  p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+  p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+  errors=$(echo "$out" | awk '/Non-2xx or 3xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }')
+  line="| $name | $rps | $p50 | $p99 | $errors |"
+  echo "$line" >&2
+  table+=$'\n'"$line"
+done
+
+rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$portal_pid/status")
+import_rss_kb=$(cat "$run/import.rss" 2>/dev/null | tail -1 || echo "")
+db_size=$(psql_q "SELECT pg_size_pretty(pg_database_size('sesecbench'))")
+counts=$(psql_q "SELECT (SELECT count(*) FROM articles) || ' articles, ' || (SELECT count(*) FROM standards) || ' standards, ' || (SELECT count(*) FROM policies) || ' policies'")
+
+report="$run/results.md"
+{
+  echo "## $items items — $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"); .NET $(dotnet --version); PostgreSQL $("$pgbin/postgres" --version | awk '{ print $3 }'); wrk $threads threads, $connections connections, $duration s per URL, on 127.0.0.1."
+  echo
+  echo "$table"
+  echo
+  echo "- Import: $import_line"
+  [ -n "$import_rss_kb" ] && echo "- Peak RSS of the import command: $((import_rss_kb / 1024)) MB"
+  echo "- Peak RSS of the portal (VmHWM, whole run): $((rss_kb / 1024)) MB"
+  echo "- Database: $db_size ($counts)"
+} > "$report"
+echo >&2
+cat "$report"
