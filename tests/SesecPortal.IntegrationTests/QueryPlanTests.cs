@@ -16,6 +16,7 @@ public sealed class QueryPlanTests(IntegrationFixture fixture) : PortalTest(fixt
         { "search: typo tolerance", "SELECT id FROM search_entries WHERE 'cybersecurty' <% title", "ix_search_entries_title_trgm" },
         { "search: sector filter", "SELECT id FROM search_entries WHERE sectors && ARRAY['carbon']::text[]", "ix_search_entries_sectors" },
         { "search: authority filter", "SELECT id FROM search_entries WHERE authorities && ARRAY['miit']::text[]", "ix_search_entries_authorities" },
+        { "search: too many matches to rank, newest first", "SELECT id FROM search_entries WHERE search_vector @@ to_tsquery('english', 'standard') ORDER BY COALESCE(date, DATE '-infinity') DESC, id DESC LIMIT 20", "ix_search_entries_recency" },
         { "search: browse a kind newest first", "SELECT id FROM search_entries WHERE kind = 'Policy' ORDER BY date DESC LIMIT 20", "ix_search_entries_kind_date" },
         { "search: code prefix", "SELECT id FROM search_entries WHERE code_key LIKE 'GBT50378%'", "ix_search_entries_code_key" },
         { "standard by code", "SELECT id FROM standards WHERE code_key = 'GBT503782019'", "ix_standards_code_key" },

@@ -46,5 +46,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     /// <summary>The options every host uses: Npgsql, snake_case names, this assembly's migrations.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PortalDbContext).Assembly.GetName().Name))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            // Search counts and facets read "any N matches" on purpose (SearchPortal.CountLimit): an order would mean reading them all.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 }

@@ -8,7 +8,7 @@ namespace SesecPortal.Web.Endpoints;
 internal static class SearchApi
 {
     public sealed record Response(
-        string Query, int Total, int Page, int PageCount, int PageSize, bool Approximate, string? ExactMatch,
+        string Query, int Total, bool MoreThanTotal, int Page, int PageCount, int PageSize, bool Approximate, string? ExactMatch,
         IReadOnlyList<string> Messages, IReadOnlyList<SearchPortal.Hit> Results, SearchPortal.Facets Facets);
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
@@ -16,7 +16,7 @@ internal static class SearchApi
         app.MapGet("/api/search", async (HttpRequest request, ISender sender, CancellationToken ct) =>
         {
             var r = await sender.Send(SearchRequest.From(request.Query), ct);
-            return Results.Ok(new Response(r.Query, r.Total, r.Page, r.PageCount, SearchPortal.PageSize, r.Approximate, r.ExactMatchUrl, r.Messages, r.Hits, r.Facets));
+            return Results.Ok(new Response(r.Query, r.Total, r.MoreThanTotal, r.Page, r.PageCount, SearchPortal.PageSize, r.Approximate, r.ExactMatchUrl, r.Messages, r.Hits, r.Facets));
         })
         .WithName("Search");
         return app;

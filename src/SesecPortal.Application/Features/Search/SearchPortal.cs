@@ -22,6 +22,21 @@ public static class SearchPortal
 
     /// <summary>Up to this many matches are ranked by relevance; more are shown newest first (ranking reads every match).</summary>
     public const int RankedLimit = 1000;
+
+    /// <summary>
+    /// Matches are counted, and facets computed, over at most this many: a word found in most of a million items would
+    /// otherwise cost a scan of all of them on every request. Past it, the total reads "more than".
+    /// </summary>
+    public const int CountLimit = 5_000;
+
+    /// <summary>Snippets are cut from the summary and the start of the body: ts_headline parses all the text it is given.</summary>
+    private const int HeadlineTextLength = 3000;
+
+    /// <summary>
+    /// Undated items (organisations, some groups) sort last when the newest come first. Npgsql sends it as
+    /// <c>-infinity</c>, the value in ix_search_entries_recency's expression.
+    /// </summary>
+    private static readonly DateOnly NoDate = DateOnly.MinValue;
     private const string HighlightStart = "\u27E6";
     private const string HighlightEnd = "\u27E7";
     private const string HeadlineOptions = "StartSel=\u27E6, StopSel=\u27E7, MaxWords=35, MinWords=15, MaxFragments=2";
@@ -38,7 +53,7 @@ public static class SearchPortal
 
     public sealed record Result(
         string Query, int Total, int Page, int PageCount, IReadOnlyList<Hit> Hits, Facets Facets, Filters Applied,
-        IReadOnlyList<string> Messages, bool Approximate, string? ExactMatchUrl);
+        IReadOnlyList<string> Messages, bool Approximate, string? ExactMatchUrl, bool MoreThanTotal = false);
 
     public sealed record Hit(string Kind, string Title, string? Code, string Url, string SnippetHtml, double Score, string? Date);
 
@@ -164,32 +179,40 @@ public static class SearchPortal
             // Whole words first; prefixes ("cyber" for cybersecurity) when whole words find less than a page.
             var usedTsQuery = syntax.ExactTsQuery ?? "";
             matches = syntax.IsEmpty && codeKey is null ? entries : Matching(usedTsQuery);
-            // The kind facet counts every match once: its sum is the total, so the matches are not counted twice.
-            var kinds = await KindCountsAsync(matches, ct);
-            if (kinds.Sum(k => k.Count) < PageSize && syntax.HasPrefixes)
+            // The matches are read once (up to a limit) for the total and every facet.
+            var facetRows = await FacetRowsAsync(matches, ct);
+            if (facetRows.Count < PageSize && syntax.HasPrefixes)
             {
                 var widened = Matching(syntax.TsQuery!);
-                var widenedKinds = await KindCountsAsync(widened, ct);
-                if (widenedKinds.Sum(k => k.Count) > kinds.Sum(k => k.Count))
+                var widenedRows = await FacetRowsAsync(widened, ct);
+                if (widenedRows.Count > facetRows.Count)
                 {
-                    (usedTsQuery, matches, kinds) = (syntax.TsQuery!, widened, widenedKinds);
+                    (usedTsQuery, matches, facetRows) = (syntax.TsQuery!, widened, widenedRows);
                 }
             }
 
-            var total = kinds.Sum(k => k.Count);
+            var total = facetRows.Count;
+            var moreThanTotal = total > CountLimit;
 
             var words = string.Join(' ', syntax.Words);
             if (total == 0 && words.Length >= 3)
             {
                 // Typo tolerance: titles whose words are similar to the words typed (pg_trgm, GIN index).
                 matches = entries.Where(e => EF.Functions.TrigramsAreWordSimilar(words, e.Title));
-                kinds = await KindCountsAsync(matches, ct);
-                total = kinds.Sum(k => k.Count);
+                facetRows = await FacetRowsAsync(matches, ct);
+                total = facetRows.Count;
+                moreThanTotal = total > CountLimit;
                 if (total > 0)
                 {
                     approximate = true;
                     messages.Add($"Nothing matches “{syntax.Text}” exactly; these items have similar titles.");
                 }
+            }
+
+            if (moreThanTotal)
+            {
+                total = CountLimit;
+                messages.Add($"More than {CountLimit:N0} items match; the counts beside the filters are for {CountLimit:N0} of them.");
             }
 
             var pageCount = QueryInput.PageCount(total, PageSize);
@@ -202,11 +225,16 @@ public static class SearchPortal
             }
 
             var hits = await HitsAsync(matches, syntax, usedTsQuery, codeKey, approximate, words, page, rankedByRelevance, ct);
-            var facets = await FacetsAsync(matches, kinds, filters, today, ct);
+            if (moreThanTotal)
+            {
+                facetRows.RemoveAt(facetRows.Count - 1);
+            }
+
+            var facets = await FacetsAsync(facetRows, filters, today, ct);
 
             return new Result(
                 syntax.Text, total, page, pageCount, hits, facets, filters, messages, approximate,
-                codeIsWhole && page == 1 ? exactMatchUrl : null);
+                codeIsWhole && page == 1 ? exactMatchUrl : null, moreThanTotal);
         }
 
         private static IQueryable<SearchEntry> ApplyFilters(IQueryable<SearchEntry> entries, Filters filters, DateOnly today)
@@ -292,11 +320,18 @@ public static class SearchPortal
                 ordered = matches.OrderByDescending(e => e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))))
                     .ThenBy(e => e.Date == null).ThenByDescending(e => e.Date);
             }
+            else if (matchedWords)
+            {
+                // Too many matches to rank: newest first, in the order of ix_search_entries_recency, so the first page is
+                // read from the index instead of sorting every match.
+                ordered = matches.OrderByDescending(e => e.Date ?? NoDate).ThenByDescending(e => e.Id);
+            }
             else
             {
                 ordered = matches.OrderBy(e => e.Date == null).ThenByDescending(e => e.Date).ThenBy(e => e.Title);
             }
 
+#pragma warning disable CA1845 // Translated to SQL (substring), where spans do not exist.
             var rows = await ordered.ThenBy(e => e.Id).Skip(skip).Take(PageSize)
                 .Select(e => new
                 {
@@ -305,10 +340,11 @@ public static class SearchPortal
                         ? e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))
                         : approximate ? (float)EF.Functions.TrigramsWordSimilarity(words, e.Title) : 0f,
                     Headline = matchedWords
-                        ? EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)).GetResultHeadline((e.Summary ?? "") + " " + (e.Body ?? ""), HeadlineOptions)
+                        ? EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)).GetResultHeadline((e.Summary ?? "") + " " + (e.Body ?? "").Substring(0, HeadlineTextLength), HeadlineOptions)
                         : null,
                 })
                 .ToListAsync(ct);
+#pragma warning restore CA1845
 
             return [.. rows.Select(r => new Hit(
                 KindSlug(r.Kind), r.Title, r.Code, UrlOf(r.Kind, r.Slug),
@@ -332,20 +368,29 @@ public static class SearchPortal
         private static string Snippet(string? text) =>
             text is null ? "" : WebUtility.HtmlEncode(text.Trim()).Replace(HighlightStart, "<mark>", StringComparison.Ordinal).Replace(HighlightEnd, "</mark>", StringComparison.Ordinal);
 
-        private sealed record KindCount(SearchKind Key, int Count);
+        /// <summary>What the counts and facets need of one match.</summary>
+        private sealed record FacetRow(SearchKind Kind, List<string> Sectors, List<string> Authorities, string? Status, DateOnly? EffectiveOn, int? Year);
 
-        private static Task<List<KindCount>> KindCountsAsync(IQueryable<SearchEntry> matches, CancellationToken ct) =>
-            matches.GroupBy(e => e.Kind).Select(g => new KindCount(g.Key, g.Count())).ToListAsync(ct);
+        /// <summary>
+        /// At most <see cref="CountLimit"/> + 1 matches, in no particular order, read once: the total and every facet are
+        /// counted from them in memory, instead of one scan of the matches per facet.
+        /// </summary>
+        private static Task<List<FacetRow>> FacetRowsAsync(IQueryable<SearchEntry> matches, CancellationToken ct) =>
+            matches.Take(CountLimit + 1).Select(e => new FacetRow(e.Kind, e.Sectors, e.Authorities, e.Status, e.EffectiveOn, e.Year)).ToListAsync(ct);
 
-        private async Task<Facets> FacetsAsync(IQueryable<SearchEntry> matches, List<KindCount> kinds, Filters filters, DateOnly today, CancellationToken ct)
+        private async Task<Facets> FacetsAsync(List<FacetRow> rows, Filters filters, DateOnly today, CancellationToken ct)
         {
-            var sectors = await matches.SelectMany(e => e.Sectors).GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Count).Take(MaxFacetValues).ToListAsync(ct);
-            var authorities = await matches.SelectMany(e => e.Authorities).GroupBy(a => a).Select(g => new { g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Count).Take(MaxFacetValues).ToListAsync(ct);
-            var statuses = await matches.Where(e => e.Status != null).GroupBy(CurrentStatus(today)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var years = await matches.Where(e => e.Year != null).GroupBy(e => e.Year).Select(g => new { g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Key).Take(MaxFacetValues).ToListAsync(ct);
+            static List<(TKey Key, int Count)> Count<TKey>(IEnumerable<TKey> values) where TKey : notnull =>
+                [.. values.GroupBy(v => v).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ThenBy(g => g.Key).Take(MaxFacetValues)];
+
+            var current = CurrentStatus(today).Compile();
+            var kinds = Count(rows.Select(r => r.Kind));
+            var sectors = Count(rows.SelectMany(r => r.Sectors));
+            var authorities = Count(rows.SelectMany(r => r.Authorities));
+            var statuses = Count(rows.Where(r => r.Status != null)
+                .Select(r => current(new SearchEntry { Kind = r.Kind, Status = r.Status, EffectiveOn = r.EffectiveOn, Slug = "", Title = "" }) ?? ""));
+            var years = rows.Where(r => r.Year != null).GroupBy(r => r.Year!.Value).Select(g => (Key: g.Key, Count: g.Count()))
+                .OrderByDescending(g => g.Key).Take(MaxFacetValues).ToList();
 
             var sectorSlugs = sectors.Select(s => s.Key).ToList();
             var sectorNames = await db.Sectors.Where(s => sectorSlugs.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, s => s.Name, ct);
@@ -354,12 +399,12 @@ public static class SearchPortal
                 .ToDictionaryAsync(o => o.Slug, o => o.Abbreviation ?? o.Name, ct);
 
             return new Facets(
-                [.. kinds.OrderByDescending(k => k.Count).Select(k => new FacetValue(KindSlug(k.Key), KindLabel(k.Key), k.Count, filters.Kind.Contains(KindSlug(k.Key))))],
+                [.. kinds.Select(k => new FacetValue(KindSlug(k.Key), KindLabel(k.Key), k.Count, filters.Kind.Contains(KindSlug(k.Key))))],
                 [.. sectors.Select(s => new FacetValue(s.Key, sectorNames.GetValueOrDefault(s.Key, s.Key), s.Count, filters.Sector.Contains(s.Key)))],
                 [.. authorities.Select(a => new FacetValue(a.Key, authorityNames.GetValueOrDefault(a.Key, a.Key), a.Count, filters.Authority.Contains(a.Key)))],
-                [.. statuses.Where(s => s.Key is not null).OrderByDescending(s => s.Count)
-                    .Select(s => new FacetValue(s.Key!, StatusLabels.GetValueOrDefault(s.Key!, s.Key!), s.Count, filters.Status.Contains(s.Key!)))],
-                [.. years.Select(y => y.Key!.Value.ToString(CultureInfo.InvariantCulture)).Zip(years, (v, y) => new FacetValue(v, v, y.Count, filters.Year.Contains(v)))]);
+                [.. statuses.Where(s => s.Key.Length > 0)
+                    .Select(s => new FacetValue(s.Key, StatusLabels.GetValueOrDefault(s.Key, s.Key), s.Count, filters.Status.Contains(s.Key)))],
+                [.. years.Select(y => y.Key.ToString(CultureInfo.InvariantCulture)).Zip(years, (v, y) => new FacetValue(v, v, y.Count, filters.Year.Contains(v)))]);
         }
     }
 }
