@@ -154,11 +154,12 @@ rows=(
   "static file|$base$static|"
 )
 
+# A request slower than 10 s counts as an error (wrk's default of 2 s would hide how slow the slow ones are).
 load() { # load URL PATHS-FILE SECONDS
   if [ -n "$2" ]; then
-    wrk -t"$threads" -c"$connections" -d"$3"s --latency -s "$root/bench/rotate.lua" "$1" -- "$2"
+    wrk -t"$threads" -c"$connections" -d"$3"s --timeout 10s --latency -s "$root/bench/rotate.lua" "$1" -- "$2"
   else
-    wrk -t"$threads" -c"$connections" -d"$3"s --latency "$1"
+    wrk -t"$threads" -c"$connections" -d"$3"s --timeout 10s --latency "$1"
   fi
 }
 

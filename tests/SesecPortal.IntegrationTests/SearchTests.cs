@@ -277,21 +277,30 @@ public sealed class SearchTests(IntegrationFixture fixture) : PortalTest(fixture
     }
 
     [Fact]
-    public async Task Past_the_ranking_limit_the_newest_matches_come_first_with_a_message()
+    public async Task Past_the_limits_the_newest_matches_come_first_and_the_total_reads_more_than()
     {
-        var corpus = await OpenDataCorpus.GenerateAsync(articles: SearchPortal.RankedLimit + 100, standards: 0, policies: 0);
+        var corpus = await OpenDataCorpus.GenerateAsync(articles: SearchPortal.CountLimit + 100, standards: 0, policies: 0);
         var import = await SendAsync(new Application.Features.OpenData.ImportContent.Command(new MemoryStream(corpus)));
         import.ErrorCount.ShouldBe(0);
 
-        // Every generated article mentions standards.
+        // Every generated article mentions standards: more than can be ranked or counted.
         var broad = await Search("standards", kind: "article");
 
-        broad.Total.ShouldBeGreaterThan(SearchPortal.RankedLimit);
+        broad.MoreThanTotal.ShouldBeTrue();
+        broad.Total.ShouldBe(SearchPortal.CountLimit);
         broad.Messages.ShouldContain(m => m.Contains("newest come first", StringComparison.Ordinal));
+        broad.Messages.ShouldContain(m => m.Contains($"More than {SearchPortal.CountLimit:N0} items match", StringComparison.Ordinal));
+        broad.Facets.Kind.Single().Count.ShouldBe(SearchPortal.CountLimit);
+        broad.Facets.Sector.ShouldNotBeEmpty();
+        broad.Facets.Sector.ShouldAllBe(f => f.Count <= SearchPortal.CountLimit);
         var dates = broad.Hits.Select(h => DateOnly.ParseExact(h.Date!, "d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        dates.Count.ShouldBe(SearchPortal.PageSize);
         dates.ShouldBe(dates.OrderByDescending(d => d).ToList());
         broad.Hits.ShouldAllBe(h => h.SnippetHtml.Contains("<mark>", StringComparison.Ordinal));
+
+        // A narrower search is ranked and counted exactly.
         var narrow = await Search("carbon peak");
+        narrow.MoreThanTotal.ShouldBeFalse();
         narrow.Messages.ShouldNotContain(m => m.Contains("newest come first", StringComparison.Ordinal));
     }
 }
