@@ -64,7 +64,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser) : IAsyncLifetime
         await author.GetByLabel("ICT", new() { Exact = true }).CheckAsync();
         await BrowserFixture.ExpectAccessibleAsync(author, "editorial-new-article-filled");
         await author.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await author.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/editor/articles/\\d+$"));
+        await WaitForArticlePageAsync(author);
         var editUrl = author.Url;
         await author.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         (await author.Locator("[role=status]").InnerTextAsync()).ShouldContain("Submitted for review");
@@ -126,5 +126,23 @@ public sealed class EditorialPagesTests(BrowserFixture browser) : IAsyncLifetime
         await reader.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
         (await reader.Locator("main").InnerTextAsync()).ShouldContain(articleTitle);
         await BrowserFixture.ExpectAccessibleAsync(reader, "editorial-published-issue");
+    }
+
+    /// <summary>
+    /// Waits for the redirect to the saved article's page. It once timed out in CI and passed on every rerun; if it
+    /// happens again, the failure says where the browser was and what the page said, and keeps a screenshot.
+    /// </summary>
+    private static async Task WaitForArticlePageAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/editor/articles/\\d+$"), new() { Timeout = 40_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "editorial-save-did-not-redirect.png"), FullPage = true });
+            var text = await page.Locator("main").InnerTextAsync();
+            throw new Xunit.Sdk.XunitException($"Saving did not lead to the article's page; the browser is at {page.Url}, showing:\n{text[..Math.Min(text.Length, 1500)]}");
+        }
     }
 }
