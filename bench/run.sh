@@ -133,7 +133,7 @@ with open(f"{run}/api-search.paths", "w") as f:
     f.writelines(f"/api/search?q={enc(q)}\n" for q in queries)
 sectors = ["ict", "carbon", "cybersecurity", "energy-efficiency", "intelligent-manufacturing", "iot", "smart-cities", "medical-devices",
            "cosmetics", "product-safety", "digital-economy", "automotive", "ai", "construction", "data-protection"]
-statuses = ["effective", "draft", "published", "superseded", "withdrawn"]
+statuses = ["InForce", "DraftForComments", "Published", "Superseded", "Withdrawn"]
 with open(f"{run}/standards.paths", "w") as f:
     for page in (1, 2, 3):
         for st in statuses:
@@ -147,7 +147,7 @@ rows=(
   "article page|$base/articles/$article|"
   "issue page|$base/issues/$issue|"
   "standard page|$base/standards/$standard|"
-  "/standards, 2 filters|$base/standards?sector=ict&status=effective|"
+  "/standards, 2 filters|$base/standards?sector=ict&status=InForce|"
   "/standards, 225 filter sets|$base|$run/standards.paths"
   "/search, $(wc -l < "$run/search.paths") queries|$base|$run/search.paths"
   "/api/search, $(wc -l < "$run/api-search.paths") queries|$base|$run/api-search.paths"

@@ -10,6 +10,7 @@ using SesecPortal.Application.Data;
 using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.Home;
 using SesecPortal.Application.Features.Search;
+using SesecPortal.Application.Features.Standards;
 using SesecPortal.Application.Seed;
 using SesecPortal.Web.Endpoints;
 using SesecPortal.Web.Infrastructure;
@@ -51,6 +52,8 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<SearchIndexer>();
+// The finder's filters and counts from memory (about 25 bytes a standard); Finder:InMemoryIndex=false keeps them in SQL.
+builder.Services.AddSingleton(_ => new StandardFinderIndex { Enabled = builder.Configuration.GetValue("Finder:InMemoryIndex", true) });
 builder.Services.AddScoped<EditorialRecorder>();
 builder.Services.AddScoped<ReferenceResolver>();
 builder.Services.AddScoped<ArticlePublisher>();

@@ -16,6 +16,9 @@ public static class FindStandards
 {
     public const int PageSize = 25;
 
+    /// <summary>At most this many sectors, committees and years are offered as filters (the most frequent; the newest years).</summary>
+    public const int MaxFacetValues = 30;
+
     public sealed record Query(
         string? Q = null,
         IReadOnlyList<string>? Sector = null,
@@ -60,7 +63,28 @@ public static class FindStandards
         : s.Status == StandardStatus.InForce && s.EffectiveOn != null && s.EffectiveOn > today ? StandardStatus.Published
         : s.Status;
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    /// <summary>Code order: standards without a code last. The in-memory index keeps this order as PostgreSQL computes it.</summary>
+    public static IOrderedQueryable<Standard> OrderByCode(IQueryable<Standard> standards) =>
+        standards.OrderBy(s => s.NormalizedCode == null).ThenBy(s => s.NormalizedCode).ThenBy(s => s.TitleEn).ThenBy(s => s.Id);
+
+    /// <summary>Newest first by publication, entry into force or drafting date; undated last.</summary>
+    public static IOrderedQueryable<Standard> OrderByDate(IQueryable<Standard> standards) =>
+        standards.OrderBy(s => (s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn) == null).ThenByDescending(s => s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn)
+            .ThenByDescending(s => s.Year).ThenBy(s => s.NormalizedCode).ThenBy(s => s.Id);
+
+    /// <summary>What a row of the list needs, read for one page.</summary>
+    private sealed record RowData(
+        int Id, string Slug, string? Code, string TitleEn, StandardLevel? Level, StandardStatus Status, DateOnly? EffectiveOn, DateOnly? WithdrawnOn,
+        DateOnly? PublishedOn, string? AdoptedCode, AdoptionDegree? AdoptionDegree, DateOnly? SupersededOn, string? SupersededBy, Link? Committee, List<Link> Sectors);
+
+    private static IQueryable<RowData> Project(IQueryable<Standard> standards) => standards.Select(s => new RowData(
+        s.Id, s.Slug, s.Code, s.TitleEn, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.PublishedOn, s.AdoptedCode, s.AdoptionDegree,
+        s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
+        s.ReplacedBy == null ? null : s.ReplacedBy.Code,
+        s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
+        s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList()));
+
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, StandardFinderIndex index) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -102,82 +126,50 @@ public static class FindStandards
 
             sort = sort.Length > 0 ? sort : syntax.IsEmpty ? "code" : "relevance";
 
-            var standards = db.Standards.AsNoTracking();
-            if (knownSectors.Count > 0)
-            {
-                standards = standards.Where(s => s.Sectors.Any(x => knownSectors.Contains(x.Slug)));
-            }
-
-            if (levels.Count > 0)
-            {
-                var levelValues = levels.Select(l => (StandardLevel?)Levels[l]).ToList();
-                standards = standards.Where(s => levelValues.Contains(s.Level));
-            }
-
-            var validYears = yearValues.OfType<int>().Select(y => (int?)y).ToList();
-            if (validYears.Count > 0)
-            {
-                standards = standards.Where(s => validYears.Contains(s.Year));
-            }
-
-            if (knownCommittees.Count > 0)
-            {
-                standards = standards.Where(s => s.Committee != null && knownCommittees.Contains(s.Committee.Slug));
-            }
-
             var tsQuery = syntax.TsQuery ?? "";
             string? codeKey = StandardCode.TryParse(syntax.Text, out var code) ? code.Key : null;
-            if (!syntax.IsEmpty || codeKey is not null)
+            var validYears = yearValues.OfType<int>().ToList();
+            var levelValues = levels.Select(l => Levels[l]).ToList();
+            var selection = new StandardFinderIndex.Selection(knownSectors, levelValues, validYears, knownCommittees, statusValues);
+
+            // Without words or a code, filters, counts and the page come from the in-memory index; with them, from SQL.
+            StandardFinderIndex.Tally tally;
+            Func<int, Task<List<RowData>>> pageRows;
+            var snapshot = index.Enabled && syntax.IsEmpty && codeKey is null ? await index.GetAsync(db, today, ct) : null;
+            if (snapshot is { Usable: true })
             {
-                standards = standards.Where(s => (codeKey != null && s.CodeKey != null && s.CodeKey.StartsWith(codeKey))
-                    || (tsQuery != "" && db.SearchEntries.Any(e => e.Kind == SearchKind.Standard && e.ItemId == s.Id
-                        && e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))))));
+                tally = snapshot.Count(selection, MaxFacetValues);
+                pageRows = async page =>
+                {
+                    var ids = snapshot.Page(selection, sort == "date", (page - 1) * PageSize, PageSize);
+                    var rows = await Project(db.Standards.AsNoTracking().Where(s => ids.Contains(s.Id))).ToListAsync(ct);
+                    return [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
+                };
+            }
+            else
+            {
+                var standards = Filtered(selection, syntax, tsQuery, codeKey, today, out var beforeStatus);
+                tally = await TallyAsync(beforeStatus, standards, today, ct);
+                pageRows = page =>
+                {
+                    IOrderedQueryable<Standard> ordered = sort switch
+                    {
+                        "date" => OrderByDate(standards),
+                        "relevance" => standards
+                            .OrderByDescending(s => codeKey != null && s.CodeKey == codeKey)
+                            .ThenByDescending(s => db.SearchEntries.Where(e => e.Kind == SearchKind.Standard && e.ItemId == s.Id)
+                                .Select(e => e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))).FirstOrDefault())
+                            .ThenBy(s => s.NormalizedCode).ThenBy(s => s.Id),
+                        _ => OrderByCode(standards),
+                    };
+                    return Project(ordered.Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+                };
             }
 
-            // Facets count within every other filter; the status filter applies last so its own counts stay visible.
-            var current = CurrentStatus(today);
-            var statusCounts = await standards.GroupBy(current).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            if (statusValues.Count > 0)
-            {
-                var parameter = current.Parameters[0];
-                var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(StandardStatus)], Expression.Constant(statusValues), current.Body);
-                standards = standards.Where(Expression.Lambda<Func<Standard, bool>>(contains, parameter));
-            }
-
-            var total = await standards.CountAsync(ct);
+            var total = tally.Total;
             var pageCount = QueryInput.PageCount(total, PageSize);
             var page = input.Page(query.Page, pageCount, total);
-
-            IOrderedQueryable<Standard> ordered = sort switch
-            {
-                "date" => standards.OrderBy(s => (s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn) == null).ThenByDescending(s => s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn)
-                    .ThenByDescending(s => s.Year).ThenBy(s => s.NormalizedCode),
-                "relevance" => standards
-                    .OrderByDescending(s => codeKey != null && s.CodeKey == codeKey)
-                    .ThenByDescending(s => db.SearchEntries.Where(e => e.Kind == SearchKind.Standard && e.ItemId == s.Id)
-                        .Select(e => e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))).FirstOrDefault())
-                    .ThenBy(s => s.NormalizedCode),
-                _ => standards.OrderBy(s => s.NormalizedCode == null).ThenBy(s => s.NormalizedCode).ThenBy(s => s.TitleEn),
-            };
-
-            var rows = await ordered.ThenBy(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(s => new
-                {
-                    s.Slug, s.Code, s.TitleEn, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.PublishedOn, s.AdoptedCode, s.AdoptionDegree,
-                    SupersededOn = s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
-                    SupersededBy = s.ReplacedBy == null ? null : s.ReplacedBy.Code,
-                    Committee = s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
-                    Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
-                })
-                .ToListAsync(ct);
-
-            var levelCounts = await standards.GroupBy(s => s.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var yearCounts = await standards.Where(s => s.Year != null).GroupBy(s => s.Year).Select(g => new { g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Key).Take(30).ToListAsync(ct);
-            var sectorCounts = await standards.SelectMany(s => s.Sectors).GroupBy(x => new { x.Slug, x.Name }).Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
-                .OrderByDescending(g => g.Count).Take(30).ToListAsync(ct);
-            var committeeCounts = await standards.Where(s => s.Committee != null).GroupBy(s => new { s.Committee!.Slug, s.Committee.Name })
-                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).Take(30).ToListAsync(ct);
+            var rows = await pageRows(page);
 
             static string? Format(DateOnly? d) => d is { } v ? PartialDate.Format(v) : null;
             var levelSlugs = Levels.ToDictionary(kv => kv.Value, kv => kv.Key);
@@ -188,13 +180,86 @@ public static class FindStandards
                 {
                     Adoption = Adoption.Describe(r.Code, r.AdoptedCode, r.AdoptionDegree),
                 })],
-                [.. sectorCounts.Select(s => new FacetValue(s.Slug, s.Name, s.Count, knownSectors.Contains(s.Slug)))],
-                [.. levelCounts.Where(l => l.Key is not null).OrderByDescending(l => l.Count)
-                    .Select(l => new FacetValue(levelSlugs[l.Key!.Value], Labels.Of(l.Key.Value), l.Count, levels.Contains(levelSlugs[l.Key.Value])))],
-                [.. statusCounts.OrderByDescending(s => s.Count).Select(s => new FacetValue(s.Key.ToString(), Labels.Of(s.Key), s.Count, statusValues.Contains(s.Key)))],
-                [.. yearCounts.Select(y => new FacetValue(y.Key!.Value.ToString(CultureInfo.InvariantCulture), y.Key.Value.ToString(CultureInfo.InvariantCulture), y.Count, validYears.Contains(y.Key)))],
-                [.. committeeCounts.Select(c => new FacetValue(c.Slug, c.Name, c.Count, knownCommittees.Contains(c.Slug)))],
+                [.. tally.Sectors.Select(s => new FacetValue(s.Slug, s.Name, s.Count, knownSectors.Contains(s.Slug)))],
+                [.. tally.Levels.Where(l => l.Level is not null).OrderByDescending(l => l.Count).ThenBy(l => l.Level)
+                    .Select(l => new FacetValue(levelSlugs[l.Level!.Value], Labels.Of(l.Level.Value), l.Count, levels.Contains(levelSlugs[l.Level.Value])))],
+                [.. tally.Statuses.OrderByDescending(s => s.Count).ThenBy(s => s.Status).Select(s => new FacetValue(s.Status.ToString(), Labels.Of(s.Status), s.Count, statusValues.Contains(s.Status)))],
+                [.. tally.Years.Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count, validYears.Contains(y.Year)))],
+                [.. tally.Committees.Select(c => new FacetValue(c.Slug, c.Name, c.Count, knownCommittees.Contains(c.Slug)))],
                 messages);
+        }
+
+        /// <summary>The standards matching the selection in SQL; <paramref name="beforeStatus"/> is the same without the status filter.</summary>
+        private IQueryable<Standard> Filtered(
+            StandardFinderIndex.Selection selection, SearchSyntax syntax, string tsQuery, string? codeKey, DateOnly today, out IQueryable<Standard> beforeStatus)
+        {
+            var standards = db.Standards.AsNoTracking();
+            if (selection.Sectors.Count > 0)
+            {
+                var sectors = selection.Sectors.ToList();
+                standards = standards.Where(s => s.Sectors.Any(x => sectors.Contains(x.Slug)));
+            }
+
+            if (selection.Levels.Count > 0)
+            {
+                var levelValues = selection.Levels.Select(l => (StandardLevel?)l).ToList();
+                standards = standards.Where(s => levelValues.Contains(s.Level));
+            }
+
+            if (selection.Years.Count > 0)
+            {
+                var years = selection.Years.Select(y => (int?)y).ToList();
+                standards = standards.Where(s => years.Contains(s.Year));
+            }
+
+            if (selection.Committees.Count > 0)
+            {
+                var committees = selection.Committees.ToList();
+                standards = standards.Where(s => s.Committee != null && committees.Contains(s.Committee.Slug));
+            }
+
+            if (!syntax.IsEmpty || codeKey is not null)
+            {
+                standards = standards.Where(s => (codeKey != null && s.CodeKey != null && s.CodeKey.StartsWith(codeKey))
+                    || (tsQuery != "" && db.SearchEntries.Any(e => e.Kind == SearchKind.Standard && e.ItemId == s.Id
+                        && e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))))));
+            }
+
+            beforeStatus = standards;
+            if (selection.Statuses.Count > 0)
+            {
+                var current = CurrentStatus(today);
+                var parameter = current.Parameters[0];
+                var contains = Expression.Call(
+                    typeof(Enumerable), nameof(Enumerable.Contains), [typeof(StandardStatus)], Expression.Constant(selection.Statuses.ToList()), current.Body);
+                standards = standards.Where(Expression.Lambda<Func<Standard, bool>>(contains, parameter));
+            }
+
+            return standards;
+        }
+
+        /// <summary>The counts in SQL: statuses within every filter but status (so their own counts stay visible), the rest within all.</summary>
+        private static async Task<StandardFinderIndex.Tally> TallyAsync(IQueryable<Standard> beforeStatus, IQueryable<Standard> standards, DateOnly today, CancellationToken ct)
+        {
+            var current = CurrentStatus(today);
+            var statusCounts = await beforeStatus.GroupBy(current).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var total = await standards.CountAsync(ct);
+            var levelCounts = await standards.GroupBy(s => s.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var yearCounts = await standards.Where(s => s.Year != null).GroupBy(s => s.Year).Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Key).Take(MaxFacetValues).ToListAsync(ct);
+            var sectorCounts = await standards.SelectMany(s => s.Sectors).GroupBy(x => new { x.Id, x.Slug, x.Name })
+                .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(MaxFacetValues).ToListAsync(ct);
+            var committeeCounts = await standards.Where(s => s.Committee != null).GroupBy(s => new { s.Committee!.Id, s.Committee.Slug, s.Committee.Name })
+                .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(MaxFacetValues).ToListAsync(ct);
+            return new StandardFinderIndex.Tally(
+                total,
+                [.. statusCounts.Select(s => (s.Key, s.Count))],
+                [.. levelCounts.Select(l => (l.Key, l.Count))],
+                [.. yearCounts.Select(y => (y.Key!.Value, y.Count))],
+                [.. sectorCounts.Select(s => (s.Slug, s.Name, s.Count))],
+                [.. committeeCounts.Select(c => (c.Slug, c.Name, c.Count))]);
         }
     }
 }
