@@ -149,15 +149,16 @@ rows=(
   "standard page|$base/standards/$standard|"
   "/standards, 2 filters|$base/standards?sector=ict&status=InForce|"
   "/standards, 225 filter sets|$base|$run/standards.paths"
+  "/standards, 225 filter sets, every URL distinct (uncached)|$base|$run/standards.paths|distinct"
   "/search, $(wc -l < "$run/search.paths") queries|$base|$run/search.paths"
   "/api/search, $(wc -l < "$run/api-search.paths") queries|$base|$run/api-search.paths"
   "static file|$base$static|"
 )
 
 # A request slower than 10 s counts as an error (wrk's default of 2 s would hide how slow the slow ones are).
-load() { # load URL PATHS-FILE SECONDS
+load() { # load URL PATHS-FILE SECONDS [distinct]
   if [ -n "$2" ]; then
-    wrk -t"$threads" -c"$connections" -d"$3"s --timeout 10s --latency -s "$root/bench/rotate.lua" "$1" -- "$2"
+    wrk -t"$threads" -c"$connections" -d"$3"s --timeout 10s --latency -s "$root/bench/rotate.lua" "$1" -- "$2" ${4:-}
   else
     wrk -t"$threads" -c"$connections" -d"$3"s --timeout 10s --latency "$1"
   fi
@@ -165,7 +166,7 @@ load() { # load URL PATHS-FILE SECONDS
 
 # Every URL answers 200 (or a redirect) before it is loaded.
 for row in "${rows[@]}"; do
-  IFS='|' read -r name url paths <<<"$row"
+  IFS='|' read -r name url paths _ <<<"$row"
   probe=$url; [ -n "$paths" ] && probe="$url$(head -1 "$paths")"
   code=$(curl -s -o /dev/null -w '%{http_code}' "$probe")
   case "$code" in 200|301|302) ;; *) echo "$name: $probe answered $code" >&2; exit 1 ;; esac
@@ -173,16 +174,16 @@ done
 
 step "Warming up (3 s per URL)"
 for row in "${rows[@]}"; do
-  IFS='|' read -r name url paths <<<"$row"
-  load "$url" "$paths" 3 >/dev/null
+  IFS='|' read -r name url paths mode <<<"$row"
+  load "$url" "$paths" 3 "$mode" >/dev/null
 done
 
 step "Loading each URL for $duration s: wrk, $threads threads, $connections connections"
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 table="| URL | requests/s | p50 (ms) | p99 (ms) | errors |"$'\n'"|---|---:|---:|---:|---:|"
 for row in "${rows[@]}"; do
-  IFS='|' read -r name url paths <<<"$row"
-  out=$(load "$url" "$paths" "$duration")
+  IFS='|' read -r name url paths mode <<<"$row"
+  out=$(load "$url" "$paths" "$duration" "$mode")
   echo "$out" > "$run/wrk-$(echo "$name" | tr -c 'a-zA-Z0-9' '-').txt"
   rps=$(echo "$out" | awk '/^Requests\/sec/ { printf "%.0f", $2 }')
   p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")

@@ -37,10 +37,11 @@ if (database is null)
 }
 
 await using var localCluster = database.Value.Cluster;
+var connectionString = PortalDbContext.Tuned(database.Value.ConnectionString);
 
-builder.Services.AddDbContextPool<PortalDbContext>(options => PortalDbContext.Configure(options, database.Value.ConnectionString));
+builder.Services.AddDbContextPool<PortalDbContext>(options => PortalDbContext.Configure(options, connectionString));
 // More than one instance: cache eviction through LISTEN/NOTIFY, queries on a standby (ConnectionStrings:PortalRead), compression.
-builder.Services.AddScaleOut(builder.Configuration, database.Value.ConnectionString);
+builder.Services.AddScaleOut(builder.Configuration, connectionString);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -71,6 +72,9 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.AddOutputCache(options =>
 {
+    // The most-read pages, not every page ever asked for: the default (100 MB) was a third of the portal's memory under
+    // a crawl of the finder's filter combinations. Entries past the limit are not cached; expired ones make room.
+    options.SizeLimit = builder.Configuration.GetValue("OutputCache:SizeLimitMB", 32L) * 1024 * 1024;
     options.AddPolicy(CachePolicies.PublicPage, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(CachePolicies.PublicTag));
 });
 builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");

@@ -44,6 +44,24 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     }
 
     /// <summary>The options every host uses: Npgsql, snake_case names, this assembly's migrations.</summary>
+    /// <summary>
+    /// The connection settings the portal's speed relies on, unless the connection string sets them: statements used five
+    /// times are prepared (Max Auto Prepare), so a page's queries are not planned again on every request; and a pooled
+    /// connection is not reset when returned (No Reset On Close), which saves a round trip per query. The portal keeps no
+    /// session state on a connection (temporary tables are dropped on commit), so there is nothing to reset.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
+
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PortalDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention()

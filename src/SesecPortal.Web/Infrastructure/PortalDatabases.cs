@@ -12,7 +12,7 @@ namespace SesecPortal.Web.Infrastructure;
 internal sealed class PortalDatabases(string primary, string? read, string instanceId)
 {
     public string Primary { get; } = primary;
-    public string? Read { get; } = string.IsNullOrWhiteSpace(read) ? null : read;
+    public string? Read { get; } = string.IsNullOrWhiteSpace(read) ? null : Application.Data.PortalDbContext.Tuned(read);
     public string InstanceId { get; } = instanceId;
 
     public bool HasReadConnection => Read is not null;
