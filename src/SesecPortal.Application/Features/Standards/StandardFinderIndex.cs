@@ -142,7 +142,7 @@ public sealed class StandardFinderIndex : IDisposable
             var filter = Filter.Of(selection, sectors, committees);
             var statusCounts = new int[256];
             var levelCounts = new int[256];
-            var yearCounts = new Dictionary<short, int>();
+            var yearCounts = new int[short.MaxValue + 1];
             var sectorCounts = new int[64];
             var committeeCounts = new int[committees.Count];
             var total = 0;
@@ -161,9 +161,9 @@ public sealed class StandardFinderIndex : IDisposable
 
                 total++;
                 levelCounts[e.Level]++;
-                if (e.Year != 0)
+                if (e.Year > 0)
                 {
-                    yearCounts[e.Year] = yearCounts.GetValueOrDefault(e.Year) + 1;
+                    yearCounts[e.Year]++;
                 }
 
                 if (e.Committee >= 0)
@@ -181,7 +181,7 @@ public sealed class StandardFinderIndex : IDisposable
                 total,
                 [.. statusCounts.Select((n, s) => ((StandardStatus)s, n)).Where(s => s.n > 0)],
                 [.. levelCounts.Select((n, l) => (l == 0 ? (StandardLevel?)null : (StandardLevel)(l - 1), n)).Where(l => l.n > 0)],
-                [.. yearCounts.OrderByDescending(y => y.Key).Take(facetValues).Select(y => ((int)y.Key, y.Value))],
+                [.. Enumerable.Range(0, yearCounts.Length).Reverse().Where(y => y > 0 && yearCounts[y] > 0).Take(facetValues).Select(y => (y, yearCounts[y]))],
                 Top(sectors, sectorCounts, facetValues),
                 Top(committees, committeeCounts, facetValues));
         }
