@@ -90,6 +90,7 @@ app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
+app.UseClientAborts();
 app.UseScaleOut();
 app.UseRouting();
 app.UseCors();

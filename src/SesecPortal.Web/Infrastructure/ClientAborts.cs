@@ -1,0 +1,28 @@
+namespace SesecPortal.Web.Infrastructure;
+
+/// <summary>
+/// A request whose client went away (a closed tab, a load tester stopping) cancels its work; that cancellation is not a
+/// server error. It is logged as 499 ("client closed request", as nginx names it) instead of a 500 with a stack trace,
+/// so the error log holds only real failures. Any other exception goes on to the exception handler.
+/// </summary>
+internal static class ClientAborts
+{
+    public const int ClientClosedRequest = 499;
+
+    public static IApplicationBuilder UseClientAborts(this IApplicationBuilder app) => app.Use(InvokeAsync);
+
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = ClientClosedRequest;
+            }
+        }
+    }
+}
