@@ -120,11 +120,12 @@ public static class SearchPortal
                 ? nameof(StandardStatus.Published)
                 : e.Status;
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, SearchGate gate) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
+            using var slot = await gate.EnterAsync(ct);
             var input = new QueryInput();
             var messages = input.Messages;
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

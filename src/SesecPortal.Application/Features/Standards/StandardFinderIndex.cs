@@ -66,49 +66,73 @@ public sealed class StandardFinderIndex : IDisposable
         var stamp = await ReadStampAsync(db, ct);
         var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Id).Select(s => new Named(s.Id, s.Slug, s.Name)).ToListAsync(ct);
         var committees = await db.WorkingGroups.AsNoTracking().OrderBy(w => w.Id).Select(w => new Named(w.Id, w.Slug, w.Name)).ToListAsync(ct);
-        var rows = await FindStandards.OrderByCode(db.Standards.AsNoTracking())
-            .Select(s => new { s.Id, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.Year, s.CommitteeId })
-            .ToListAsync(ct);
-        var dateOrder = await FindStandards.OrderByDate(db.Standards.AsNoTracking()).Select(s => s.Id).ToListAsync(ct);
-        var sectorLinks = await db.Standards.AsNoTracking().SelectMany(s => s.Sectors.Select(x => new { StandardId = s.Id, SectorId = x.Id })).ToListAsync(ct);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
-
+        // Streamed into compact arrays: materialising 300,000 rows as objects first cost tens of MB for a moment.
         var sectorBits = sectors.Select((s, i) => (s.Id, Bit: i)).ToDictionary(s => s.Id, s => s.Bit);
         var committeeIndex = committees.Select((c, i) => (c.Id, Index: i)).ToDictionary(c => c.Id, c => c.Index);
-        var position = new Dictionary<int, int>(rows.Count);
         var statusToday = FindStandards.CurrentStatus(today).Compile();
-        var entries = new Entry[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        var probe = new Standard { Slug = "", TitleEn = "" };
+        // Sized up front (the counts are in the same snapshot): no array is grown and copied, and positions are looked up
+        // by id in an array instead of a dictionary of 300,000 entries.
+        var count = await db.Standards.CountAsync(ct);
+        var maxId = count == 0 ? 0 : await db.Standards.MaxAsync(s => s.Id, ct);
+        var all = new Entry[count];
+        var position = new int[maxId + 1];
+        Array.Fill(position, -1);
+        var n = 0;
+        await foreach (var r in FindStandards.OrderByCode(db.Standards.AsNoTracking())
+            .Select(s => new { s.Id, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.Year, s.CommitteeId }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var r = rows[i];
-            position[r.Id] = i;
-            var status = statusToday(new Standard { Slug = "", TitleEn = "", Status = r.Status, EffectiveOn = r.EffectiveOn, WithdrawnOn = r.WithdrawnOn });
-            entries[i] = new Entry(
+            if (n == all.Length || r.Id > maxId)
+            {
+                continue; // written after the count, possible only inside a caller's read-committed transaction
+            }
+
+            (probe.Status, probe.EffectiveOn, probe.WithdrawnOn) = (r.Status, r.EffectiveOn, r.WithdrawnOn);
+            position[r.Id] = n;
+            all[n++] = new Entry(
                 r.Id,
                 r.CommitteeId is { } c && committeeIndex.TryGetValue(c, out var ci) ? ci : -1,
                 0UL,
                 r.Year is { } y ? (short)y : (short)0,
                 r.Level is { } l ? (byte)((int)l + 1) : (byte)0,
-                (byte)status);
+                (byte)statusToday(probe));
+        }
+
+        var byDate = new int[count];
+        var d = 0;
+        await foreach (var id in FindStandards.OrderByDate(db.Standards.AsNoTracking()).Select(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (d < byDate.Length && id <= maxId && position[id] >= 0)
+            {
+                byDate[d++] = position[id];
+            }
+        }
+
+        if (n < all.Length || d < byDate.Length)
+        {
+            Array.Resize(ref all, n);
+            byDate = [.. byDate.Take(d).Where(i => i < n)];
         }
 
         var tooManySectors = sectors.Count > 64;
         if (!tooManySectors)
         {
-            foreach (var link in sectorLinks)
+            await foreach (var link in db.Standards.AsNoTracking().SelectMany(s => s.Sectors.Select(x => new { StandardId = s.Id, SectorId = x.Id }))
+                .AsAsyncEnumerable().WithCancellation(ct))
             {
-                if (position.TryGetValue(link.StandardId, out var i) && sectorBits.TryGetValue(link.SectorId, out var bit))
+                if (link.StandardId <= maxId && position[link.StandardId] is var i and >= 0 && sectorBits.TryGetValue(link.SectorId, out var bit))
                 {
-                    entries[i] = entries[i] with { Sectors = entries[i].Sectors | (1UL << bit) };
+                    all[i] = all[i] with { Sectors = all[i].Sectors | (1UL << bit) };
                 }
             }
         }
 
-        var byDate = dateOrder.Where(position.ContainsKey).Select(id => position[id]).ToArray();
-        return new Snapshot(stamp, today, entries, byDate, sectors, committees, tooManySectors);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return new Snapshot(stamp, today, all, byDate, sectors, committees, tooManySectors);
     }
 
     internal sealed record Named(int Id, string Slug, string Name);
