@@ -1,4 +1,5 @@
 using Npgsql;
+using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.IntegrationTests;
 
@@ -52,14 +53,28 @@ public sealed class QueryPlanTests(IntegrationFixture fixture) : PortalTest(fixt
         plan.ShouldContain(index, customMessage: $"{path}:\n{plan}");
     }
 
-    private async Task<string> ExplainAsync(string sql)
+    [Fact]
+    public async Task A_phrase_with_too_many_matches_to_rank_walks_the_recency_index_instead_of_rechecking_every_candidate()
+    {
+        // What the search does for the first pages past SearchPortal.CountLimit matches.
+        const string sql = "SELECT id FROM search_entries WHERE search_vector @@ to_tsquery('english', sesec_spelling('network <-> access <-> licence')) "
+            + "ORDER BY COALESCE(date, DATE '-infinity') DESC, id DESC LIMIT 20";
+
+        var plan = await ExplainAsync(sql, SearchPortal.WalkRecencySettings);
+
+        plan.ShouldContain("Index Scan using ix_search_entries_recency", customMessage: plan);
+        plan.ShouldNotContain("Bitmap", customMessage: plan);
+        plan.ShouldNotContain("Sort", customMessage: plan);
+    }
+
+    private async Task<string> ExplainAsync(string sql, string settings = "SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off")
     {
         await using var conn = new NpgsqlConnection(Fixture.Database.ConnectionString);
         await conn.OpenAsync(Ct);
         await using var tx = await conn.BeginTransactionAsync(Ct);
         // No sequential scans, and no sorts: an ordered query must find an index that gives its order, or the planner
         // is free to pick any index and sort (which on a handful of rows it does, by the whims of the statistics).
-        await using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off", conn, tx))
+        await using (var off = new NpgsqlCommand(settings, conn, tx))
         {
             await off.ExecuteNonQueryAsync(Ct);
         }
