@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Formatting.Compact;
 using SesecPortal.Application.Common;
@@ -71,6 +72,19 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Editor", Accounts.EditorPolicy);
     options.Conventions.AuthorizeFolder("/Admin", Accounts.AdminPolicy);
 });
+// Behind a load balancer (docker-compose.yml: nginx): the client's address and scheme come from X-Forwarded-For and
+// X-Forwarded-Proto, so rate limits count per client, not per proxy. Only from loopback and the networks named in
+// ForwardedHeaders:KnownNetworks (CIDR, comma-separated); anyone else's headers are ignored.
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var network in (builder.Configuration["ForwardedHeaders:KnownNetworks"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+            ? parsed
+            : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: “{network}” is not a network in CIDR form (10.0.0.0/8)."));
+    }
+});
 builder.Services.AddOutputCache(options =>
 {
     // The most-read pages, not every page ever asked for: the default (100 MB) was a third of the portal's memory under
@@ -87,6 +101,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();

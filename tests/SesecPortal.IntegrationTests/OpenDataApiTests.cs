@@ -153,6 +153,27 @@ public sealed class OpenDataApiTests(IntegrationFixture fixture) : PortalTest(fi
     }
 
     [Fact]
+    public async Task Behind_the_load_balancer_each_client_has_its_own_allowance()
+    {
+        // Kestrel on loopback, as nginx would reach it: X-Forwarded-For names the client.
+        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: new Dictionary<string, string> { ["RateLimiting:ApiPerMinute"] = "2" });
+        using var client = factory.CreateClient();
+        async Task<HttpStatusCode> GetAsAsync(string address)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/sectors", UriKind.Relative));
+            request.Headers.Add("X-Forwarded-For", address);
+            using var response = await client.SendAsync(request, Ct);
+            return response.StatusCode;
+        }
+
+        (await GetAsAsync("203.0.113.7")).ShouldBe(HttpStatusCode.OK);
+        (await GetAsAsync("203.0.113.7")).ShouldBe(HttpStatusCode.OK);
+        (await GetAsAsync("203.0.113.7")).ShouldBe(HttpStatusCode.TooManyRequests);
+
+        (await GetAsAsync("198.51.100.9")).ShouldBe(HttpStatusCode.OK, "another client behind the same proxy keeps its own allowance");
+    }
+
+    [Fact]
     public async Task The_old_search_api_still_answers()
     {
         using var client = Fixture.CreateClient();
