@@ -42,12 +42,12 @@ public sealed class AccountPagesTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync("browser-editor@example.com", Roles.Editor);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Editor" }).ClickAsync();
-        await page.WaitForURLAsync("**/editor");
+        await BrowserFixture.WaitForPageAsync(page, "**/editor");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Waiting for review");
         await BrowserFixture.ExpectAccessibleAsync(page, "editor-dashboard");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        (await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).CountAsync()).ShouldBe(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToHaveCountAsync(1);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class AccountPagesTests(BrowserFixture browser)
         await page.GetByLabel("Editor").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the user" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/admin/users");
+        await BrowserFixture.WaitForPageAsync(page, "**/admin/users");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("added-in-browser@example.com");
         await page.GetByRole(AriaRole.Link, new() { Name = "Change roles of added-in-browser@example.com" }).ClickAsync();
         await BrowserFixture.ExpectAccessibleAsync(page, "admin-user-roles");

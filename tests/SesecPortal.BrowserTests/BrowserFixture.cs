@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -61,8 +63,47 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await WaitForPageAsync(page, new Regex("^(?!.*/account/sign-in)"));
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the page is at an address matching <paramref name="glob"/> (<c>**</c> any text, <c>*</c> any text
+    /// without a slash, everything else literal) and its document has finished loading.
+    /// </summary>
+    public static Task WaitForPageAsync(IPage page, string glob, float timeout = 20_000)
+    {
+        var pattern = new StringBuilder("^");
+        for (var i = 0; i < glob.Length; i++)
+        {
+            if (glob[i] != '*')
+            {
+                pattern.Append(Regex.Escape(glob[i].ToString()));
+            }
+            else if (i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                pattern.Append(".*");
+                i++;
+            }
+            else
+            {
+                pattern.Append("[^/]*");
+            }
+        }
+
+        return WaitForPageAsync(page, new Regex(pattern.Append('$').ToString()), timeout);
+    }
+
+    /// <summary>
+    /// Waits until the page is at an address matching <paramref name="url"/> and its document has finished loading.
+    /// Playwright's <c>WaitForURLAsync</c> learns of the load event from lifecycle messages kept in the .NET client,
+    /// and in CI it once waited 20 s for a load that had happened (it saw "networkidle", which comes after it). Both
+    /// conditions are asked of the page itself here, and retried until they hold.
+    /// </summary>
+    public static async Task WaitForPageAsync(IPage page, Regex url, float timeout = 20_000)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = timeout });
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = timeout });
     }
 
     /// <summary>Scans the page with axe-core, keeps a screenshot, and fails on any serious or critical violation, naming them.</summary>

@@ -109,7 +109,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync("/editor/issues");
         var title = await page.GetByLabel("Title").InputValueAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the issue" }).ClickAsync();
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/editor/issues/\\d+$"));
+        await BrowserFixture.WaitForPageAsync(page, new System.Text.RegularExpressions.Regex("/editor/issues/\\d+$"));
         (await page.Locator("h1").InnerTextAsync()).ShouldContain(title);
 
         var firstSection = page.Locator(".builder-section").First;
@@ -136,7 +136,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser) : IAsyncLifetime
     {
         try
         {
-            await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/editor/articles/\\d+$"), new() { Timeout = 40_000 });
+            await BrowserFixture.WaitForPageAsync(page, new System.Text.RegularExpressions.Regex("/editor/articles/\\d+$"), 40_000);
         }
         catch (TimeoutException)
         {

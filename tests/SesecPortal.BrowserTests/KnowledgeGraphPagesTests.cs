@@ -25,18 +25,18 @@ public sealed class KnowledgeGraphPagesTests(BrowserFixture browser)
             await page.GotoAsync("/policies/14th-fyp-national-standards-system");
             await ShouldBeAccessibleAsync(page, "graph-policy");
             await page.Locator("#rel-references-outgoing").GetByRole(AriaRole.Link, new() { Name = "T/CESA 1169-2021" }).ClickAsync();
-            await page.WaitForURLAsync("**/standards/t-cesa-1169-2021");
+            await BrowserFixture.WaitForPageAsync(page, "**/standards/t-cesa-1169-2021");
             (await page.Locator("#rel-references-incoming h3").InnerTextAsync()).ShouldBe("Referenced by");
             (await page.Locator("section.timeline, section.relations").CountAsync()).ShouldBeGreaterThanOrEqualTo(1);
             await ShouldBeAccessibleAsync(page, "graph-standard");
 
             await page.Locator("#rel-draftedby-outgoing").GetByRole(AriaRole.Link, new() { Name = "Chip and System Research Work Group" }).ClickAsync();
-            await page.WaitForURLAsync("**/working-groups/tc28-sc42-chip-and-system");
+            await BrowserFixture.WaitForPageAsync(page, "**/working-groups/tc28-sc42-chip-and-system");
             (await page.Locator("#rel-draftedby-incoming h3").InnerTextAsync()).ShouldBe("Standards drafted by this working group");
             await ShouldBeAccessibleAsync(page, "graph-working-group");
 
             await page.Locator("#rel-leads-incoming").GetByRole(AriaRole.Link, new() { Name = "Huawei" }).ClickAsync();
-            await page.WaitForURLAsync("**/organisations/huawei");
+            await BrowserFixture.WaitForPageAsync(page, "**/organisations/huawei");
             (await page.Locator("#rel-leads-outgoing").InnerTextAsync()).ShouldContain("Chip and System Research Work Group");
             await ShouldBeAccessibleAsync(page, "graph-organisation");
         }

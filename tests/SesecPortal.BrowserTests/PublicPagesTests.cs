@@ -31,23 +31,23 @@ public sealed class PublicPagesTests(BrowserFixture browser)
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Read the whole issue" }).ClickAsync();
-        await page.WaitForURLAsync("**/issues/december-2021-january-2022");
+        await BrowserFixture.WaitForPageAsync(page, "**/issues/december-2021-january-2022");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("December 2021 – January 2022");
 
         await page.Locator("#carbon-emission").GetByRole(AriaRole.Link, new() { Name = "China First Mandatory Standard of Carbon Emissions", Exact = false }).ClickAsync();
-        await page.WaitForURLAsync("**/articles/china-first-mandatory-standard-**");
+        await BrowserFixture.WaitForPageAsync(page, "**/articles/china-first-mandatory-standard-**");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("GB 55015-2021");
 
         await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Carbon emission" }).ClickAsync();
-        await page.WaitForURLAsync("**/sectors/carbon");
+        await BrowserFixture.WaitForPageAsync(page, "**/sectors/carbon");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Carbon emission");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "GB 55015-2021", Exact = false }).First.ClickAsync();
-        await page.WaitForURLAsync("**/standards/gb-55015-2021");
+        await BrowserFixture.WaitForPageAsync(page, "**/standards/gb-55015-2021");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("General Specification of Energy Efficiency and Renewable Resources Utilisation in Construction Sector");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "China First Mandatory Standard of Carbon Emissions", Exact = false }).ClickAsync();
-        await page.WaitForURLAsync("**/articles/china-first-mandatory-standard-**");
+        await BrowserFixture.WaitForPageAsync(page, "**/articles/china-first-mandatory-standard-**");
         await Screenshot(page, "journey-back-to-article");
     }
 
@@ -89,7 +89,7 @@ public sealed class PublicPagesTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Read the whole issue" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "What is “Important Data”? New Standard Provides the Answer" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/articles/what-is-important-data-**");
+        await BrowserFixture.WaitForPageAsync(page, "**/articles/what-is-important-data-**");
 
         (await page.Locator("main").InnerTextAsync()).ShouldContain("13 March 2022");
     }

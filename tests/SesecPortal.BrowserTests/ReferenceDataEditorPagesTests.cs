@@ -66,7 +66,7 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsy
         await page.GotoAsync($"/editor/standards/{id}");
         await page.GetByLabel("English title").FillAsync("Edited in the browser: artificial intelligence chips benchmark");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the standard" }).ClickAsync();
-        await page.WaitForURLAsync($"**/editor/standards/{id}");
+        await BrowserFixture.WaitForPageAsync(page, $"**/editor/standards/{id}");
         (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("The standard was saved.");
         await BrowserFixture.ExpectAccessibleAsync(page, "editor-standard-saved");
 

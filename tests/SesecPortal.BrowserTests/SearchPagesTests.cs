@@ -14,19 +14,19 @@ public sealed class SearchPagesTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the portal" }).FillAsync("plan");
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync("**/search?q=plan");
+        await BrowserFixture.WaitForPageAsync(page, "**/search?q=plan");
         var before = await page.Locator("#results-heading").InnerTextAsync();
 
         await page.Locator("#facet-kind + ul").GetByRole(AriaRole.Link, new() { Name = "Policy" }).ClickAsync();
-        await page.WaitForURLAsync("**kind=policy**");
+        await BrowserFixture.WaitForPageAsync(page, "**kind=policy**");
         await page.Locator("#facet-sector + ul").GetByRole(AriaRole.Link, new() { Name = "Carbon emission" }).ClickAsync();
-        await page.WaitForURLAsync("**sector=carbon**");
+        await BrowserFixture.WaitForPageAsync(page, "**sector=carbon**");
         var after = await page.Locator("#results-heading").InnerTextAsync();
         after.ShouldNotBe(before);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "search-narrowed.png"), FullPage = true });
 
         await page.Locator(".hit h3 a").First.ClickAsync();
-        await page.WaitForURLAsync("**/policies/**");
+        await BrowserFixture.WaitForPageAsync(page, "**/policies/**");
         (await page.Locator("h1").InnerTextAsync()).ShouldNotBeEmpty();
     }
 
@@ -39,7 +39,7 @@ public sealed class SearchPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the portal" }).FillAsync("T/CESA 1026-2018");
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/standards/t-cesa-1026-2018");
+        await BrowserFixture.WaitForPageAsync(page, "**/standards/t-cesa-1026-2018");
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("T/CESA 1026—2018");
     }
 
@@ -78,7 +78,7 @@ public sealed class SearchPagesTests(BrowserFixture browser)
 
         (await page.Locator("#results-heading").InnerTextAsync()).ShouldContain("2 standards");
         await page.GetByRole(AriaRole.Link, new() { Name = "Green Buildings Assessment Standard", Exact = false }).ClickAsync();
-        await page.WaitForURLAsync("**/standards/gb-t-50378-2019");
+        await BrowserFixture.WaitForPageAsync(page, "**/standards/gb-t-50378-2019");
     }
 
     [Fact]

@@ -18,25 +18,25 @@ public sealed class WatchlistPagesTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GotoAsync("/sectors/carbon");
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow this sector" }).ClickAsync();
-        await page.WaitForURLAsync("**/sectors/carbon");
+        await BrowserFixture.WaitForPageAsync(page, "**/sectors/carbon");
         (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("You follow Carbon emission");
         await BrowserFixture.ExpectAccessibleAsync(page, "sector-followed");
 
         await page.GotoAsync("/standards/gb-55015-2021");
         await BrowserFixture.ExpectAccessibleAsync(page, "standard-follow-button");
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow this standard" }).ClickAsync();
-        await page.WaitForURLAsync("**/standards/gb-55015-2021");
+        await BrowserFixture.WaitForPageAsync(page, "**/standards/gb-55015-2021");
         (await page.GetByRole(AriaRole.Button, new() { Name = "Unfollow" }).CountAsync()).ShouldBe(1);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My watchlist" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/watchlist");
+        await BrowserFixture.WaitForPageAsync(page, "**/watchlist");
         var following = page.Locator("#following + ul");
         (await following.InnerTextAsync()).ShouldContain("Carbon emission");
         (await following.InnerTextAsync()).ShouldContain("GB 55015-2021");
         await BrowserFixture.ExpectAccessibleAsync(page, "watchlist");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Get a private feed address" }).ClickAsync();
-        await page.WaitForURLAsync("**/watchlist");
+        await BrowserFixture.WaitForPageAsync(page, "**/watchlist");
         var address = await page.GetByLabel("Your private feed address (shown only this once)").InputValueAsync();
         address.ShouldContain("/watchlist/feed/");
         await BrowserFixture.ExpectAccessibleAsync(page, "watchlist-feed-address");
@@ -46,7 +46,7 @@ public sealed class WatchlistPagesTests(BrowserFixture browser) : IAsyncLifetime
         (await feed.TextAsync()).ShouldContain("SesecPortal: my watchlist");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke the feed address" }).ClickAsync();
-        await page.WaitForURLAsync("**/watchlist");
+        await BrowserFixture.WaitForPageAsync(page, "**/watchlist");
         (await page.APIRequest.GetAsync(address)).Status.ShouldBe(404);
     }
 
@@ -58,6 +58,6 @@ public sealed class WatchlistPagesTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync("/organisations/miit");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in to follow this organisation" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-in?returnUrl=%2Forganisations%2Fmiit", StringComparison.OrdinalIgnoreCase));
+        await BrowserFixture.WaitForPageAsync(page, new System.Text.RegularExpressions.Regex("/account/sign-in\\?returnUrl=%2Forganisations%2Fmiit", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 }
