@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
@@ -172,6 +173,54 @@ public sealed class ArticleWorkflowTests(IntegrationFixture fixture) : PortalTes
         history.Diff.Lines.ShouldContain(new TextDiff.Line(TextDiff.LineKind.Inserted, "Title: China Meets Europe: SESEC at the Hamburg Summit"));
         history.Audit.Select(a => (a.UserName, a.Action)).ShouldBe([
             (Reviewer, "published a revision"), (Reviewer, "approved"), (Author, "submitted for review"), (Author, "started a revision")]);
+    }
+
+    [Fact]
+    public async Task Two_editors_starting_a_revision_of_a_published_article_at_once_take_turns_and_the_second_gets_a_conflict()
+    {
+        int id;
+        await using (var db = Fixture.Database.CreateDbContext())
+        {
+            id = await db.Articles.Where(a => a.Slug == Seeded).Select(a => a.Id).SingleAsync(Ct);
+        }
+
+        var first = await NewArticleAsync(title: "China Meets Europe: the first editor's revision");
+        var second = await NewArticleAsync(title: "China Meets Europe: the second editor's revision");
+        first.ArticleId = second.ArticleId = id;
+
+        // Both start while the article is held, as they would while a third save runs: they must wait, then go one by one.
+        await using var connection = new NpgsqlConnection(Fixture.Database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var hold = await connection.BeginTransactionAsync(Ct);
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM articles WHERE id = @id FOR UPDATE", connection, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", id);
+            await lockRow.ExecuteScalarAsync(Ct);
+        }
+
+        var saves = new[] { SaveAs(Author, first), SaveAs(Reviewer, second) };
+        await Task.Delay(500, Ct);
+        saves.ShouldAllBe(t => !t.IsCompleted, string.Join("; ", saves.Select(t => t.Exception?.InnerException?.ToString() ?? t.Status.ToString())));
+        await hold.CommitAsync(Ct);
+        var outcomes = await Task.WhenAll(saves.Select(async t =>
+        {
+            try
+            {
+                await t;
+                return "saved";
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                return ex.StoredSnapshot.Contains("first editor's", StringComparison.Ordinal) ? "conflict with the first" : "conflict with the second";
+            }
+        }));
+
+        string.Join(" / ", outcomes.Order()).ShouldBeOneOf("conflict with the first / saved", "conflict with the second / saved");
+        await using (var db = Fixture.Database.CreateDbContext())
+        {
+            var numbers = await db.ArticleRevisions.Where(r => r.ArticleId == id).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(Ct);
+            numbers.ShouldBe([1, 2]); // the published text as revision 1, and the one revision started
+        }
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
@@ -415,6 +416,39 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
         var again = await PostFieldsAsync(second, path, FieldsOf(document), []);
         again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await WithDbAsync(db => db.Policies.SingleAsync(p => p.Id == id, Ct))).DocumentNumber.ShouldBe("SECOND-2021-2");
+    }
+
+    [Fact]
+    public async Task A_save_that_overlaps_another_in_the_database_gets_a_conflict_not_an_error()
+    {
+        var id = await IdAsync(db => db.Standards, Gb55015);
+        var form = (await SendAsync(new EditStandard.Query(id))).ShouldNotBeNull();
+        form.TitleEn = "Saved by the second editor";
+        // The first editor's save is in the database, not yet committed: it changed the row and recorded the next version.
+        await using var connection = new NpgsqlConnection(Fixture.Database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var first = await connection.BeginTransactionAsync(Ct);
+        await using (var write = new NpgsqlCommand("""
+            UPDATE standards SET title_en = 'Saved by the first editor' WHERE id = @id;
+            INSERT INTO content_versions (item_kind, item_id, number, snapshot, author_name, created_at)
+            SELECT 'Standard', @id, coalesce(max(number), 0) + 1, 'Title: Saved by the first editor', 'first@example.com', now()
+            FROM content_versions WHERE item_kind = 'Standard' AND item_id = @id;
+            """, connection, first))
+        {
+            write.Parameters.AddWithValue("id", id);
+            await write.ExecuteNonQueryAsync(Ct);
+        }
+
+        // The second save read the version the first is replacing, so it passes the version check, then waits on the row.
+        var second = AsEditorAsync(form);
+        await Task.Delay(500, Ct);
+        second.IsCompleted.ShouldBeFalse();
+        await first.CommitAsync(Ct);
+
+        var conflict = await Should.ThrowAsync<ConcurrencyConflictException>(() => second);
+        conflict.StoredSnapshot.ShouldContain("Saved by the first editor");
+        conflict.AttemptedSnapshot.ShouldContain("Saved by the second editor");
+        (await WithDbAsync(db => db.Standards.SingleAsync(s => s.Id == id, Ct))).TitleEn.ShouldBe("Saved by the first editor");
     }
 
     [Fact]

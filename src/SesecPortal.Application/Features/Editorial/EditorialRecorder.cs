@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
@@ -43,6 +44,18 @@ public sealed class EditorialRecorder(PortalDbContext db, ICurrentUser currentUs
             CreatedAt = clock.GetUtcNow(),
         });
     }
+
+    /// <summary>
+    /// Whether a save failed because someone else saved the same item while it ran. The database meets their save
+    /// either at the item's row (the version check) or at the version they recorded with the same number (the unique
+    /// index), depending on which statement runs first: both are the same conflict, not an error.
+    /// </summary>
+    public static bool IsOverlappingSave(DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException
+        || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: VersionNumberIndex };
+
+    /// <summary>The unique index on an item's version numbers.</summary>
+    private const string VersionNumberIndex = "ix_content_versions_item_kind_item_id_number";
 
     public string UserName => currentUser.Name;
 

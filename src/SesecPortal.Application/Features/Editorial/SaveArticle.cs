@@ -118,7 +118,11 @@ public static class SaveArticle
             }
             else
             {
-                article = await db.Articles.SingleOrDefaultAsync(a => a.Id == command.ArticleId, ct) ?? throw new NotFoundException($"Article {command.ArticleId}");
+                // Saves of one article take turns: a second editor starting a revision at the same moment waits, then
+                // finds the first one's revision open and gets the conflict panel rather than a clash of revision numbers.
+                var articleId = command.ArticleId.Value;
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM articles WHERE id = {articleId} FOR UPDATE", ct);
+                article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, ct) ?? throw new NotFoundException($"Article {command.ArticleId}");
                 var open = await ArticleRevisions.OpenAsync(db, article.Id, ct);
                 if (command.RevisionId is null)
                 {

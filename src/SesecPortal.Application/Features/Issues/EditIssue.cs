@@ -61,7 +61,7 @@ public static class EditIssue
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
             {
                 var now = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == command.Id, cancellationToken);
                 throw new ConcurrencyConflictException(now.Title, SnapshotOf(now.Title, now.Number, now.PeriodStart, now.PeriodEnd, now.About), attempted, now.Version);

@@ -113,7 +113,7 @@ public static class EditOrganisation
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateConcurrencyException)
+                catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
                 {
                     db.ChangeTracker.Clear();
                     var now = await db.Organisations.AsNoTracking().Include(o => o.Sectors).Include(o => o.Parent).SingleAsync(o => o.Id == id, ct);

@@ -169,7 +169,7 @@ public static class EditPolicy
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateConcurrencyException)
+                catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
                 {
                     db.ChangeTracker.Clear();
                     var now = await Load(db.Policies.AsNoTracking()).SingleAsync(p => p.Id == id, ct);

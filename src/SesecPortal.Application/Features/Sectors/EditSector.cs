@@ -103,7 +103,7 @@ public static class EditSector
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
             {
                 db.ChangeTracker.Clear();
                 var now = await db.Sectors.AsNoTracking().SingleAsync(s => s.Id == id, ct);

@@ -222,7 +222,7 @@ public static class EditStandard
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateConcurrencyException)
+                catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
                 {
                     db.ChangeTracker.Clear();
                     var now = await Load(db.Standards.AsNoTracking()).SingleAsync(s => s.Id == id, ct);

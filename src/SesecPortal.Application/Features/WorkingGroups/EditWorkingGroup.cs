@@ -233,7 +233,7 @@ public static class EditWorkingGroup
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateConcurrencyException)
+                catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
                 {
                     db.ChangeTracker.Clear();
                     var now = await Load(db.WorkingGroups.AsNoTracking()).SingleAsync(w => w.Id == id, ct);
