@@ -38,7 +38,7 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsy
         var page = await browser.SignedInPageAsync("axe-editor@example.com", Roles.Editor);
         foreach (var (area, id) in ids)
         {
-            var paths = new List<string> { $"/editor/{area}", $"/editor/{area}/new", $"/editor/{area}/{id}", $"/editor/{area}/{id}/history" };
+            var paths = new List<string> { $"/editor/{area}", $"/editor/{area}/new", $"/editor/{area}/{id}", $"/editor/{area}/{id}/history", $"/editor/{area}/{id}/delete" };
             if (area != "sectors")
             {
                 paths.Add($"/editor/{area}/{id}/relations?type=References&kind=Standard&q=energy");
@@ -72,5 +72,26 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsy
 
         await reader.GotoAsync("/standards/t-cesa-1026-2018");
         (await reader.Locator("main").InnerTextAsync()).ShouldContain("Edited in the browser: artificial intelligence chips benchmark");
+    }
+
+    [Fact]
+    public async Task An_editor_deletes_a_standard_after_reading_what_else_changes_and_readers_no_longer_find_it()
+    {
+        var id = await IdAsync(db => db.Standards.Where(s => s.Slug == "gb-55015-2021").Select(s => s.Id).SingleAsync());
+        var page = await browser.SignedInPageAsync("delete-editor@example.com", Roles.Editor);
+        await page.GotoAsync($"/editor/standards/{id}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete this standard…" }).ClickAsync();
+        await BrowserFixture.WaitForPageAsync(page, $"**/editor/standards/{id}/delete");
+        (await page.Locator("h1").InnerTextAsync()).ShouldStartWith("Delete the standard “GB 55015-2021");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("What else changes");
+        await BrowserFixture.ExpectAccessibleAsync(page, "editor-standard-delete");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete the standard" }).ClickAsync();
+
+        await BrowserFixture.WaitForPageAsync(page, "**/editor/standards");
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldStartWith("The standard “GB 55015-2021");
+        await BrowserFixture.ExpectAccessibleAsync(page, "editor-standard-deleted");
+        var reader = await browser.NewPageAsync();
+        (await reader.GotoAsync("/standards/gb-55015-2021"))!.Status.ShouldBe(404);
     }
 }

@@ -23,19 +23,9 @@ public static class DeleteOrganisation
             var ct = cancellationToken;
             var id = command.Id;
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("The organisation");
-            if (await db.Policies.AnyAsync(p => p.Authorities.Any(a => a.OrganisationId == id), ct))
+            if (await DeletionRules.RefusalAsync(db, ItemKind.Organisation, id, organisation.Name, ct) is { } refusal)
             {
-                throw ReferenceData.Refuse("", $"“{organisation.Name}” issues policies: remove it from their issuing authorities first.");
-            }
-
-            if (await db.WorkingGroups.AnyAsync(w => w.Members.Any(m => m.OrganisationId == id), ct))
-            {
-                throw ReferenceData.Refuse("", $"“{organisation.Name}” leads working groups: remove it from their leaders first.");
-            }
-
-            if (await db.Organisations.AnyAsync(o => o.ParentId == id, ct))
-            {
-                throw ReferenceData.Refuse("", $"“{organisation.Name}” is the parent of other organisations: change their parent first.");
+                throw ReferenceData.Refuse("", refusal);
             }
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -18,13 +18,9 @@ public static class DeleteSector
         {
             var ct = cancellationToken;
             var sector = await db.Sectors.SingleOrDefaultAsync(s => s.Id == command.Id, ct) ?? throw new NotFoundException("The sector");
-            // Policies and standards need at least one sector: refuse to leave one without.
-            var orphans = await db.Policies.Where(p => p.Sectors.Count == 1 && p.Sectors.Any(s => s.Id == command.Id)).Select(p => p.Title)
-                .Concat(db.Standards.Where(s => s.Sectors.Count == 1 && s.Sectors.Any(x => x.Id == command.Id)).Select(s => s.Code ?? s.TitleEn))
-                .Take(3).ToListAsync(ct);
-            if (orphans.Count > 0)
+            if (await DeletionRules.RefusalAsync(db, ItemKind.Sector, sector.Id, sector.Name, ct) is { } refusal)
             {
-                throw ReferenceData.Refuse("", $"“{sector.Name}” is the only sector of {string.Join("; ", orphans)}: give them another sector first.");
+                throw ReferenceData.Refuse("", refusal);
             }
 
             db.Sectors.Remove(sector);

@@ -23,9 +23,9 @@ public static class DeleteWorkingGroup
             var ct = cancellationToken;
             var id = command.Id;
             var group = await db.WorkingGroups.SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("The group");
-            if (await db.WorkingGroups.AnyAsync(w => w.ParentId == id, ct))
+            if (await DeletionRules.RefusalAsync(db, ItemKind.WorkingGroup, id, group.Name, ct) is { } refusal)
             {
-                throw ReferenceData.Refuse("", $"“{group.Name}” has subgroups: delete them or move them elsewhere first.");
+                throw ReferenceData.Refuse("", refusal);
             }
 
             var standards = await db.Standards.Where(s => s.CommitteeId == id).Select(s => s.Id).ToListAsync(ct);

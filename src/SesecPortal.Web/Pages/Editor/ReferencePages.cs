@@ -156,26 +156,6 @@ public abstract class ReferenceFormPage<TCommand>(ISender sender) : ReferenceFor
         return Redirect($"/editor/{Area}/{saved}");
     }
 
-    protected async Task<IActionResult> DeleteAsync(int id, ICommand<Unit> command, CancellationToken ct)
-    {
-        try
-        {
-            await sender.Send(command, ct);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex, nameof(Input));
-            return await ShowAsync(id, ct);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = $"The {Noun} was deleted.";
-        return Redirect($"/editor/{Area}");
-    }
-
     protected abstract void SetVersion(uint version);
 
     private async Task PrepareAsync(CancellationToken ct)

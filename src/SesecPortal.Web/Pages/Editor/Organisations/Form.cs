@@ -30,6 +30,4 @@ public sealed class EditModel(ISender sender) : OrganisationFormPage(sender)
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken ct) => SaveAsync(id, ct);
-
-    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) => DeleteAsync(id, new DeleteOrganisation.Command(id), ct);
 }

@@ -41,6 +41,4 @@ public sealed class EditModel(ISender sender) : PolicyFormPage(sender)
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken ct) => SaveAsync(id, ct);
-
-    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) => DeleteAsync(id, new DeletePolicy.Command(id), ct);
 }

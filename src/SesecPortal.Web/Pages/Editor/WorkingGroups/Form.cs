@@ -54,6 +54,4 @@ public sealed class EditModel(ISender sender) : WorkingGroupFormPage(sender)
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
 
     public Task<IActionResult> OnPostAsync(int id, CancellationToken ct) => SaveAsync(id, ct);
-
-    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) => DeleteAsync(id, new DeleteWorkingGroup.Command(id), ct);
 }
