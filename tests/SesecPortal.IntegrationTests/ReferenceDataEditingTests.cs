@@ -14,8 +14,10 @@ using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.Organisations;
 using SesecPortal.Application.Features.Policies;
 using SesecPortal.Application.Features.Relations;
+using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Sectors;
 using SesecPortal.Application.Features.Standards;
+using SesecPortal.Application.Features.Watchlists;
 using SesecPortal.Application.Features.WorkingGroups;
 
 namespace SesecPortal.IntegrationTests;
@@ -452,6 +454,54 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
     }
 
     [Fact]
+    public async Task A_sector_given_a_new_slug_keeps_its_items_in_search_and_in_saved_searches()
+    {
+        var before = await SendAsync(new SearchPortal.Query("", Kind: ["policy"], Sector: ["carbon"]));
+        before.Total.ShouldBeGreaterThan(0);
+        var member = await Fixture.CreateUserAsync("saver@example.com", "Correct-Horse-42", Roles.Member);
+        using (Fixture.ActAs(member, Roles.Member))
+        {
+            await SendAsync(new FollowItem.Command { Kind = WatchKind.Search, Query = "peak", Kinds = ["policy"], Sectors = ["carbon", "ict"] });
+        }
+
+        var form = (await SendAsync(new EditSector.Query(await IdAsync(db => db.Sectors, "carbon")))).ShouldNotBeNull();
+        form.Slug = "carbon-emission";
+        await AsEditorAsync(form);
+
+        var after = await SendAsync(new SearchPortal.Query("", Kind: ["policy"], Sector: ["carbon-emission"]));
+        after.Total.ShouldBe(before.Total);
+        after.Hits.Select(h => h.Url).ShouldBe(before.Hits.Select(h => h.Url));
+        after.Facets.Sector.Select(f => f.Value).ShouldContain("carbon-emission");
+        after.Facets.Sector.Select(f => f.Value).ShouldNotContain("carbon");
+        (await WithDbAsync(db => db.WatchItems.SingleAsync(i => i.Kind == WatchKind.Search, Ct))).Filters
+            .ShouldBe("kind=policy&sector=carbon-emission&sector=ict", "still in canonical order");
+    }
+
+    [Fact]
+    public async Task An_organisation_given_a_new_slug_still_filters_its_policies_and_a_deleted_sector_leaves_the_facets()
+    {
+        var before = await SendAsync(new SearchPortal.Query("plan", Kind: ["policy"], Authority: ["miit"]));
+        var form = (await SendAsync(new EditOrganisation.Query(await IdAsync(db => db.Organisations, "miit")))).ShouldNotBeNull();
+        form.Slug = "miit-china";
+        await AsEditorAsync(form);
+
+        var after = await SendAsync(new SearchPortal.Query("plan", Kind: ["policy"], Authority: ["miit-china"]));
+        after.Total.ShouldBe(before.Total);
+        after.Total.ShouldBeGreaterThan(0);
+
+        var hydrogen = await AsEditorAsync(new EditSector.Command { Name = "Hydrogen" });
+        var standard = await NewStandardAsync("GB/T 99002-2022", "Hydrogen refuelling: pipes");
+        standard.SectorIds.Add(hydrogen);
+        await AsEditorAsync(standard);
+        (await SendAsync(new SearchPortal.Query("refuelling", Sector: ["hydrogen"]))).Total.ShouldBe(1);
+
+        await AsEditorAsync(new DeleteSector.Command(hydrogen));
+
+        (await SendAsync(new SearchPortal.Query("refuelling"))).Facets.Sector.Select(f => f.Value).ShouldNotContain("hydrogen");
+        (await WithDbAsync(db => db.SearchEntries.CountAsync(e => e.Sectors.Contains("hydrogen"), Ct))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_history_page_lists_versions_and_shows_the_differences_between_two_chosen()
     {
         using var client = await SignedInAsync(Editor, Roles.Editor);
@@ -529,7 +579,7 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
         var member = await Fixture.CreateUserAsync("follower@example.com", "Correct-Horse-42", Roles.Member);
         using (Fixture.ActAs(member, Roles.Member))
         {
-            await SendAsync(new Application.Features.Watchlists.FollowItem.Command { Kind = WatchKind.Standard, ItemId = id });
+            await SendAsync(new FollowItem.Command { Kind = WatchKind.Standard, ItemId = id });
         }
 
         var impact = (await SendAsync(new GetDeletionImpact.Query(ItemKind.Standard, id))).ShouldNotBeNull();

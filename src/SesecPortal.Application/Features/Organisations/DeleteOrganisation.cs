@@ -16,7 +16,7 @@ public static class DeleteOrganisation
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer, FacetSlugs facets) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -35,6 +35,7 @@ public static class DeleteOrganisation
             db.Organisations.Remove(organisation);
             recorder.Audit(ItemKind.Organisation, id, organisation.Name, "deleted");
             await db.SaveChangesAsync(ct);
+            await facets.ReplaceAsync(FacetSlugs.Facet.Authority, organisation.Slug, null, ct);
             await tx.CommitAsync(ct);
             await indexer.IndexAsync(SearchKind.Organisation, [id], ct);
             if (issued.Count > 0)

@@ -70,7 +70,7 @@ public static class EditOrganisation
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer, FacetSlugs facets) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -99,6 +99,7 @@ public static class EditOrganisation
                     .SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("The organisation");
                 var stored = Snapshot(existing);
                 var storedVersion = existing.Version;
+                var oldSlug = existing.Slug;
                 Apply(existing, command, slug, parent, sectors);
                 var attempted = Snapshot(existing);
                 if (command.Version != storedVersion)
@@ -109,12 +110,17 @@ public static class EditOrganisation
                 db.Entry(existing).Property(o => o.Name).IsModified = true;
                 recorder.Audit(ItemKind.Organisation, id, existing.Name, "saved");
                 await recorder.AddVersionAsync(ItemKind.Organisation, id, attempted, ct);
+                // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 try
                 {
                     await db.SaveChangesAsync(ct);
+                    await facets.ReplaceAsync(FacetSlugs.Facet.Authority, oldSlug, slug, ct);
+                    await transaction.CommitAsync(ct);
                 }
                 catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
                 {
+                    await transaction.RollbackAsync(ct);
                     db.ChangeTracker.Clear();
                     var now = await db.Organisations.AsNoTracking().Include(o => o.Sectors).Include(o => o.Parent).SingleAsync(o => o.Id == id, ct);
                     throw new ConcurrencyConflictException(now.Name, Snapshot(now), attempted, now.Version);

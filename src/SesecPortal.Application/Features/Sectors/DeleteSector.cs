@@ -4,6 +4,7 @@ using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Sectors;
 
@@ -12,7 +13,7 @@ public static class DeleteSector
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, FacetSlugs facets) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -23,9 +24,12 @@ public static class DeleteSector
                 throw ReferenceData.Refuse("", refusal);
             }
 
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Sectors.Remove(sector);
             recorder.Audit(ItemKind.Sector, sector.Id, sector.Name, "deleted");
             await db.SaveChangesAsync(ct);
+            await facets.ReplaceAsync(FacetSlugs.Facet.Sector, sector.Slug, null, ct);
+            await tx.CommitAsync(ct);
             await cache.EvictAsync(ct);
             return Unit.Value;
         }

@@ -6,6 +6,7 @@ using SesecPortal.Application.Data;
 using SesecPortal.Application.Data.Configurations;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Sectors;
 
@@ -65,7 +66,7 @@ public static class EditSector
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, FacetSlugs facets) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -89,6 +90,7 @@ public static class EditSector
             var existing = await db.Sectors.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("The sector");
             var stored = Snapshot(existing);
             var storedVersion = existing.Version;
+            var oldSlug = existing.Slug;
             Apply(existing, command, slug);
             var attempted = Snapshot(existing);
             if (command.Version != storedVersion)
@@ -99,12 +101,17 @@ public static class EditSector
             db.Entry(existing).Property(s => s.Name).IsModified = true;
             recorder.Audit(ItemKind.Sector, id, existing.Name, "saved");
             await recorder.AddVersionAsync(ItemKind.Sector, id, attempted, ct);
+            // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
                 await db.SaveChangesAsync(ct);
+                await facets.ReplaceAsync(FacetSlugs.Facet.Sector, oldSlug, slug, ct);
+                await transaction.CommitAsync(ct);
             }
             catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
             {
+                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 var now = await db.Sectors.AsNoTracking().SingleAsync(s => s.Id == id, ct);
                 throw new ConcurrencyConflictException(now.Name, Snapshot(now), attempted, now.Version);
