@@ -302,6 +302,38 @@ public sealed class ArticleWorkflowTests(IntegrationFixture fixture) : PortalTes
         (await db.Articles.Where(a => a.Id == saved.ArticleId).SelectMany(a => a.WorkingGroups.Select(w => w.Code)).ToListAsync(Ct)).ShouldBe(["SC 42"]);
     }
 
+    [Theory]
+    [InlineData("TC 28/SC 42", "/working-groups/tc28-sc42")]
+    [InlineData("SAC/TC 28/SC 42", "/working-groups/tc28-sc42")]
+    [InlineData("sac / tc28 / sc 42", "/working-groups/tc28-sc42")]
+    [InlineData("TC 28", "/working-groups/tc28")]
+    [InlineData("GB/T 50378-2019", "/standards/gb-t-50378-2019")]
+    [InlineData("ISO/IEC JTC 1/SC 42", "/organisations/iso-iec-jtc1-sc42")] // the international subcommittee is held as an organisation
+    [InlineData("ISO/TC 268/SC 1", null)]
+    [InlineData("TC 260/SC 42", null)]
+    [InlineData("SAC/SC 42", null)]
+    [InlineData("TC 28/SC 42/SC 42", null)]
+    public async Task A_committee_is_named_by_its_path_of_codes(string label, string? url)
+    {
+        await using var scope = Fixture.CreateScope();
+        var resolver = scope.ServiceProvider.GetRequiredService<ReferenceResolver>();
+
+        var found = await resolver.ResolveAsync([label], Ct);
+
+        (found.TryGetValue(ArticleReferences.KeyOf(label), out var target) ? target.Url : null).ShouldBe(url);
+    }
+
+    [Fact]
+    public async Task An_article_may_name_a_committee_by_its_full_path_and_not_by_one_the_portal_does_not_hold()
+    {
+        var saved = await SaveAs(Author, await NewArticleAsync(body: "The subcommittee [[SAC/TC 28/SC 42]] met."));
+        saved.ArticleId.ShouldBeGreaterThan(0);
+
+        var refused = await Should.ThrowAsync<ValidationException>(async () => await SaveAs(Author, await NewArticleAsync(body: "Unlike [[ISO/TC 268/SC 1]].")));
+
+        refused.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldStartWith("[[ISO/TC 268/SC 1]] does not name");
+    }
+
     [Fact]
     public async Task Script_in_markdown_never_reaches_the_page()
     {

@@ -72,13 +72,21 @@ public sealed class ReferenceResolver(PortalDbContext db)
             }
         }
 
+        // A committee path names a group by its code and its parents' codes: "TC 28/SC 42", "SAC/TC 28/SC 42" (a first
+        // part may be the organisation above the top committee). The last part finds the candidates.
+        var paths = texts.Where(t => t.Contains('/', StringComparison.Ordinal))
+            .ToDictionary(t => t, t => t.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Compact).ToArray());
+        var lastParts = paths.Values.Where(p => p.Length > 1).Select(p => p[^1]).Distinct().ToList();
         var groups = await db.WorkingGroups.AsNoTracking()
-            .Where(w => texts.Contains(w.Slug) || (w.Code != null && compact.Contains(w.Code.Replace(" ", "").ToLower())))
-            .Select(w => new { w.Id, w.Slug, w.Code, w.Name })
+            .Where(w => texts.Contains(w.Slug) || (w.Code != null && (compact.Contains(w.Code.Replace(" ", "").ToLower()) || lastParts.Contains(w.Code.Replace(" ", "").ToLower()))))
+            .Select(w => new { w.Id, w.Slug, w.Code, w.Name, w.ParentId })
             .ToListAsync(ct);
+        var chains = lastParts.Count == 0 ? null : await CommitteeChainsAsync(ct);
+        var organisationParts = lastParts.Count == 0 ? new HashSet<string>() : await OrganisationAbbreviationsAsync(paths.Values.Where(p => p.Length > 1).Select(p => p[0]), ct);
         foreach (var w in groups)
         {
-            foreach (var t in texts.Where(t => t == w.Slug || (w.Code is not null && Compact(t) == Compact(w.Code))))
+            foreach (var t in texts.Where(t => t == w.Slug || (w.Code is not null && Compact(t) == Compact(w.Code))
+                || (chains is not null && paths.TryGetValue(t, out var path) && path.Length > 1 && NamesChain(path, chains[w.Id], organisationParts))))
             {
                 found.TryAdd(keyOfText[t], new Target(ItemKind.WorkingGroup, w.Id, $"/working-groups/{w.Slug}", w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
             }
@@ -108,4 +116,63 @@ public sealed class ReferenceResolver(PortalDbContext db)
     }
 
     private static string Compact(string text) => text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>
+    /// Whether <paramref name="path"/> (compacted parts) names the group whose codes from the top committee down are
+    /// <paramref name="chain"/>: the parts are the end of the chain, or an organisation followed by the whole chain.
+    /// </summary>
+    private static bool NamesChain(string[] path, IReadOnlyList<string?> chain, IReadOnlySet<string> organisations)
+    {
+        static bool EndsWith(ReadOnlySpan<string> parts, IReadOnlyList<string?> chain)
+        {
+            if (parts.Length > chain.Count)
+            {
+                return false;
+            }
+
+            for (var i = 1; i <= parts.Length; i++)
+            {
+                if (chain[^i] is not { } code || Compact(code) != parts[^i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return EndsWith(path, chain) || (organisations.Contains(path[0]) && path.Length - 1 == chain.Count && EndsWith(path.AsSpan(1), chain));
+    }
+
+    /// <summary>Every group's codes from its top committee down to itself (the groups are a few hundred rows).</summary>
+    private async Task<Dictionary<int, IReadOnlyList<string?>>> CommitteeChainsAsync(CancellationToken ct)
+    {
+        var all = await db.WorkingGroups.AsNoTracking().Select(w => new { w.Id, w.ParentId, w.Code }).ToDictionaryAsync(w => w.Id, ct);
+        var chains = new Dictionary<int, IReadOnlyList<string?>>();
+        foreach (var group in all.Values)
+        {
+            var chain = new List<string?>();
+            // Parents form a tree (editing refuses a group that would be its own ancestor); the bound guards bad data.
+            for (var at = group; at is not null && chain.Count < 32; at = at.ParentId is { } parent && all.TryGetValue(parent, out var p) ? p : null)
+            {
+                chain.Insert(0, at.Code);
+            }
+
+            chains[group.Id] = chain;
+        }
+
+        return chains;
+    }
+
+    private async Task<IReadOnlySet<string>> OrganisationAbbreviationsAsync(IEnumerable<string> firstParts, CancellationToken ct)
+    {
+        var parts = firstParts.Distinct().ToList();
+#pragma warning disable CA1862 // SQL lower(), see above
+        var abbreviations = await db.Organisations.AsNoTracking()
+            .Where(o => o.Abbreviation != null && parts.Contains(o.Abbreviation.Replace(" ", "").ToLower()))
+            .Select(o => o.Abbreviation!)
+            .ToListAsync(ct);
+#pragma warning restore CA1862
+        return abbreviations.Select(Compact).ToHashSet();
+    }
 }
