@@ -502,6 +502,24 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
     }
 
     [Fact]
+    public async Task A_saved_search_filtered_by_a_deleted_sector_loses_the_filter_or_merges_with_the_same_search_saved_without_it()
+    {
+        var hydrogen = await AsEditorAsync(new EditSector.Command { Name = "Hydrogen" });
+        var member = await Fixture.CreateUserAsync("saver@example.com", "Correct-Horse-42", Roles.Member);
+        using (Fixture.ActAs(member, Roles.Member))
+        {
+            await SendAsync(new FollowItem.Command { Kind = WatchKind.Search, Query = "refuelling", Sectors = ["hydrogen"] });
+            await SendAsync(new FollowItem.Command { Kind = WatchKind.Search, Query = "pipes", Sectors = ["hydrogen", "ict"] });
+            await SendAsync(new FollowItem.Command { Kind = WatchKind.Search, Query = "refuelling" });
+        }
+
+        await AsEditorAsync(new DeleteSector.Command(hydrogen));
+
+        var saved = await WithDbAsync(db => db.WatchItems.Where(i => i.Kind == WatchKind.Search).OrderBy(i => i.Query).Select(i => new { i.Query, i.Filters }).ToListAsync(Ct));
+        saved.Select(i => $"{i.Query}?{i.Filters}").ShouldBe(["pipes?sector=ict", "refuelling?"]);
+    }
+
+    [Fact]
     public async Task The_history_page_lists_versions_and_shows_the_differences_between_two_chosen()
     {
         using var client = await SignedInAsync(Editor, Roles.Editor);
