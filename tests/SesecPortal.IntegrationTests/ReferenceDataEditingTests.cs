@@ -475,6 +475,9 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
         after.Facets.Sector.Select(f => f.Value).ShouldNotContain("carbon");
         (await WithDbAsync(db => db.WatchItems.SingleAsync(i => i.Kind == WatchKind.Search, Ct))).Filters
             .ShouldBe("kind=policy&sector=carbon-emission&sector=ict", "still in canonical order");
+        var moved = (await GetPageAsync("/sectors/carbon")).Response;
+        moved.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
+        moved.Headers.Location!.ToString().ShouldBe("/sectors/carbon-emission");
     }
 
     [Fact]
@@ -499,6 +502,36 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
 
         (await SendAsync(new SearchPortal.Query("refuelling"))).Facets.Sector.Select(f => f.Value).ShouldNotContain("hydrogen");
         (await WithDbAsync(db => db.SearchEntries.CountAsync(e => e.Sectors.Contains("hydrogen"), Ct))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_standard_whose_code_is_corrected_is_found_at_its_old_address_with_a_301_until_another_takes_it()
+    {
+        var id = await AsEditorAsync(await NewStandardAsync("GB/T 99001-2022", "Hydrogen refuelling: safety"));
+        (await GetPageAsync("/standards/gb-t-99001-2022")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var corrected in new[] { "GB/T 99001-2023", "GB/T 99001-2024" })
+        {
+            var form = (await SendAsync(new EditStandard.Query(id))).ShouldNotBeNull();
+            form.Code = corrected;
+            form.Slug = null;
+            await AsEditorAsync(form);
+        }
+
+        foreach (var old in new[] { "/standards/gb-t-99001-2022", "/standards/gb-t-99001-2023" })
+        {
+            var moved = (await GetPageAsync(old)).Response;
+            moved.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently, old);
+            moved.Headers.Location!.ToString().ShouldBe("/standards/gb-t-99001-2024", old);
+        }
+
+        // A new standard may take an old address: the live one wins.
+        await AsEditorAsync(await NewStandardAsync("GB/T 99001-2022", "Hydrogen refuelling: a different standard"));
+        (await GetPageAsync("/standards/gb-t-99001-2022")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await GetPageAsync("/standards/gb-t-99001-2023")).Response.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
+
+        await AsEditorAsync(new DeleteStandard.Command(id));
+        (await GetPageAsync("/standards/gb-t-99001-2023")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await GetPageAsync("/standards/never-existed")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

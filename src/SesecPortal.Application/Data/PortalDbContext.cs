@@ -24,6 +24,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<FormerSlug> FormerSlugs => Set<FormerSlug>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Relation> Relations => Set<Relation>();
     public DbSet<StandardEvent> StandardEvents => Set<StandardEvent>();

@@ -39,6 +39,16 @@ internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<Con
     }
 }
 
+internal sealed class FormerSlugConfiguration : IEntityTypeConfiguration<FormerSlug>
+{
+    public void Configure(EntityTypeBuilder<FormerSlug> builder)
+    {
+        builder.HasKey(f => new { f.Kind, f.Slug });
+        builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Slug).HasMaxLength(Limits.Slug);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

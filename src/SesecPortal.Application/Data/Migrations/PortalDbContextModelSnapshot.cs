@@ -641,6 +641,28 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("content_versions", (string)null);
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.FormerSlug", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_id");
+
+                    b.HasKey("Kind", "Slug")
+                        .HasName("pk_former_slugs");
+
+                    b.ToTable("former_slugs", (string)null);
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.IssueSection", b =>
                 {
                     b.Property<int>("Id")

@@ -46,6 +46,32 @@ public sealed class EditorialRecorder(PortalDbContext db, ICurrentUser currentUs
     }
 
     /// <summary>
+    /// Remembers an item's old address when its slug changes, so links to it are sent on; the new slug stops being
+    /// anyone's former one. Part of the handler's unit of work.
+    /// </summary>
+    public async Task SlugChangedAsync(ItemKind kind, int itemId, string oldSlug, string newSlug, CancellationToken ct)
+    {
+        if (oldSlug == newSlug)
+        {
+            return;
+        }
+
+        if (await db.FormerSlugs.FindAsync([kind, oldSlug], ct) is { } former)
+        {
+            former.ItemId = itemId;
+        }
+        else
+        {
+            db.FormerSlugs.Add(new FormerSlug { Kind = kind, Slug = oldSlug, ItemId = itemId });
+        }
+
+        if (await db.FormerSlugs.FindAsync([kind, newSlug], ct) is { } taken)
+        {
+            db.FormerSlugs.Remove(taken);
+        }
+    }
+
+    /// <summary>
     /// Whether a save failed because someone else saved the same item while it ran. The database meets their save
     /// either at the item's row (the version check) or at the version they recorded with the same number (the unique
     /// index), depending on which statement runs first: both are the same conflict, not an error.

@@ -109,6 +109,7 @@ public static class EditOrganisation
 
                 db.Entry(existing).Property(o => o.Name).IsModified = true;
                 recorder.Audit(ItemKind.Organisation, id, existing.Name, "saved");
+                await recorder.SlugChangedAsync(ItemKind.Organisation, id, oldSlug, existing.Slug, ct);
                 await recorder.AddVersionAsync(ItemKind.Organisation, id, attempted, ct);
                 // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);

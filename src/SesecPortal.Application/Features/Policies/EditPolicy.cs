@@ -150,6 +150,7 @@ public static class EditPolicy
                 var existing = await Load(db.Policies).SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("The policy");
                 var stored = Snapshot(existing);
                 var storedVersion = existing.Version;
+                var oldSlug = existing.Slug;
                 Apply(existing, command, slug, sectors, authorityIds, organisations);
                 var attempted = Snapshot(existing);
                 if (command.Version != storedVersion)
@@ -164,6 +165,7 @@ public static class EditPolicy
                 }
 
                 recorder.Audit(ItemKind.Policy, id, existing.Title, "saved");
+                await recorder.SlugChangedAsync(ItemKind.Policy, id, oldSlug, existing.Slug, ct);
                 await recorder.AddVersionAsync(ItemKind.Policy, id, attempted, ct);
                 try
                 {

@@ -100,6 +100,7 @@ public static class EditSector
 
             db.Entry(existing).Property(s => s.Name).IsModified = true;
             recorder.Audit(ItemKind.Sector, id, existing.Name, "saved");
+            await recorder.SlugChangedAsync(ItemKind.Sector, id, oldSlug, existing.Slug, ct);
             await recorder.AddVersionAsync(ItemKind.Sector, id, attempted, ct);
             // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

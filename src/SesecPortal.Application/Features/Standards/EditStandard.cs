@@ -203,6 +203,7 @@ public static class EditStandard
                 var existing = await Load(db.Standards).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("The standard");
                 var stored = Snapshot(existing);
                 var storedVersion = existing.Version;
+                var oldSlug = existing.Slug;
                 Apply(existing, command, slug, refs);
                 var attempted = Snapshot(existing);
                 if (command.Version != storedVersion)
@@ -217,6 +218,7 @@ public static class EditStandard
                 }
 
                 recorder.Audit(ItemKind.Standard, id, existing.DisplayTitle, "saved");
+                await recorder.SlugChangedAsync(ItemKind.Standard, id, oldSlug, existing.Slug, ct);
                 await recorder.AddVersionAsync(ItemKind.Standard, id, attempted, ct);
                 try
                 {

@@ -219,6 +219,7 @@ public static class EditWorkingGroup
                 var existing = await Load(db.WorkingGroups).SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("The group");
                 var stored = Snapshot(existing);
                 var storedVersion = existing.Version;
+                var oldSlug = existing.Slug;
                 Apply(existing, command, slug, parent, sectors, organisations, standards);
                 var attempted = Snapshot(existing);
                 if (command.Version != storedVersion)
@@ -228,6 +229,7 @@ public static class EditWorkingGroup
 
                 db.Entry(existing).Property(w => w.Name).IsModified = true;
                 recorder.Audit(ItemKind.WorkingGroup, id, existing.Name, "saved");
+                await recorder.SlugChangedAsync(ItemKind.WorkingGroup, id, oldSlug, existing.Slug, ct);
                 await recorder.AddVersionAsync(ItemKind.WorkingGroup, id, attempted, ct);
                 try
                 {

@@ -1,10 +1,15 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
 
 namespace SesecPortal.Web.Pages;
 
-/// <summary>A page that shows one item found by its slug: 404 with the helpful error page when there is none.</summary>
+/// <summary>
+/// A page that shows one item found by its slug: a 301 to its address now when it had that slug before, else 404 with
+/// the helpful error page.
+/// </summary>
 public abstract class ItemPage<TResult>(ISender sender) : PageModel
     where TResult : class
 {
@@ -12,6 +17,9 @@ public abstract class ItemPage<TResult>(ISender sender) : PageModel
     private const int MaxSlugLength = 120;
 
     public TResult Item { get; private set; } = null!;
+
+    /// <summary>The kind of item, for reference data whose slug can change; null for items whose address never does.</summary>
+    protected virtual ItemKind? MovableKind => null;
 
     protected async Task<IActionResult> ShowAsync(string slug, Func<string, IQuery<TResult?>> query, CancellationToken ct)
     {
@@ -23,7 +31,9 @@ public abstract class ItemPage<TResult>(ISender sender) : PageModel
         var item = await sender.Send(query(slug), ct);
         if (item is null)
         {
-            return NotFound();
+            return MovableKind is { } kind && await sender.Send(new FindMovedItem.Query(kind, slug), ct) is { } moved
+                ? RedirectPermanent(moved)
+                : NotFound();
         }
 
         Item = item;
