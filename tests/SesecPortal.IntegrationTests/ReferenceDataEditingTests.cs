@@ -478,6 +478,9 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
         var moved = (await GetPageAsync("/sectors/carbon")).Response;
         moved.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
         moved.Headers.Location!.ToString().ShouldBe("/sectors/carbon-emission");
+        var feed = (await GetPageAsync("/feeds/sectors/carbon.atom")).Response;
+        feed.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
+        feed.Headers.Location!.ToString().ShouldBe("/feeds/sectors/carbon-emission.atom");
     }
 
     [Fact]
@@ -523,6 +526,13 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
             moved.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently, old);
             moved.Headers.Location!.ToString().ShouldBe("/standards/gb-t-99001-2024", old);
         }
+
+        var feed = (await GetPageAsync("/feeds/standards/gb-t-99001-2022.atom")).Response;
+        feed.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
+        feed.Headers.Location!.ToString().ShouldBe("/feeds/standards/gb-t-99001-2024.atom");
+        var api = (await GetPageAsync("/api/v1/standards/gb-t-99001-2022")).Response;
+        api.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await api.Content.ReadAsStringAsync(Ct)).ShouldContain("\"slug\":\"gb-t-99001-2024\"");
 
         // A new standard may take an old address: the live one wins.
         await AsEditorAsync(await NewStandardAsync("GB/T 99001-2022", "Hydrogen refuelling: a different standard"));

@@ -1,6 +1,8 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
 using Mediator;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.OpenData;
 using SesecPortal.Web.Infrastructure;
 
@@ -33,7 +35,19 @@ internal static class AtomFeeds
     private static async Task<IResult> WriteAsync(HttpContext context, ISender sender, GetFeed.Query query, CancellationToken ct)
     {
         var feed = await sender.Send(query, ct);
-        return feed is null ? Results.NotFound() : await AtomAsync(context, feed, context.Request.Path + context.Request.QueryString);
+        if (feed is not null)
+        {
+            return await AtomAsync(context, feed, context.Request.Path + context.Request.QueryString);
+        }
+
+        // A sector or standard whose slug changed: feed readers follow a 301 and keep the new address.
+        var moved = (query.Sector, query.Standard) switch
+        {
+            ({ } sector, _) => await sender.Send(new FindMovedItem.Query(ItemKind.Sector, sector), ct) is { } m ? ForSector(m.Slug) : null,
+            (_, { } standard) => await sender.Send(new FindMovedItem.Query(ItemKind.Standard, standard), ct) is { } m ? ForStandard(m.Slug) : null,
+            _ => null,
+        };
+        return moved is null ? Results.NotFound() : Results.Redirect(moved, permanent: true);
     }
 
     /// <summary>Writes a feed; <paramref name="self"/> is its own address (rel="self").</summary>

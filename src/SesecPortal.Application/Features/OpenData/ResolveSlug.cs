@@ -3,13 +3,14 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.Standards;
 
 namespace SesecPortal.Application.Features.OpenData;
 
 /// <summary>
 /// The read API's identifiers: an item is addressed by its slug, its numeric id or its interchange id (<c>a000123</c>);
-/// a standard also by its code in any form. Returns the slug the detail queries take, or null when nothing matches.
+/// a standard also by its code in any form, and an item by a slug it had before. Returns the slug the detail queries take, or null when nothing matches.
 /// </summary>
 public static class ResolveSlug
 {
@@ -27,7 +28,7 @@ public static class ResolveSlug
             var ct = cancellationToken;
             var key = query.Key.Trim();
             var id = int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
-            return query.Kind switch
+            var found = query.Kind switch
             {
                 ItemKind.Article => await db.Articles.Where(a => a.Status == PublicationStatus.Published && (a.Slug == key || a.Id == id || a.ExternalId == key))
                     .OrderBy(a => a.Slug == key ? 0 : 1).Select(a => a.Slug).FirstOrDefaultAsync(ct),
@@ -42,6 +43,9 @@ public static class ResolveSlug
                 ItemKind.Issue => await db.Issues.Where(i => i.Slug == key || i.Id == id).OrderBy(i => i.Slug == key ? 0 : 1).Select(i => i.Slug).FirstOrDefaultAsync(ct),
                 _ => null,
             };
+
+            // An address the item had before its slug changed still finds it.
+            return found ?? await FindMovedItem.CurrentSlugAsync(db, query.Kind, key, ct);
         }
     }
 }

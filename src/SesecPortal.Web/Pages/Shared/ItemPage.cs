@@ -32,7 +32,7 @@ public abstract class ItemPage<TResult>(ISender sender) : PageModel
         if (item is null)
         {
             return MovableKind is { } kind && await sender.Send(new FindMovedItem.Query(kind, slug), ct) is { } moved
-                ? RedirectPermanent(moved)
+                ? RedirectPermanent(moved.Url)
                 : NotFound();
         }
 
