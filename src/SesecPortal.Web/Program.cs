@@ -131,6 +131,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapCalendarFeeds();
+app.MapSitemaps();
 app.MapOpenData();
 
 if (app.Configuration.GetValue("Database:InitialiseOnStartup", true))
