@@ -74,24 +74,52 @@ public sealed class SitemapTests(IntegrationFixture fixture) : PortalTest(fixtur
     }
 
     [Fact]
-    public async Task Files_split_at_the_limit_in_id_order_and_a_file_past_the_end_does_not_exist()
+    public async Task Files_hold_blocks_of_ids_within_the_limit_and_together_every_item_once()
     {
         var files = await SendAsync(new GetSitemap.IndexQuery(PerFile: 5));
-        var standardFiles = files.Where(f => f.Kind == "standards").Select(f => f.Page).ToList();
+        var blocks = files.Where(f => f.Kind == "standards").Select(f => f.Page).ToList();
         await using var db = Fixture.Database.CreateDbContext();
-        var slugs = await db.Standards.OrderBy(s => s.Id).Select(s => "/standards/" + s.Slug).ToListAsync(Ct);
-        standardFiles.ShouldBe(Enumerable.Range(1, (slugs.Count + 4) / 5));
+        var standards = await db.Standards.OrderBy(s => s.Id).Select(s => new { s.Id, s.Slug }).ToListAsync(Ct);
+        blocks.ShouldBe(standards.Select(s => (s.Id - 1) / 5 + 1).Distinct());
 
         var listed = new List<string>();
-        foreach (var page in standardFiles)
+        foreach (var block in blocks)
         {
-            var entries = (await SendAsync(new GetSitemap.FileQuery("standards", page, PerFile: 5))).ShouldNotBeNull();
+            var entries = (await SendAsync(new GetSitemap.FileQuery("standards", block, PerFile: 5))).ShouldNotBeNull();
             entries.Count.ShouldBeInRange(1, 5);
             listed.AddRange(entries.Select(e => e.Path));
         }
 
-        listed.ShouldBe(slugs);
-        (await SendAsync(new GetSitemap.FileQuery("standards", standardFiles.Count + 1, PerFile: 5))).ShouldBeNull();
+        listed.ShouldBe(standards.Select(s => "/standards/" + s.Slug));
+        (await SendAsync(new GetSitemap.FileQuery("standards", blocks[^1] + 1, PerFile: 5))).ShouldBeNull();
+        (await SendAsync(new GetSitemap.FileQuery("standards", int.MaxValue, PerFile: 5))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Deleting_an_item_leaves_the_others_in_their_files()
+    {
+        var blocks = (await SendAsync(new GetSitemap.IndexQuery(PerFile: 5))).Where(f => f.Kind == "standards").Select(f => f.Page).ToList();
+        blocks.Count.ShouldBeGreaterThan(1);
+        var before = new Dictionary<int, IReadOnlyList<GetSitemap.Entry>>();
+        foreach (var block in blocks)
+        {
+            before[block] = (await SendAsync(new GetSitemap.FileQuery("standards", block, PerFile: 5))).ShouldNotBeNull();
+        }
+
+        var doomed = before[blocks[0]][0].Path["/standards/".Length..];
+        await using (var db = Fixture.Database.CreateDbContext())
+        {
+            var id = await db.Standards.Where(s => s.Slug == doomed).Select(s => s.Id).SingleAsync(Ct);
+            using var _ = Fixture.ActAs("editor@example.com", Roles.Editor);
+            await SendAsync(new Application.Features.Standards.DeleteStandard.Command(id));
+        }
+
+        var first = await SendAsync(new GetSitemap.FileQuery("standards", blocks[0], PerFile: 5));
+        (first ?? []).ShouldBe(before[blocks[0]].Skip(1));
+        foreach (var block in blocks.Skip(1))
+        {
+            (await SendAsync(new GetSitemap.FileQuery("standards", block, PerFile: 5))).ShouldNotBeNull().ShouldBe(before[block], $"file {block}");
+        }
     }
 
     [Theory]
