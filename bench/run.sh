@@ -154,6 +154,9 @@ rows=(
   "/api/search, $(wc -l < "$run/api-search.paths") queries|$base|$run/api-search.paths"
   "static file|$base$static|"
 )
+# The sitemap: the index, and the furthest file of the largest kind (a primary-key range, however far).
+last_standards=$(curl -s "$base/sitemap.xml" | grep -o '/sitemaps/standards/[0-9]*\.xml' | tail -1)
+[ -n "$last_standards" ] && rows+=("sitemap index|$base/sitemap.xml|" "sitemap, last standards file|$base$last_standards|")
 
 # A request slower than 10 s counts as an error (wrk's default of 2 s would hide how slow the slow ones are).
 load() { # load URL PATHS-FILE SECONDS [distinct]

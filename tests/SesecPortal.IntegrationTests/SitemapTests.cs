@@ -154,6 +154,21 @@ public sealed class SitemapTests(IntegrationFixture fixture) : PortalTest(fixtur
         lines.ShouldNotContain("Disallow: /standards");
     }
 
+    [Theory]
+    [InlineData("/robots.txt")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/sitemaps/standards/1.xml")]
+    public async Task Crawlers_may_ask_with_head(string path)
+    {
+        using var client = Fixture.CreateClient();
+        using var head = new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative));
+
+        var response = await client.SendAsync(head, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsByteArrayAsync(Ct)).ShouldBeEmpty();
+    }
+
     private async Task<List<string>> ArticlePathsAsync() => [.. Locations(await XmlAsync("/sitemaps/articles/1.xml")).Select(u => u.AbsolutePath)];
 
     private string SlugOf(int articleId)

@@ -17,15 +17,18 @@ internal static class Sitemaps
     /// <summary>Editing, accounts, members' pages and the endless combinations of search results are not for crawlers.</summary>
     private static readonly string[] Disallowed = ["/editor", "/admin", "/account", "/watchlist", "/search", "/api/"];
 
+    /// <summary>Crawlers check with HEAD too; Kestrel sends no body for it.</summary>
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (HttpRequest request) =>
+        app.MapMethods("/robots.txt", GetOrHead, (HttpRequest request) =>
             Results.Text(
                 "User-agent: *\n" + string.Concat(Disallowed.Select(d => $"Disallow: {d}\n")) + $"\nSitemap: {Origin(request)}/sitemap.xml\n",
                 "text/plain; charset=utf-8"))
             .CacheOutput(CachePolicies.PublicPage).ExcludeFromDescription();
 
-        app.MapGet("/sitemap.xml", async (HttpRequest request, ISender sender, CancellationToken ct) =>
+        app.MapMethods("/sitemap.xml", GetOrHead, async (HttpRequest request, ISender sender, CancellationToken ct) =>
         {
             var files = await sender.Send(new GetSitemap.IndexQuery(), ct);
             return Xml("sitemapindex", writer =>
@@ -39,7 +42,7 @@ internal static class Sitemaps
             });
         }).CacheOutput(CachePolicies.PublicPage).ExcludeFromDescription();
 
-        app.MapGet("/sitemaps/{kind}/{page:int}.xml", async (string kind, int page, HttpRequest request, ISender sender, CancellationToken ct) =>
+        app.MapMethods("/sitemaps/{kind}/{page:int}.xml", GetOrHead, async (string kind, int page, HttpRequest request, ISender sender, CancellationToken ct) =>
         {
             if (await sender.Send(new GetSitemap.FileQuery(kind, page), ct) is not { } entries)
             {

@@ -39,6 +39,7 @@ public static class GetSitemap
     {
         public async ValueTask<IReadOnlyList<SitemapFile>> Handle(IndexQuery query, CancellationToken cancellationToken)
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(query.PerFile, 1, nameof(query));
             var files = new List<SitemapFile>();
             foreach (var kind in Kinds)
             {
