@@ -122,6 +122,27 @@ public sealed class SitemapTests(IntegrationFixture fixture) : PortalTest(fixtur
         }
     }
 
+    [Fact]
+    public async Task A_block_whose_items_were_all_deleted_leaves_the_index()
+    {
+        var blocks = (await SendAsync(new GetSitemap.IndexQuery(PerFile: 5))).Where(f => f.Kind == "standards").Select(f => f.Page).ToList();
+        blocks.Count.ShouldBeGreaterThan(2);
+        var emptied = blocks[1];
+        await using (var db = Fixture.Database.CreateDbContext())
+        {
+            var ids = await db.Standards.Where(s => s.Id > (emptied - 1) * 5 && s.Id <= emptied * 5).Select(s => s.Id).ToListAsync(Ct);
+            using var _ = Fixture.ActAs("editor@example.com", Roles.Editor);
+            foreach (var id in ids)
+            {
+                await SendAsync(new Application.Features.Standards.DeleteStandard.Command(id));
+            }
+        }
+
+        var after = (await SendAsync(new GetSitemap.IndexQuery(PerFile: 5))).Where(f => f.Kind == "standards").Select(f => f.Page).ToList();
+        after.ShouldBe(blocks.Where(b => b != emptied));
+        (await SendAsync(new GetSitemap.FileQuery("standards", emptied, PerFile: 5))).ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("/sitemaps/standards/0.xml")]
     [InlineData("/sitemaps/standards/2.xml")]

@@ -88,19 +88,52 @@ public static class GetSitemap
 
         private IQueryable<NewsletterIssue> PublishedIssues => db.Issues.Where(i => i.Status == PublicationStatus.Published);
 
-        /// <summary>The blocks of ids that hold at least one item: one index-only pass over the ids.</summary>
+        /// <summary>
+        /// The blocks of ids that hold at least one item: the first and last ids, then one probe per block between them
+        /// that stops at its first item: about 1 ms each at 600,000 articles, where a pass over every id (DISTINCT)
+        /// took 2.4 s.
+        /// </summary>
         private async Task<List<int>> BlocksAsync(string kind, int perFile, CancellationToken ct) => kind switch
         {
             "pages" => [.. Enumerable.Range(1, (StartingPages.Count + perFile - 1) / perFile)],
-            "articles" => await Blocks(Published(db.Articles).Select(a => a.Id), perFile).ToListAsync(ct),
-            "issues" => await Blocks(PublishedIssues.Select(i => i.Id), perFile).ToListAsync(ct),
-            "policies" => await Blocks(db.Policies.Select(p => p.Id), perFile).ToListAsync(ct),
-            "standards" => await Blocks(db.Standards.Select(s => s.Id), perFile).ToListAsync(ct),
-            "working-groups" => await Blocks(db.WorkingGroups.Select(w => w.Id), perFile).ToListAsync(ct),
-            "organisations" => await Blocks(db.Organisations.Select(o => o.Id), perFile).ToListAsync(ct),
-            _ => await Blocks(db.Sectors.Select(s => s.Id), perFile).ToListAsync(ct),
+            "articles" => await BlocksAsync(Published(db.Articles).Select(a => a.Id), perFile, ct),
+            "issues" => await BlocksAsync(PublishedIssues.Select(i => i.Id), perFile, ct),
+            "policies" => await BlocksAsync(db.Policies.Select(p => p.Id), perFile, ct),
+            "standards" => await BlocksAsync(db.Standards.Select(s => s.Id), perFile, ct),
+            "working-groups" => await BlocksAsync(db.WorkingGroups.Select(w => w.Id), perFile, ct),
+            "organisations" => await BlocksAsync(db.Organisations.Select(o => o.Id), perFile, ct),
+            _ => await BlocksAsync(db.Sectors.Select(s => s.Id), perFile, ct),
         };
 
-        private static IQueryable<int> Blocks(IQueryable<int> ids, int perFile) => ids.Select(id => (id - 1) / perFile + 1).Distinct().OrderBy(b => b);
+        private static async Task<List<int>> BlocksAsync(IQueryable<int> ids, int perFile, CancellationToken ct)
+        {
+            if (await ids.OrderBy(id => id).Select(id => (int?)id).FirstOrDefaultAsync(ct) is not { } min)
+            {
+                return [];
+            }
+
+            var max = await ids.OrderByDescending(id => id).FirstAsync(ct);
+            var (first, last) = (Block(min, perFile), Block(max, perFile));
+            var blocks = new List<int> { first };
+            for (var block = first + 1; block < last; block++)
+            {
+                var (from, to) = ((block - 1) * perFile + 1, block * perFile);
+                // The first id of the block, in id order: a walk of the primary key that stops at once. (EXISTS let
+                // PostgreSQL pick a sequential scan that read 50 ms of articles before the block's first.)
+                if (await ids.Where(id => id >= from && id <= to).OrderBy(id => id).Select(id => (int?)id).FirstOrDefaultAsync(ct) is not null)
+                {
+                    blocks.Add(block);
+                }
+            }
+
+            if (last != first)
+            {
+                blocks.Add(last);
+            }
+
+            return blocks;
+        }
+
+        private static int Block(int id, int perFile) => (id - 1) / perFile + 1;
     }
 }
