@@ -50,6 +50,7 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
     public async Task RestoreSeedAsync()
     {
         await Database.ResetAsync();
+        await WaitForChangesAsync();
         await Factory.Services.GetRequiredService<SesecPortal.Application.Common.IPublicCache>().EvictAsync(CancellationToken.None);
     }
 

@@ -31,14 +31,14 @@ public sealed class MigrationAndSeedTests(IntegrationFixture fixture) : PortalTe
         await using (var db = Context(cs))
         {
             await db.Database.MigrateAsync(Ct);
-            (await new SeedLoader(db, new SearchIndexer(db), NullLogger<SeedLoader>.Instance).LoadAsync(Seed, Ct)).ShouldBeGreaterThan(0);
+            (await new SeedLoader(db, NullLogger<SeedLoader>.Instance).LoadAsync(Seed, Ct)).ShouldBeGreaterThan(0);
         }
 
         var before = await Counts(cs);
         int addedAgain;
         await using (var db = Context(cs))
         {
-            addedAgain = await new SeedLoader(db, new SearchIndexer(db), NullLogger<SeedLoader>.Instance).LoadAsync(Seed, Ct);
+            addedAgain = await new SeedLoader(db, NullLogger<SeedLoader>.Instance).LoadAsync(Seed, Ct);
         }
 
         addedAgain.ShouldBe(0);
@@ -125,7 +125,7 @@ public sealed class MigrationAndSeedTests(IntegrationFixture fixture) : PortalTe
                 sectors: [nowhere]
             """);
 
-        var ex = await Should.ThrowAsync<InvalidOperationException>(() => new SeedLoader(db, new SearchIndexer(db), NullLogger<SeedLoader>.Instance).LoadAsync(bad, Ct));
+        var ex = await Should.ThrowAsync<InvalidOperationException>(() => new SeedLoader(db, NullLogger<SeedLoader>.Instance).LoadAsync(bad, Ct));
 
         ex.Message.ShouldContain("'2022-02-30' is not a date");
         ex.Message.ShouldContain("'nobody' is not in the seed");

@@ -127,7 +127,7 @@ public sealed class ScaleOutTests(IntegrationFixture fixture) : PortalTest(fixtu
     internal static async Task WaitForListenersAsync(string connectionString, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await ScalarAsync<long>(connectionString, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'sesec-cache-listener%' AND query LIKE 'LISTEN%'") < count)
+        while (await ScalarAsync<long>(connectionString, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'sesec-change-listener%' AND query LIKE 'LISTEN%'") < count)
         {
             DateTime.UtcNow.ShouldBeLessThan(deadline, $"{count} cache listeners did not start within 20 s");
             await Task.Delay(50, Ct);

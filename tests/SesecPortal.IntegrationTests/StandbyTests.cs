@@ -153,7 +153,7 @@ public sealed class StandbyTests
         PortalDbContext.Configure(options, connectionString);
         await using var db = new PortalDbContext(options.Options);
         await db.ApplyMigrationsAsync(ct);
-        await new SeedLoader(db, new SearchIndexer(db), NullLogger<SeedLoader>.Instance).LoadAsync(SeedLoader.ReadEmbedded(), ct);
+        await new SeedLoader(db, NullLogger<SeedLoader>.Instance).LoadAsync(SeedLoader.ReadEmbedded(), ct);
     }
 
     /// <summary>Edits the standard's title through instance <paramref name="portal"/>'s own pipeline, as a signed-in editor.</summary>

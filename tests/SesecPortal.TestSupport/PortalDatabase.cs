@@ -62,7 +62,19 @@ public sealed class PortalDatabase : IAsyncDisposable
                 // Roles are reference data from the migrations; the Data Protection keys belong to the running portal, not to a test.
                 TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "data_protection_keys"],
             });
-            await respawner.ResetAsync(conn);
+            // The running portal's change followers write while the tables are emptied; a deadlock between the two is
+            // resolved by PostgreSQL aborting one side: the reset is simply run again (the followers retry by themselves).
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await respawner.ResetAsync(conn);
+                    break;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+                {
+                }
+            }
         }
 
         await SeedAsync();
@@ -71,7 +83,7 @@ public sealed class PortalDatabase : IAsyncDisposable
     public async Task<int> SeedAsync()
     {
         await using var db = CreateDbContext();
-        return await new SeedLoader(db, new SearchIndexer(db), NullLogger<SeedLoader>.Instance).LoadAsync(SeedLoader.ReadEmbedded(), CancellationToken.None);
+        return await new SeedLoader(db, NullLogger<SeedLoader>.Instance).LoadAsync(SeedLoader.ReadEmbedded(), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();

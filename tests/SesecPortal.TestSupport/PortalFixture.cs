@@ -63,6 +63,12 @@ public abstract class PortalFixture(string name) : IAsyncLifetime
         public void Dispose() => accessor.HttpContext = null;
     }
 
+    /// <summary>
+    /// Waits until the portal's change followers (search index, cached pages) have applied everything committed so far:
+    /// after a test writes to the database directly rather than through a command.
+    /// </summary>
+    public Task WaitForChangesAsync() => Factory.Services.GetRequiredService<SesecPortal.Application.Changes.IChangeFeed>().CatchUpAsync(CancellationToken.None);
+
     /// <summary>A DI scope of the running portal, for calling handlers through the real Mediator pipeline.</summary>
     public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Changes;
 using SesecPortal.Application.Domain;
 
 namespace SesecPortal.Application.Data;
@@ -30,6 +31,18 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<StandardEvent> StandardEvents => Set<StandardEvent>();
     public DbSet<Watchlist> Watchlists => Set<Watchlist>();
     public DbSet<WatchItem> WatchItems => Set<WatchItem>();
+    /// <summary>What readers see that changed, in the transactions that changed it (<see cref="ChangeCapture"/>).</summary>
+    public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<ChangeFollowerPosition> ChangeFollowers => Set<ChangeFollowerPosition>();
+
+    /// <summary>
+    /// The newest transaction in which this context wrote change-log rows (0: none yet): after a command commits, the
+    /// pipeline waits until this instance's followers have read past it, so the next request sees the change.
+    /// </summary>
+    public long LastChangeTransactionId { get; internal set; }
+
+    /// <summary>One for every context: it only keeps per-save state, keyed by the context.</summary>
+    private static readonly ChangeCapture Capture = new();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -66,6 +79,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PortalDbContext).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention()
+            .AddInterceptors(Capture)
             // Search counts and facets read "any N matches" on purpose (SearchPortal.CountLimit): an order would mean reading them all.
             .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 }

@@ -26,6 +26,8 @@ public enum ItemKind
     Sector,
     Issue,
     User,
+    /// <summary>A quantitative target (of a policy or a standard): a kind of change-log entry, not of relation.</summary>
+    Target,
 }
 
 public enum RelationType

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Search;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -13,7 +12,7 @@ namespace SesecPortal.Application.Seed;
 /// Loads the structured seed (the December 2021 – January 2022 issue) into the database. Idempotent: a record whose
 /// slug already exists is left as it is (an editor may have changed it), so loading twice changes nothing.
 /// </summary>
-public sealed class SeedLoader(PortalDbContext db, SearchIndexer searchIndex, ILogger<SeedLoader> logger)
+public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
 {
     public const string NewsletterResource = "SesecPortal.Seed.sesec-newsletter-2021-12.yaml";
 
@@ -286,11 +285,6 @@ public sealed class SeedLoader(PortalDbContext db, SearchIndexer searchIndex, IL
         var added = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
         await db.SaveChangesAsync(ct);
         added += await AddRelationsAsync(links, ct);
-        if (added > 0)
-        {
-            db.ChangeTracker.Clear();
-            await searchIndex.RebuildAsync(ct);
-        }
 
         await tx.CommitAsync(ct);
         int articleCount = newArticles.Count, standardCount = newStandards.Count;

@@ -2,7 +2,7 @@ namespace SesecPortal.Web.Infrastructure;
 
 /// <summary>
 /// What running more than one instance needs: the connection strings and instance id (<see cref="PortalDatabases"/>),
-/// cache eviction that reaches every instance (<see cref="OutputCacheEviction"/>, <see cref="PublicCacheListener"/>),
+/// cache eviction that reaches every instance (each follows the change log: <see cref="ChangeFeed"/>, <see cref="PublicCacheFollower"/>),
 /// queries on a standby (<see cref="ReadRouting{TMessage, TResponse}"/>), compression and static-file caching
 /// (<see cref="ResponseDelivery"/>). Data Protection keys are shared through the database (Program.cs).
 /// </summary>
@@ -20,7 +20,13 @@ internal static class ScaleOut
         services.AddHttpContextAccessor();
         services.AddSingleton<OutputCacheEviction>();
         services.AddSingleton<Application.Common.IPublicCache>(sp => sp.GetRequiredService<OutputCacheEviction>());
-        services.AddHostedService<PublicCacheListener>();
+        // Everything downstream of the change log: the feed runs this instance's followers, the listener wakes it.
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<Application.Changes.IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddHostedService<ChangeNotificationListener>();
+        services.AddSingleton<Application.Changes.IChangeFollower, PublicCacheFollower>();
+        services.AddSingleton<Application.Changes.IChangeFollower, Application.Features.Search.SearchEntriesFollower>();
         services.AddHealthChecks().AddCheck<ReadDatabaseHealthCheck>("database-read");
         services.AddResponseDelivery(configuration);
         return services;

@@ -2,17 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Editorial;
 
 /// <summary>
 /// Makes an approved revision the article readers see: its text, sectors and sources replace the live ones, its
 /// <c>[[...]]</c> references become relations, the previous live revision is marked replaced, and a republished
-/// article reads "Updated on ...". Changes are added to the caller's unit of work; after committing, the caller calls
-/// <see cref="AfterCommitAsync"/> so the search index and the cached pages follow.
+/// article reads "Updated on ...". Changes are added to the caller's unit of work; the search index and the cached pages
+/// follow from the change log once it commits.
 /// </summary>
-public sealed class ArticlePublisher(PortalDbContext db, ReferenceResolver references, EditorialRecorder recorder, SearchIndexer indexer, IPublicCache cache)
+public sealed class ArticlePublisher(PortalDbContext db, ReferenceResolver references, EditorialRecorder recorder)
 {
     public async Task PublishAsync(int articleId, ArticleRevision revision, CancellationToken ct)
     {
@@ -93,13 +92,6 @@ public sealed class ArticlePublisher(PortalDbContext db, ReferenceResolver refer
         }
 
         recorder.Audit(ItemKind.Article, article.Id, article.Title, "unpublished");
-    }
-
-    /// <summary>After the transaction commits: re-index the articles and evict the cached public pages.</summary>
-    public async Task AfterCommitAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
-    {
-        await indexer.IndexAsync(SearchKind.Article, articleIds, ct);
-        await cache.EvictAsync(ct);
     }
 
     private async Task LinkReferencesAsync(Article article, string body, CancellationToken ct)

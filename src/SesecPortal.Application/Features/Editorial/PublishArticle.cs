@@ -18,7 +18,6 @@ public static class PublishArticle
             var revision = await ArticleRevisions.ExpectForActionAsync(db, command.ArticleId, command.RevisionId, command.Version, cancellationToken);
             await publisher.PublishAsync(command.ArticleId, revision, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await publisher.AfterCommitAsync([command.ArticleId], cancellationToken);
             return Unit.Value;
         }
     }
@@ -37,7 +36,6 @@ public static class UnpublishArticle
             await ArticleRevisions.EnsureBaselineAsync(db, article, cancellationToken);
             await publisher.UnpublishAsync(article, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await publisher.AfterCommitAsync([command.ArticleId], cancellationToken);
             return Unit.Value;
         }
     }
@@ -65,7 +63,6 @@ public static class PublishDueArticles
             if (due.Count > 0)
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await publisher.AfterCommitAsync([.. due.Select(r => r.ArticleId)], cancellationToken);
             }
 
             return due.Count;

@@ -95,7 +95,6 @@ public static class SaveArticle
                 PartialDate.TryParse(command.EventDate, out var pd) ? pd.ToString() : null, command.TagList(), command.SectorIds,
                 command.SourceLinks, command.CorrectionNote, sectorNames);
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             ArticleRevision revision;
             Article article;
             if (command.ArticleId is null)
@@ -177,11 +176,9 @@ public static class SaveArticle
             try
             {
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
             }
             catch (DbUpdateConcurrencyException)
             {
-                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 var stored = await db.ArticleRevisions.AsNoTracking().SingleAsync(r => r.Id == revision.Id, ct);
                 throw await ArticleRevisions.ConflictAsync(db, stored, attempted, ct);

@@ -67,7 +67,7 @@ public static class ArrangeIssue
         }
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command c, CancellationToken cancellationToken)
         {
@@ -216,10 +216,6 @@ public static class ArrangeIssue
 
             recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "arranged", detail);
             await db.SaveChangesAsync(ct);
-            if (issue.Status == PublicationStatus.Published)
-            {
-                await cache.EvictAsync(ct);
-            }
 
             return Unit.Value;
         }

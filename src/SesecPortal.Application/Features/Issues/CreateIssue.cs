@@ -55,12 +55,10 @@ public static class CreateIssue
                 About = last?.About,
                 Sections = [.. (last?.Sections ?? []).Select((s, i) => new IssueSection { Slug = s.Slug, Title = s.Title, Position = i })],
             };
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Issues.Add(issue);
             await db.SaveChangesAsync(cancellationToken);
             recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "created", $"Number {issue.Number}");
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return issue.Id;
         }
     }

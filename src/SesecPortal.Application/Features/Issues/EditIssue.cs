@@ -38,7 +38,7 @@ public static class EditIssue
     public static string SnapshotOf(string? title, int number, DateOnly start, DateOnly end, string? about) =>
         new Snapshot().Add("Title", title).Add("Number", number).Add("Period start", start).Add("Period end", end).Add("About", about?.Trim()).ToString();
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -65,11 +65,6 @@ public static class EditIssue
             {
                 var now = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == command.Id, cancellationToken);
                 throw new ConcurrencyConflictException(now.Title, SnapshotOf(now.Title, now.Number, now.PeriodStart, now.PeriodEnd, now.About), attempted, now.Version);
-            }
-
-            if (issue.Status == PublicationStatus.Published)
-            {
-                await cache.EvictAsync(cancellationToken);
             }
 
             return Unit.Value;

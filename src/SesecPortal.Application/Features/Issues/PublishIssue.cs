@@ -8,7 +8,7 @@ using SesecPortal.Application.Features.Editorial;
 namespace SesecPortal.Application.Features.Issues;
 
 /// <summary>
-/// Publishes an issue and every article in it in one transaction: the issue page and its articles go live together,
+/// Publishes an issue and every article in it in one transaction (the pipeline's): the issue page and its articles go live together,
 /// or, if anything fails half-way, nothing does. Every article must be approved (or already online) first.
 /// </summary>
 public static class PublishIssue
@@ -50,7 +50,6 @@ public static class PublishIssue
                 throw new WorkflowException($"Not approved yet: {string.Join(", ", notReady)}. Approve them, or remove them from the issue.");
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var a in articles.Where(a => a.Open?.State == RevisionState.Approved))
             {
                 await publisher.PublishAsync(a.Id, a.Open!, ct);
@@ -62,8 +61,6 @@ public static class PublishIssue
             issue.PublishedOn ??= DateOnly.FromDateTime(recorder.Now.UtcDateTime);
             recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "published", $"{articles.Count} articles");
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            await publisher.AfterCommitAsync([.. articles.Select(a => a.Id)], ct);
             return Unit.Value;
         }
     }
@@ -85,7 +82,6 @@ public static class UnpublishIssue
                 throw new WorkflowException("This issue is not published.");
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var articles = await db.Articles.Where(a => a.Section!.IssueId == issue.Id && a.Status == PublicationStatus.Published).ToListAsync(ct);
             foreach (var article in articles)
             {
@@ -96,8 +92,6 @@ public static class UnpublishIssue
             issue.Status = PublicationStatus.Approved;
             recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "unpublished", $"{articles.Count} articles taken offline with it");
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            await publisher.AfterCommitAsync([.. articles.Select(a => a.Id)], ct);
             return Unit.Value;
         }
     }

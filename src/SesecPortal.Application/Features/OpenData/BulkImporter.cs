@@ -3,17 +3,19 @@ using Npgsql;
 using NpgsqlTypes;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Search;
+using SesecPortal.Application.Changes;
 
 namespace SesecPortal.Application.Features.OpenData;
 
 /// <summary>
-/// Writes valid lines in batches: each batch is copied (binary COPY) into a temporary staging table and merged with
-/// <c>INSERT ... ON CONFLICT (external_id) DO UPDATE</c>, its sectors and authorities replaced and its search entries
-/// rebuilt, all in one transaction. Lines whose address or code another item already has are refused first; if a batch
-/// still fails, it is retried line by line, so one bad line never takes good ones with it and no line is half-written.
+/// Writes valid lines in batches: each batch is copied (binary COPY) into a temporary staging table; lines identical to
+/// what the portal holds are dropped from it (they write nothing, and count as unchanged); the rest are merged with
+/// <c>INSERT ... ON CONFLICT (external_id) DO UPDATE</c>, their sectors and authorities replaced, and a change-log row
+/// written for each item, all in one transaction (the search index and the caches follow the log). Lines whose address
+/// or code another item already has are refused first; if a batch still fails, it is retried line by line, so one bad
+/// line never takes good ones with it and no line is half-written.
 /// </summary>
-public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, TimeProvider clock)
+public sealed class BulkImporter(PortalDbContext db, TimeProvider clock)
 {
     public const int BatchSize = 2000;
 
@@ -81,11 +83,8 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
                 IReadOnlyList<PolicyLine> p => await PoliciesAsync(connection, p, tally, created, ct),
                 _ => throw new ArgumentException("Unknown kind of line.", nameof(batch)),
             };
-            if (ids.Count > 0)
-            {
-                await indexer.IndexAsync(kind, ids, ct);
-            }
-
+            await ChangeLogWriter.AppendAsync(db, kind, ids, ct);
+            await ChangeLogWriter.AppendAsync(db, ItemKind.Organisation, [.. created.Values.Distinct()], ct);
             await tx.CommitAsync(ct);
         }
 
@@ -148,7 +147,22 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
         return ids;
     }
 
-    private async Task<(List<ImportError>, List<int>, SearchKind)> ArticlesAsync(NpgsqlConnection connection, IReadOnlyList<ArticleLine> batch, ImportTally tally,
+    /// <summary>
+    /// Drops from the stage the lines identical to the items they would update, and counts them as unchanged:
+    /// re-importing a file that changes nothing writes nothing (no new row versions, no change-log rows, no false
+    /// "someone else saved" for an editor with the item open).
+    /// </summary>
+    private static async Task DropUnchangedAsync(NpgsqlConnection connection, string sql, string type, ImportTally tally, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            tally.CountUnchanged(type);
+        }
+    }
+
+    private async Task<(List<ImportError>, List<int>, ItemKind)> ArticlesAsync(NpgsqlConnection connection, IReadOnlyList<ArticleLine> batch, ImportTally tally,
         CancellationToken ct)
     {
         await ExecuteAsync(connection, """
@@ -176,6 +190,14 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
         }
 
         var errors = await RefuseTakenAsync(connection, "import_articles", "articles", "slug", "another article already has the address “{0}”.", ct);
+        await DropUnchangedAsync(connection, """
+            DELETE FROM import_articles i USING articles a
+            WHERE a.external_id = i.external_id AND a.status = 'Published'
+                AND (a.slug, a.title, a.summary, a.body, a.published_on, a.tags) IS NOT DISTINCT FROM (i.slug, i.title, i.summary, i.body, i.published_on, i.tags)
+                AND ARRAY(SELECT x.sectors_id FROM article_sectors x WHERE x.article_id = a.id ORDER BY 1)
+                    = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
+            RETURNING i.line
+            """, Interchange.Article, tally, ct);
         // Imported articles are past newsletters: published. A changed text is an update readers are told about.
         var ids = await UpsertAsync(connection, """
             INSERT INTO articles AS a (external_id, slug, title, summary, body, published_on, status, event_date_precision, created_at, published_at, tags, position)
@@ -192,10 +214,10 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
             INSERT INTO article_sectors (article_id, sectors_id)
             SELECT a.id, sector_id FROM import_articles i JOIN articles a ON a.external_id = i.external_id CROSS JOIN LATERAL unnest(i.sector_ids) AS sector_id
             """, ct);
-        return (errors, ids, SearchKind.Article);
+        return (errors, ids, ItemKind.Article);
     }
 
-    private async Task<(List<ImportError>, List<int>, SearchKind)> StandardsAsync(NpgsqlConnection connection, IReadOnlyList<StandardLine> batch, ImportTally tally,
+    private async Task<(List<ImportError>, List<int>, ItemKind)> StandardsAsync(NpgsqlConnection connection, IReadOnlyList<StandardLine> batch, ImportTally tally,
         Dictionary<string, int> created, CancellationToken ct)
     {
         var issuers = await OrganisationIdsAsync(connection, batch.Select(s => (s.Issuer, (string?)null)), OrganisationKind.StandardsBody, created, ct);
@@ -239,6 +261,26 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
 
         var errors = await RefuseTakenAsync(connection, "import_standards", "standards", "slug", "another standard already has the address “{0}”.", ct);
         errors.AddRange(await RefuseTakenAsync(connection, "import_standards", "standards", "code_key", "another standard already has this code (compact form {0}).", ct));
+        var refused = errors.Select(e => e.Line).ToHashSet();
+        foreach (var s in batch.Where(s => !refused.Contains(s.Line)))
+        {
+            if (s.SupersededBy is not null)
+            {
+                supersessions.Add((s.ExternalId, StandardCode.Parse(s.SupersededBy).Key));
+            }
+        }
+
+        await DropUnchangedAsync(connection, """
+            DELETE FROM import_standards i USING standards s
+            WHERE s.external_id = i.external_id
+                AND (s.slug, s.code, s.normalized_code, s.code_key, s.level, s.code_year, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on,
+                    s.effective_on, s.withdrawn_on, s.issuer_id, s.summary)
+                IS NOT DISTINCT FROM (i.slug, i.code, i.normalized_code, i.code_key, i.level, i.code_year, i.title_en, i.title_zh, i.status, i.drafted_on,
+                    i.published_on, i.effective_on, i.withdrawn_on, i.issuer_id, i.summary)
+                AND ARRAY(SELECT x.sectors_id FROM standard_sectors x WHERE x.standard_id = s.id ORDER BY 1)
+                    = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
+            RETURNING i.line
+            """, Interchange.Standard, tally, ct);
         var ids = await UpsertAsync(connection, """
             INSERT INTO standards AS s (external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
                 published_on, effective_on, withdrawn_on, issuer_id, summary, changed_at)
@@ -260,19 +302,10 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
             INSERT INTO standard_sectors (standard_id, sectors_id)
             SELECT s.id, sector_id FROM import_standards i JOIN standards s ON s.external_id = i.external_id CROSS JOIN LATERAL unnest(i.sector_ids) AS sector_id
             """, ct);
-        var refused = errors.Select(e => e.Line).ToHashSet();
-        foreach (var s in batch.Where(s => !refused.Contains(s.Line)))
-        {
-            if (s.SupersededBy is not null)
-            {
-                supersessions.Add((s.ExternalId, StandardCode.Parse(s.SupersededBy).Key));
-            }
-        }
-
-        return (errors, ids, SearchKind.Standard);
+        return (errors, ids, ItemKind.Standard);
     }
 
-    private async Task<(List<ImportError>, List<int>, SearchKind)> PoliciesAsync(NpgsqlConnection connection, IReadOnlyList<PolicyLine> batch, ImportTally tally,
+    private async Task<(List<ImportError>, List<int>, ItemKind)> PoliciesAsync(NpgsqlConnection connection, IReadOnlyList<PolicyLine> batch, ImportTally tally,
         Dictionary<string, int> created, CancellationToken ct)
     {
         var authorities = await OrganisationIdsAsync(connection, batch.Select(p => (p.Authority, p.AuthorityName)), OrganisationKind.GovernmentAuthority, created, ct);
@@ -306,6 +339,17 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
         }
 
         var errors = await RefuseTakenAsync(connection, "import_policies", "policies", "slug", "another policy already has the address “{0}”.", ct);
+        await DropUnchangedAsync(connection, """
+            DELETE FROM import_policies i USING policies p
+            WHERE p.external_id = i.external_id AND p.issued_on_precision = 'Day'
+                AND (p.slug, p.title, p.kind, p.status, p.document_number, p.issued_on, p.summary, p.source_url)
+                IS NOT DISTINCT FROM (i.slug, i.title, i.kind, i.status, i.document_number, i.issued_on, i.summary, i.source_url)
+                AND ARRAY(SELECT x.sectors_id FROM policy_sectors x WHERE x.policy_id = p.id ORDER BY 1)
+                    = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
+                AND ARRAY(SELECT x.organisation_id FROM policy_authority x WHERE x.policy_id = p.id ORDER BY x.position)
+                    = CASE WHEN i.authority_id IS NULL THEN '{}'::int[] ELSE ARRAY[i.authority_id] END
+            RETURNING i.line
+            """, Interchange.Policy, tally, ct);
         var ids = await UpsertAsync(connection, """
             INSERT INTO policies AS p (external_id, slug, title, kind, status, document_number, issued_on, issued_on_precision, summary, source_url, changed_at)
             SELECT external_id, slug, title, kind, status, document_number, issued_on, 'Day', summary, source_url, @now FROM import_policies
@@ -325,7 +369,7 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
             INSERT INTO policy_authority (policy_id, organisation_id, position)
             SELECT p.id, i.authority_id, 0 FROM import_policies i JOIN policies p ON p.external_id = i.external_id WHERE i.authority_id IS NOT NULL
             """, ct);
-        return (errors, ids, SearchKind.Policy);
+        return (errors, ids, ItemKind.Policy);
     }
 
     /// <summary>
@@ -380,13 +424,24 @@ public sealed class BulkImporter(PortalDbContext db, SearchIndexer indexer, Time
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await ExecuteAsync(connection, """
+        var linked = new List<int>();
+        await using (var command = new NpgsqlCommand("""
             UPDATE standards s SET replaced_by_id = r.id
             FROM unnest(@ids, @keys) AS x(external_id, code_key) JOIN standards r ON r.code_key = x.code_key
             WHERE s.external_id = x.external_id AND r.id <> s.id AND s.replaced_by_id IS DISTINCT FROM r.id
-            """, ct,
-            new NpgsqlParameter<string[]>("ids", [.. supersessions.Select(s => s.ExternalId)]),
-            new NpgsqlParameter<string[]>("keys", [.. supersessions.Select(s => s.Key)]));
+            RETURNING s.id
+            """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. supersessions.Select(s => s.ExternalId)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. supersessions.Select(s => s.Key)]));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                linked.Add(reader.GetInt32(0));
+            }
+        }
+
+        await ChangeLogWriter.AppendAsync(db, ItemKind.Standard, linked, ct);
         await tx.CommitAsync(ct);
         supersessions.Clear();
     }
@@ -400,6 +455,11 @@ public sealed class ImportTally
 {
     public Dictionary<string, int> Added { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> Updated { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lines identical to what the portal holds: nothing written.</summary>
+    public Dictionary<string, int> Unchanged { get; } = new(StringComparer.Ordinal);
+
+    public void CountUnchanged(string type) => Unchanged[type] = Unchanged.GetValueOrDefault(type) + 1;
 
     public void Count(string type, bool inserted)
     {
@@ -417,6 +477,11 @@ public sealed class ImportTally
         foreach (var (k, v) in other.Updated)
         {
             Updated[k] = Updated.GetValueOrDefault(k) + v;
+        }
+
+        foreach (var (k, v) in other.Unchanged)
+        {
+            Unchanged[k] = Unchanged.GetValueOrDefault(k) + v;
         }
     }
 

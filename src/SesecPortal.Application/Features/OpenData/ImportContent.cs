@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
+using SesecPortal.Application.Common.Behaviors;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
@@ -15,12 +16,13 @@ namespace SesecPortal.Application.Features.OpenData;
 /// </summary>
 public static class ImportContent
 {
-    public sealed record Command(Stream File, IProgress<ImportProgress>? Progress = null) : ICommand<Result>;
+    /// <summary>Batched: each batch commits on its own (with its change-log rows), so a million lines never sit in one transaction.</summary>
+    public sealed record Command(Stream File, IProgress<ImportProgress>? Progress = null) : ICommand<Result>, IBatchedCommand;
 
     public readonly record struct ImportProgress(long Bytes, int Lines);
 
     public sealed record Result(int Lines, IReadOnlyDictionary<string, int> Added, IReadOnlyDictionary<string, int> Updated, int ErrorCount,
-        IReadOnlyList<ImportError> Errors)
+        IReadOnlyList<ImportError> Errors, IReadOnlyDictionary<string, int>? Unchanged = null)
     {
         public int Imported => Added.Values.Sum() + Updated.Values.Sum();
 
@@ -30,7 +32,8 @@ public static class ImportContent
             {
                 static string Counts(IReadOnlyDictionary<string, int> counts) => counts.Count == 0 ? "nothing"
                     : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value:N0} {Interchange.Plural(c.Key, c.Value)}"));
-                return $"{Lines:N0} lines read: added {Counts(Added)}; updated {Counts(Updated)}; {ErrorCount:N0} line{(ErrorCount == 1 ? "" : "s")} refused.";
+                return $"{Lines:N0} lines read: added {Counts(Added)}; updated {Counts(Updated)}; unchanged {Counts(Unchanged ?? new Dictionary<string, int>())}; "
+                    + $"{ErrorCount:N0} line{(ErrorCount == 1 ? "" : "s")} refused.";
             }
         }
     }
@@ -43,7 +46,7 @@ public static class ImportContent
         public Validator() => RuleFor(c => c.File).NotNull().Must(f => f.CanRead).WithMessage("Choose a file to import.");
     }
 
-    public sealed class Handler(PortalDbContext db, BulkImporter importer, IPublicCache cache, EditorialRecorder recorder) : ICommandHandler<Command, Result>
+    public sealed class Handler(PortalDbContext db, BulkImporter importer, EditorialRecorder recorder) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -165,14 +168,9 @@ public static class ImportContent
             command.Progress?.Report(new ImportProgress(bytes, lines));
 
             errors.Sort((a, b) => a.Line.CompareTo(b.Line));
-            var result = new Result(lines, importer.Tally.Added, importer.Tally.Updated, errorCount, errors);
+            var result = new Result(lines, importer.Tally.Added, importer.Tally.Updated, errorCount, errors, importer.Tally.Unchanged);
             recorder.Audit(ItemKind.Article, null, null, "imported", result.Summary);
             await db.SaveChangesAsync(ct);
-            if (importer.Tally.Total > 0)
-            {
-                await cache.EvictAsync(ct);
-            }
-
             return result;
         }
 

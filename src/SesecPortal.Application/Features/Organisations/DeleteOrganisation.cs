@@ -16,7 +16,7 @@ public static class DeleteOrganisation
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer, FacetSlugs facets) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, FacetSlugs facets) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -28,22 +28,20 @@ public static class DeleteOrganisation
                 throw ReferenceData.Refuse("", refusal);
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Relations.Where(r => (r.SubjectKind == ItemKind.Organisation && r.SubjectId == id) || (r.ObjectKind == ItemKind.Organisation && r.ObjectId == id))
-                .ExecuteDeleteAsync(ct);
-            var issued = await db.Standards.Where(s => s.IssuerId == id).Select(s => s.Id).ToListAsync(ct);
+            // Tracked, not bulk-deleted: the other ends of the relations and the standards it issued change too, and the
+            // change log says so.
+            db.Relations.RemoveRange(await db.Relations
+                .Where(r => (r.SubjectKind == ItemKind.Organisation && r.SubjectId == id) || (r.ObjectKind == ItemKind.Organisation && r.ObjectId == id))
+                .ToListAsync(ct));
+            foreach (var standard in await db.Standards.Where(s => s.IssuerId == id).ToListAsync(ct))
+            {
+                standard.IssuerId = null;
+            }
+
             db.Organisations.Remove(organisation);
             recorder.Audit(ItemKind.Organisation, id, organisation.Name, "deleted");
             await db.SaveChangesAsync(ct);
             await facets.ReplaceAsync(FacetSlugs.Facet.Authority, organisation.Slug, null, ct);
-            await tx.CommitAsync(ct);
-            await indexer.IndexAsync(SearchKind.Organisation, [id], ct);
-            if (issued.Count > 0)
-            {
-                await indexer.IndexAsync(SearchKind.Standard, issued, ct);
-            }
-
-            await cache.EvictAsync(ct);
             return Unit.Value;
         }
     }

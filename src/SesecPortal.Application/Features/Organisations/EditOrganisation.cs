@@ -70,7 +70,7 @@ public static class EditOrganisation
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer, FacetSlugs facets) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, FacetSlugs facets) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -83,14 +83,12 @@ public static class EditOrganisation
             {
                 var organisation = new Organisation { Name = "", Slug = slug };
                 Apply(organisation, command, slug, parent, sectors);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.Organisations.Add(organisation);
                 await db.SaveChangesAsync(ct);
                 id = organisation.Id;
                 recorder.Audit(ItemKind.Organisation, id, organisation.Name, "created");
                 await recorder.AddVersionAsync(ItemKind.Organisation, id, Snapshot(organisation), ct);
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
             }
             else
             {
@@ -111,25 +109,21 @@ public static class EditOrganisation
                 recorder.Audit(ItemKind.Organisation, id, existing.Name, "saved");
                 await recorder.SlugChangedAsync(ItemKind.Organisation, id, oldSlug, existing.Slug, ct);
                 await recorder.AddVersionAsync(ItemKind.Organisation, id, attempted, ct);
-                // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 try
                 {
                     await db.SaveChangesAsync(ct);
-                    await facets.ReplaceAsync(FacetSlugs.Facet.Authority, oldSlug, slug, ct);
-                    await transaction.CommitAsync(ct);
                 }
                 catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
                 {
-                    await transaction.RollbackAsync(ct);
                     db.ChangeTracker.Clear();
                     var now = await db.Organisations.AsNoTracking().Include(o => o.Sectors).Include(o => o.Parent).SingleAsync(o => o.Id == id, ct);
                     throw new ConcurrencyConflictException(now.Name, Snapshot(now), attempted, now.Version);
                 }
+
+                // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
+                await facets.ReplaceAsync(FacetSlugs.Facet.Authority, oldSlug, slug, ct);
             }
 
-            await indexer.IndexAsync(SearchKind.Organisation, [id], ct);
-            await cache.EvictAsync(ct);
             return id;
         }
 

@@ -6,7 +6,6 @@ using SesecPortal.Application.Data;
 using SesecPortal.Application.Data.Configurations;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Policies;
 
@@ -120,7 +119,7 @@ public static class EditPolicy
         };
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -135,14 +134,12 @@ public static class EditPolicy
                 var policy = new Policy { Title = "", Slug = slug };
                 Apply(policy, command, slug, sectors, authorityIds, organisations);
                 policy.ChangedAt = recorder.Now;
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.Policies.Add(policy);
                 await db.SaveChangesAsync(ct);
                 id = policy.Id;
                 recorder.Audit(ItemKind.Policy, id, policy.Title, "created");
                 await recorder.AddVersionAsync(ItemKind.Policy, id, Snapshot(policy), ct);
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
             }
             else
             {
@@ -179,8 +176,6 @@ public static class EditPolicy
                 }
             }
 
-            await indexer.IndexAsync(SearchKind.Policy, [id], ct);
-            await cache.EvictAsync(ct);
             return id;
         }
 

@@ -59,7 +59,7 @@ public static class AddRelation
         }
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -76,7 +76,6 @@ public static class AddRelation
             var fromItem = subjectKind == command.ItemKind && subjectId == command.ItemId;
             recorder.Audit(command.ItemKind, command.ItemId, title, "saved", $"Added relation: {RelationRules.Label(command.Type, fromItem)} {other}");
             await db.SaveChangesAsync(ct);
-            await cache.EvictAsync(ct);
             return relation.Id;
         }
     }

@@ -12,7 +12,7 @@ public static class RemoveRelation
 {
     public sealed record Command(ItemKind ItemKind, int ItemId, int RelationId) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -27,7 +27,6 @@ public static class RemoveRelation
             db.Relations.Remove(relation);
             recorder.Audit(command.ItemKind, command.ItemId, title, "saved", $"Removed relation: {RelationRules.Label(relation.Type, fromItem)} {other}");
             await db.SaveChangesAsync(ct);
-            await cache.EvictAsync(ct);
             return Unit.Value;
         }
     }

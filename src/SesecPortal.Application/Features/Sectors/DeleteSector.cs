@@ -13,7 +13,7 @@ public static class DeleteSector
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, FacetSlugs facets) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, FacetSlugs facets) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -24,13 +24,10 @@ public static class DeleteSector
                 throw ReferenceData.Refuse("", refusal);
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Sectors.Remove(sector);
             recorder.Audit(ItemKind.Sector, sector.Id, sector.Name, "deleted");
             await db.SaveChangesAsync(ct);
             await facets.ReplaceAsync(FacetSlugs.Facet.Sector, sector.Slug, null, ct);
-            await tx.CommitAsync(ct);
-            await cache.EvictAsync(ct);
             return Unit.Value;
         }
     }

@@ -66,7 +66,7 @@ public static class EditSector
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, FacetSlugs facets) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, FacetSlugs facets) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -76,14 +76,11 @@ public static class EditSector
             {
                 var sector = new Sector { Name = "", Slug = slug };
                 Apply(sector, command, slug);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.Sectors.Add(sector);
                 await db.SaveChangesAsync(ct);
                 recorder.Audit(ItemKind.Sector, sector.Id, sector.Name, "created");
                 await recorder.AddVersionAsync(ItemKind.Sector, sector.Id, Snapshot(sector), ct);
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                await cache.EvictAsync(ct);
                 return sector.Id;
             }
 
@@ -102,23 +99,19 @@ public static class EditSector
             recorder.Audit(ItemKind.Sector, id, existing.Name, "saved");
             await recorder.SlugChangedAsync(ItemKind.Sector, id, oldSlug, existing.Slug, ct);
             await recorder.AddVersionAsync(ItemKind.Sector, id, attempted, ct);
-            // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
                 await db.SaveChangesAsync(ct);
-                await facets.ReplaceAsync(FacetSlugs.Facet.Sector, oldSlug, slug, ct);
-                await transaction.CommitAsync(ct);
             }
             catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
             {
-                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 var now = await db.Sectors.AsNoTracking().SingleAsync(s => s.Id == id, ct);
                 throw new ConcurrencyConflictException(now.Name, Snapshot(now), attempted, now.Version);
             }
 
-            await cache.EvictAsync(ct);
+            // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
+            await facets.ReplaceAsync(FacetSlugs.Facet.Sector, oldSlug, slug, ct);
             return id;
         }
 

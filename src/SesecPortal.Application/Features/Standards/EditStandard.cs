@@ -7,7 +7,6 @@ using SesecPortal.Application.Data;
 using SesecPortal.Application.Data.Configurations;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Standards;
 
@@ -170,7 +169,7 @@ public static class EditStandard
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -188,14 +187,12 @@ public static class EditStandard
                 var standard = new Standard { TitleEn = "", Slug = slug };
                 Apply(standard, command, slug, refs);
                 standard.ChangedAt = recorder.Now;
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.Standards.Add(standard);
                 await db.SaveChangesAsync(ct);
                 id = standard.Id;
                 recorder.Audit(ItemKind.Standard, id, standard.DisplayTitle, "created");
                 await recorder.AddVersionAsync(ItemKind.Standard, id, Snapshot(standard), ct);
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
             }
             else
             {
@@ -232,8 +229,6 @@ public static class EditStandard
                 }
             }
 
-            await indexer.IndexAsync(SearchKind.Standard, [id], ct);
-            await cache.EvictAsync(ct);
             return id;
         }
 

@@ -4,7 +4,6 @@ using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.WorkingGroups;
 
@@ -16,7 +15,7 @@ public static class DeleteWorkingGroup
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -28,22 +27,19 @@ public static class DeleteWorkingGroup
                 throw ReferenceData.Refuse("", refusal);
             }
 
-            var standards = await db.Standards.Where(s => s.CommitteeId == id).Select(s => s.Id).ToListAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Relations.Where(r => (r.SubjectKind == ItemKind.WorkingGroup && r.SubjectId == id) || (r.ObjectKind == ItemKind.WorkingGroup && r.ObjectId == id))
-                .ExecuteDeleteAsync(ct);
-            await db.Standards.Where(s => s.CommitteeId == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.CommitteeId, (int?)null), ct);
+            // Tracked, not bulk-updated: the other ends of the relations and the group's standards change too, and the
+            // change log says so.
+            db.Relations.RemoveRange(await db.Relations
+                .Where(r => (r.SubjectKind == ItemKind.WorkingGroup && r.SubjectId == id) || (r.ObjectKind == ItemKind.WorkingGroup && r.ObjectId == id))
+                .ToListAsync(ct));
+            foreach (var standard in await db.Standards.Where(s => s.CommitteeId == id).ToListAsync(ct))
+            {
+                standard.CommitteeId = null;
+            }
+
             db.WorkingGroups.Remove(group);
             recorder.Audit(ItemKind.WorkingGroup, id, group.Name, "deleted");
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            await indexer.IndexAsync(SearchKind.WorkingGroup, [id], ct);
-            if (standards.Count > 0)
-            {
-                await indexer.IndexAsync(SearchKind.Standard, standards, ct);
-            }
-
-            await cache.EvictAsync(ct);
             return Unit.Value;
         }
     }

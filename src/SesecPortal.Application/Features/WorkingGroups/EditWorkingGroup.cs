@@ -6,7 +6,6 @@ using SesecPortal.Application.Data;
 using SesecPortal.Application.Data.Configurations;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 
 namespace SesecPortal.Application.Features.WorkingGroups;
@@ -183,7 +182,7 @@ public static class EditWorkingGroup
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, IPublicCache cache, SearchIndexer indexer) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -204,14 +203,12 @@ public static class EditWorkingGroup
             {
                 var group = new WorkingGroup { Name = "", Slug = slug };
                 Apply(group, command, slug, parent, sectors, organisations, standards);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.WorkingGroups.Add(group);
                 await db.SaveChangesAsync(ct);
                 id = group.Id;
                 recorder.Audit(ItemKind.WorkingGroup, id, group.Name, "created");
                 await recorder.AddVersionAsync(ItemKind.WorkingGroup, id, Snapshot(group), ct);
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
             }
             else
             {
@@ -243,15 +240,6 @@ public static class EditWorkingGroup
                 }
             }
 
-            await indexer.IndexAsync(SearchKind.WorkingGroup, [id], ct);
-            // Standards are found by their committee's name too.
-            var ofCommittee = await db.Standards.Where(s => s.CommitteeId == id).Select(s => s.Id).ToListAsync(ct);
-            if (ofCommittee.Count > 0)
-            {
-                await indexer.IndexAsync(SearchKind.Standard, ofCommittee, ct);
-            }
-
-            await cache.EvictAsync(ct);
             return id;
         }
 
