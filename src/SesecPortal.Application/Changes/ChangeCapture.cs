@@ -375,9 +375,9 @@ public sealed class ChangeCapture : SaveChangesInterceptor
     /// <summary>The item that owns a join table's rows: the type whose list (skip navigation) the table holds.</summary>
     private static (ItemKind Kind, string Property)? JoinOwner(IEntityType join) => JoinOwners.GetOrAdd(join.Name, _ =>
     {
-        var navigation = join.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredSkipNavigations()).FirstOrDefault(n => n.JoinEntityType == join);
-        return navigation is not null && ListOwnerKind(navigation.DeclaringEntityType.ClrType) is { } kind
-            ? (kind, navigation.ForeignKey.Properties[0].Name)
-            : null;
+        // A list can be navigable from both ends (a sector lists its standards too): the owner is the item whose list it is.
+        var navigation = join.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredSkipNavigations())
+            .FirstOrDefault(n => n.JoinEntityType == join && ListOwnerKind(n.DeclaringEntityType.ClrType) is not null);
+        return navigation is null ? null : (ListOwnerKind(navigation.DeclaringEntityType.ClrType)!.Value, navigation.ForeignKey.Properties[0].Name);
     });
 }
