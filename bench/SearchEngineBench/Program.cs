@@ -131,6 +131,60 @@ var all = perQuery.SelectMany(x => x).ToArray();
 var means = perQuery.Select(x => x.Average()).ToArray();
 Console.WriteLine($"Mean {all.Average():N1} ms, slowest query mean {means.Max():N1} ms ({queries[Array.IndexOf(means, means.Max())]}), slowest single {all.Max():N1} ms; {perQuery.Count(x => x.Max() >= 50)} queries with a run of 50 ms or more");
 
+if (args.Contains("--probe"))
+{
+    var segments = engine.WithSearcher(s => s.IndexReader.Leaves.Count);
+    double Time(Action action)
+    {
+        action();
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            action();
+        }
+
+        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / options.Rounds;
+    }
+
+    var built = requests.Select(r => SesecPortal.Search.QueryBuilder.Text(r.Syntax, widen: false)).ToList();
+    var build = Time(() => { foreach (var r in requests) { SesecPortal.Search.QueryBuilder.Text(r.Syntax, widen: false); } }) / requests.Count;
+    var count = Time(() => engine.WithSearcher(s => { foreach (var q in built) { if (q is not null) { s.Search(q, new Lucene.Net.Search.TotalHitCountCollector()); } } return 0; })) / requests.Count;
+    var top = Time(() => engine.WithSearcher(s => { foreach (var q in built) { if (q is not null) { s.Search(q, 20); } } return 0; })) / requests.Count;
+    Console.WriteLine($"{segments} segments. CPU a query: build {build:N3} ms, count matches {count:N2} ms, top 20 by score {top:N2} ms");
+    foreach (var (q, i) in built.Select((q, i) => (q, i)).Take(3))
+    {
+        Console.WriteLine($"  {queries[i]} → {q}");
+    }
+}
+
+if (args.Contains("--breakdown"))
+{
+    // Where the time of a search goes: matching and scoring alone, plus facets, plus the hits' stored fields and snippets.
+    double Cpu(Func<SearchRequest, SearchRequest> change)
+    {
+        var changed = requests.Select(change).ToList();
+        foreach (var r in changed)
+        {
+            engine.Search(r);
+        }
+
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            foreach (var r in changed)
+            {
+                engine.Search(r);
+            }
+        }
+
+        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / (options.Rounds * changed.Count);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"CPU a search: matching only {Cpu(r => r with { CountFacets = [], PageSize = 1 }):N2} ms; with facets {Cpu(r => r with { PageSize = 1 }):N2} ms; " +
+        $"with 20 hits and snippets {Cpu(r => r):N2} ms");
+}
+
 // Many at once.
 Console.WriteLine();
 using var gate = options.Gate > 0 ? new SearchGate(options.Gate, 10_000) : null;

@@ -11,13 +11,12 @@ internal static class Fields
     public const string Title = "title";
     public const string TitleZh = "title_zh";
     public const string TitleZhBigrams = "title_zh_bi";
+    /// <summary>Stored only: the code is searched in <see cref="Title"/> and <see cref="All"/>.</summary>
     public const string Code = "code";
     public const string CodeKeys = "code_key";
     public const string Summary = "summary";
-    public const string Body = "body";
     /// <summary>The start of the body, stored for snippets.</summary>
     public const string BodyStored = "body_stored";
-    public const string Related = "related";
     /// <summary>Days since 0001-01-01, long.MinValue when undated (so undated sorts last, newest first).</summary>
     public const string Date = "date";
     public const string Status = "status";
@@ -31,15 +30,20 @@ internal static class Fields
 
     public static string KeyOf(string kind, int id) => kind + ":" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>English text fields a word is looked for in, with their weights: titles and codes first, then summary, body, related names.</summary>
-    public static readonly (string Field, float Boost)[] Text =
-    [
-        (Title, 6f),
-        (Code, 5f),
-        (Summary, 2f),
-        (Body, 1f),
-        (Related, 0.7f),
-    ];
+    /// <summary>
+    /// Everything searchable in English, one field: title, code, summary, body, related names (a gap of 100 positions
+    /// between them, so no phrase spans two). A word must be found here; a match costs one postings list a word.
+    /// </summary>
+    public const string All = "all";
+
+    /// <summary>Weight of a word found anywhere (the <see cref="All"/> field, BM25).</summary>
+    public const float AllBoost = 1f;
+
+    /// <summary>Added when the word is also in the title or code (the title field holds both).</summary>
+    public const float TitleBoost = 5f;
+
+    /// <summary>Added when the word is also in the summary.</summary>
+    public const float SummaryBoost = 1.5f;
 
     public const float TitleZhBoost = 6f;
     public const float TitleZhBigramBoost = 3f;

@@ -20,16 +20,25 @@ internal static class QueryBuilder
     /// <summary>A prefix match counts less than the whole word.</summary>
     private const float PrefixWeight = 0.4f;
 
-    /// <summary>The words' query, or null when no clause has a term to look for (only stop words, or nothing).</summary>
+    /// <summary>
+    /// The words' query, or null when no clause has a term to look for (only stop words, or nothing). Each clause must
+    /// match the all-text field (its BM25 score counts once); matches in the title (or code) and the summary add their
+    /// weighted scores as optional clauses, tested only on documents that already match.
+    /// </summary>
     public static Query? Text(SearchSyntax syntax, bool widen)
     {
         var query = new BooleanQuery(disableCoord: true);
         var any = false;
         foreach (var clause in syntax.Required)
         {
-            if (Clause(clause, widen) is { } q)
+            if (Clause(clause, widen) is { } part)
             {
-                query.Add(q, Occur.MUST);
+                query.Add(part.Match, Occur.MUST);
+                foreach (var score in part.Scores)
+                {
+                    query.Add(score, Occur.SHOULD);
+                }
+
                 any = true;
             }
         }
@@ -47,9 +56,9 @@ internal static class QueryBuilder
     {
         foreach (var clause in syntax.Excluded)
         {
-            if (Clause(clause, widen: false) is { } q)
+            if (Clause(clause, widen: false) is { } part)
             {
-                query.Add(q, Occur.MUST_NOT);
+                query.Add(part.Match, Occur.MUST_NOT);
             }
         }
     }
@@ -76,12 +85,7 @@ internal static class QueryBuilder
             Query q;
             if (WordTokenizer.HasCjk(word))
             {
-                if (Cjk(word) is not { } cjk)
-                {
-                    continue;
-                }
-
-                q = cjk;
+                q = Cjk(word);
             }
             else
             {
@@ -158,7 +162,10 @@ internal static class QueryBuilder
         return (terms, prefixes);
     }
 
-    private static BooleanQuery? Clause(SearchClause clause, bool widen) => clause switch
+    /// <summary>What a document must match for a clause, and the optional queries that add the title's and summary's weight.</summary>
+    private sealed record Part(Query Match, IReadOnlyList<Query> Scores);
+
+    private static Part? Clause(SearchClause clause, bool widen) => clause switch
     {
         WordClause w => Word(w, widen),
         PhraseClause p => Phrase(p),
@@ -166,27 +173,27 @@ internal static class QueryBuilder
         _ => null,
     };
 
-    private static BooleanQuery? AnyOf(AnyOfClause clause, bool widen)
+    private static Part? AnyOf(AnyOfClause clause, bool widen)
     {
-        var query = new BooleanQuery(disableCoord: true);
-        var any = false;
+        var match = new BooleanQuery(disableCoord: true);
+        var scores = new List<Query>();
         foreach (var alternative in clause.Alternatives)
         {
-            if (Clause(alternative, widen) is { } q)
+            if (Clause(alternative, widen) is { } part)
             {
-                query.Add(q, Occur.SHOULD);
-                any = true;
+                match.Add(part.Match, Occur.SHOULD);
+                scores.AddRange(part.Scores);
             }
         }
 
-        return any ? query : null;
+        return match.Clauses.Count > 0 ? new Part(match, scores) : null;
     }
 
-    private static BooleanQuery? Word(WordClause clause, bool widen)
+    private static Part? Word(WordClause clause, bool widen)
     {
         if (WordTokenizer.HasCjk(clause.Word))
         {
-            return Cjk(clause.Word);
+            return new Part(Cjk(clause.Word), []);
         }
 
         var term = Analyzers.EnglishTerm(clause.Word);
@@ -195,40 +202,43 @@ internal static class QueryBuilder
             return null;
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var (field, boost) in Fields.Text)
+        Query match = new TermQuery(new Term(Fields.All, term)) { Boost = Fields.AllBoost };
+        var scores = new List<Query>
         {
-            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
-        }
+            new TermQuery(new Term(Fields.Title, term)) { Boost = Fields.TitleBoost },
+            new TermQuery(new Term(Fields.Summary, term)) { Boost = Fields.SummaryBoost },
+        };
 
         if (widen && clause.CanWiden && term.Length >= SearchSyntax.MinPrefixLength)
         {
-            foreach (var (field, boost) in Fields.Text)
+            match = new BooleanQuery(disableCoord: true)
             {
-                query.Add(new PrefixQuery(new Term(field, term)) { Boost = boost * PrefixWeight }, Occur.SHOULD);
-            }
+                { match, Occur.SHOULD },
+                { new PrefixQuery(new Term(Fields.All, term)) { Boost = Fields.AllBoost * PrefixWeight }, Occur.SHOULD },
+            };
+            scores.Add(new PrefixQuery(new Term(Fields.Title, term)) { Boost = Fields.TitleBoost * PrefixWeight });
         }
 
-        return query;
+        return new Part(match, scores);
     }
 
-    private static BooleanQuery? Phrase(PhraseClause clause)
+    private static Part? Phrase(PhraseClause clause)
     {
         if (clause.Words.Any(WordTokenizer.HasCjk))
         {
             // Chinese has no word positions to compare with English ones: every word must be there.
             var all = new BooleanQuery(disableCoord: true);
-            var any = false;
+            var scores = new List<Query>();
             foreach (var word in clause.Words)
             {
-                if (Word(new WordClause(word, CanWiden: false), widen: false) is { } q)
+                if (Word(new WordClause(word, CanWiden: false), widen: false) is { } part)
                 {
-                    all.Add(q, Occur.MUST);
-                    any = true;
+                    all.Add(part.Match, Occur.MUST);
+                    scores.AddRange(part.Scores);
                 }
             }
 
-            return any ? all : null;
+            return all.Clauses.Count > 0 ? new Part(all, scores) : null;
         }
 
         var terms = new List<(string Term, int Position)>();
@@ -250,8 +260,7 @@ internal static class QueryBuilder
             return Word(new WordClause(terms[0].Term, CanWiden: false), widen: false);
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var (field, boost) in Fields.Text)
+        PhraseQuery PhraseIn(string field, float boost)
         {
             var phrase = new PhraseQuery { Boost = boost };
             foreach (var (term, position) in terms)
@@ -259,20 +268,19 @@ internal static class QueryBuilder
                 phrase.Add(new Term(field, term), position - terms[0].Position);
             }
 
-            query.Add(phrase, Occur.SHOULD);
+            return phrase;
         }
 
-        return query;
+        return new Part(PhraseIn(Fields.All, Fields.AllBoost), [PhraseIn(Fields.Title, Fields.TitleBoost), PhraseIn(Fields.Summary, Fields.SummaryBoost)]);
     }
 
     /// <summary>
     /// A word in Chinese (or another CJK script): SmartCn's words in the Chinese title (every one), or its characters as
     /// bigrams (every one: the text is in the title, however it was segmented), or the run as a word in the English fields.
     /// </summary>
-    private static BooleanQuery? Cjk(string word)
+    private static BooleanQuery Cjk(string word)
     {
         var query = new BooleanQuery(disableCoord: true);
-        var any = false;
 
         var smart = Analyzers.Terms(Analyzers.Chinese, Fields.TitleZh, word);
         if (smart.Count > 0)
@@ -284,7 +292,6 @@ internal static class QueryBuilder
             }
 
             query.Add(all, Occur.SHOULD);
-            any = true;
         }
 
         var chars = Runes(word);
@@ -304,16 +311,11 @@ internal static class QueryBuilder
             }
 
             query.Add(bigrams, Occur.SHOULD);
-            any = true;
         }
 
-        foreach (var (field, boost) in Fields.Text)
-        {
-            query.Add(new TermQuery(new Term(field, word)) { Boost = boost }, Occur.SHOULD);
-            any = true;
-        }
-
-        return any ? query : null;
+        query.Add(new TermQuery(new Term(Fields.All, word)) { Boost = Fields.AllBoost }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(Fields.Title, word)) { Boost = Fields.TitleBoost }, Occur.SHOULD);
+        return query;
     }
 
     private static List<string> Runes(string word)

@@ -28,6 +28,9 @@ internal sealed class EnglishTextAnalyzer : Analyzer
         new[] { "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "is", "of", "on", "or", "the", "that",
             "their", "then", "there", "these", "they", "this", "to", "was", "with" }, ignoreCase: false);
 
+    /// <summary>Values of one field (title and code; body and related names) are 100 positions apart: no phrase spans two.</summary>
+    public override int GetPositionIncrementGap(string fieldName) => 100;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new WordTokenizer(reader);
