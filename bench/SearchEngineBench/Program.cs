@@ -151,6 +151,17 @@ if (args.Contains("--probe"))
     var count = Time(() => engine.WithSearcher(s => { foreach (var q in built) { if (q is not null) { s.Search(q, new Lucene.Net.Search.TotalHitCountCollector()); } } return 0; })) / requests.Count;
     var top = Time(() => engine.WithSearcher(s => { foreach (var q in built) { if (q is not null) { s.Search(q, 20); } } return 0; })) / requests.Count;
     Console.WriteLine($"{segments} segments. CPU a query: build {build:N3} ms, count matches {count:N2} ms, top 20 by score {top:N2} ms");
+    var heavy = requests[queries.IndexOf("standardisation")];
+    foreach (var (label, variant) in new (string, SearchRequest)[]
+    {
+        ("no facets, 1 hit", heavy with { CountFacets = [], PageSize = 1 }),
+        ("facets, 1 hit", heavy with { PageSize = 1 }),
+        ("facets, 20 hits", heavy),
+    })
+    {
+        Console.WriteLine($"  standardisation, {label}: {Time(() => { for (var k = 0; k < 10; k++) { engine.Search(variant); } }) / 10:N2} ms of CPU");
+    }
+
     foreach (var (q, i) in built.Select((q, i) => (q, i)).Take(3))
     {
         Console.WriteLine($"  {queries[i]} → {q}");

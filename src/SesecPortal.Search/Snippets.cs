@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Lucene.Net.Analysis.TokenAttributes;
 using SesecPortal.Search.Analysis;
 
 namespace SesecPortal.Search;
@@ -52,44 +51,40 @@ internal static class Snippets
 
     private static string? Around(string text, HashSet<string> terms, List<string> prefixes)
     {
+        // Words are found as the tokenizer finds them; only those that start like a query term (two letters: spelling
+        // folding and stemming change endings) go through the analyzer, so a long body costs a scan, not an analysis.
+        var starts = new HashSet<string>(terms.Concat(prefixes).Select(t => t[..Math.Min(2, t.Length)]), StringComparer.Ordinal);
         var marks = new List<(int Start, int End)>();
         var windowStart = -1;
         var windowEnd = int.MaxValue;
-        using (var stream = Analyzers.English.GetTokenStream(Fields.Summary, text))
+        foreach (var (start, end) in Words(text))
         {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
+            if (start >= windowEnd)
             {
-                if (offset.StartOffset >= windowEnd)
-                {
-                    break;
-                }
-
-                var t = term.ToString();
-                if (!terms.Contains(t) && !prefixes.Exists(p => t.StartsWith(p, StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                if (windowStart < 0)
-                {
-                    windowStart = Math.Min(WordStart(text, Math.Max(0, offset.StartOffset - Before)), offset.StartOffset);
-                    windowEnd = Math.Min(text.Length, windowStart + Length);
-                    if (offset.EndOffset > windowEnd)
-                    {
-                        windowEnd = offset.EndOffset;
-                    }
-                }
-
-                if (offset.EndOffset <= windowEnd)
-                {
-                    marks.Add((offset.StartOffset, offset.EndOffset));
-                }
+                break;
             }
 
-            stream.End();
+            if (end - start > 64 || !starts.Contains(text.Substring(start, Math.Min(2, end - start)).ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            var t = Analyzers.EnglishTerm(text[start..end]);
+            if (t is null || (!terms.Contains(t) && !prefixes.Exists(p => t.StartsWith(p, StringComparison.Ordinal))))
+            {
+                continue;
+            }
+
+            if (windowStart < 0)
+            {
+                windowStart = Math.Min(WordStart(text, Math.Max(0, start - Before)), start);
+                windowEnd = Math.Max(Math.Min(text.Length, windowStart + Length), end);
+            }
+
+            if (end <= windowEnd)
+            {
+                marks.Add((start, end));
+            }
         }
 
         if (windowStart < 0)
@@ -128,6 +123,55 @@ internal static class Snippets
         }
 
         return sb.ToString().Trim();
+    }
+
+    /// <summary>The words of a text as <see cref="WordTokenizer"/> finds them: start and end offsets.</summary>
+    private static IEnumerable<(int Start, int End)> Words(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !IsWord(text, i, out _))
+            {
+                i += Width(text, i);
+            }
+
+            if (i >= text.Length)
+            {
+                yield break;
+            }
+
+            var start = i;
+            IsWord(text, i, out var cjk);
+            while (i < text.Length && IsWord(text, i, out var c) && c == cjk)
+            {
+                i += Width(text, i);
+            }
+
+            yield return (start, i);
+        }
+    }
+
+    private static int Width(string text, int at) => char.IsSurrogatePair(text, at) ? 2 : 1;
+
+    private static bool IsWord(string text, int at, out bool cjk)
+    {
+        var ch = text[at];
+        if (ch < 128)
+        {
+            cjk = false;
+            return char.IsAsciiLetterOrDigit(ch);
+        }
+
+        if (char.IsSurrogate(ch) && !char.IsSurrogatePair(text, at))
+        {
+            cjk = false;
+            return false;
+        }
+
+        var cp = char.ConvertToUtf32(text, at);
+        cjk = WordTokenizer.IsCjk(cp);
+        return WordTokenizer.IsWordChar(cp);
     }
 
     /// <summary>The start of the word at or after a position (so a snippet never starts mid-word).</summary>
