@@ -1,0 +1,160 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace SesecPortal.Search;
+
+/// <summary>
+/// Sees every match once: drops those whose current status the status filter refuses, counts the total and the requested
+/// facets from the segment's decoded arrays (<see cref="SegmentData"/>), and hands the rest to the collector that keeps the
+/// top hits. Counts are kept per segment ordinal and turned into values once a segment is done.
+/// </summary>
+internal sealed class FacetingCollector(
+    ICollector inner,
+    IReadOnlyList<string> facets,
+    bool countStatus,
+    IReadOnlySet<string>? acceptedStatuses,
+    DateOnly today,
+    Func<string, string?, DateOnly?, DateOnly, string?> currentStatus) : ICollector
+{
+    private readonly Dictionary<string, int>[] totals = [.. facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
+    private readonly Dictionary<string, int> statusTotals = new(StringComparer.Ordinal);
+
+    private SegmentData? segment;
+    private FacetColumn?[] columns = [];
+    private int[][] counts = [];
+    private int[] comboCounts = [];
+    private bool[]? comboAccepted;
+    private string?[] comboStatus = [];
+
+    public int Total { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        segment = SegmentData.For(context.AtomicReader);
+        columns = new FacetColumn?[facets.Count];
+        counts = new int[facets.Count][];
+        for (var i = 0; i < facets.Count; i++)
+        {
+            columns[i] = segment.Facets.GetValueOrDefault(facets[i]);
+            counts[i] = columns[i] is { } column ? new int[column.Values.Length] : [];
+        }
+
+        if (countStatus || acceptedStatuses is not null)
+        {
+            comboStatus = segment.CurrentStatuses(today, currentStatus);
+            comboCounts = countStatus ? new int[comboStatus.Length] : [];
+            if (acceptedStatuses is not null)
+            {
+                comboAccepted = new bool[comboStatus.Length];
+                for (var i = 0; i < comboStatus.Length; i++)
+                {
+                    comboAccepted[i] = comboStatus[i] is { } s && acceptedStatuses.Contains(s);
+                }
+            }
+        }
+
+        inner.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        var data = segment!;
+        if (comboAccepted is not null)
+        {
+            var c = data.StatusCombo[doc];
+            if (c < 0 || !comboAccepted[c])
+            {
+                return;
+            }
+        }
+
+        Total++;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = columns[i];
+            if (column is null)
+            {
+                continue;
+            }
+
+            var segmentCounts = counts[i];
+            if (column.Single is { } single)
+            {
+                var ord = single[doc];
+                if (ord >= 0)
+                {
+                    segmentCounts[ord]++;
+                }
+            }
+            else
+            {
+                var ords = column.Ords!;
+                for (int j = column.Offsets![doc], end = column.Offsets[doc + 1]; j < end; j++)
+                {
+                    segmentCounts[ords[j]]++;
+                }
+            }
+        }
+
+        if (countStatus)
+        {
+            var c = data.StatusCombo[doc];
+            if (c >= 0)
+            {
+                comboCounts[c]++;
+            }
+        }
+
+        inner.Collect(doc);
+    }
+
+    /// <summary>Value → count for each requested facet, and for the current status when asked.</summary>
+    public (Dictionary<string, int>[] Facets, Dictionary<string, int> Status) Finish()
+    {
+        Flush();
+        return (totals, statusTotals);
+    }
+
+    private void Flush()
+    {
+        if (segment is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (columns[i] is not { } column)
+            {
+                continue;
+            }
+
+            var segmentCounts = counts[i];
+            for (var ord = 0; ord < segmentCounts.Length; ord++)
+            {
+                if (segmentCounts[ord] > 0)
+                {
+                    var value = column.Values[ord];
+                    totals[i][value] = totals[i].GetValueOrDefault(value) + segmentCounts[ord];
+                }
+            }
+        }
+
+        for (var c = 0; c < comboCounts.Length; c++)
+        {
+            if (comboCounts[c] > 0 && comboStatus[c] is { } status)
+            {
+                statusTotals[status] = statusTotals.GetValueOrDefault(status) + comboCounts[c];
+            }
+        }
+
+        segment = null;
+        comboCounts = [];
+        comboAccepted = null;
+    }
+}

@@ -1,0 +1,334 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SesecPortal.Search.Analysis;
+
+namespace SesecPortal.Search;
+
+/// <summary>
+/// Turns <see cref="SearchSyntax"/> into Lucene queries, analysed as the documents were: each required clause must match in
+/// some field (a word in the title, another in the body is a match, as in one document vector), BM25 per field with the
+/// field's weight, the scores of the fields a word is found in added up. Never a query parser over reader text.
+/// </summary>
+internal static class QueryBuilder
+{
+    /// <summary>A standard whose code key is the one typed: first of all.</summary>
+    public const float ExactCodeBoost = 2000f;
+
+    /// <summary>A code that starts with the key typed: before anything found by its words.</summary>
+    public const float PrefixCodeBoost = 1000f;
+
+    /// <summary>A prefix match counts less than the whole word.</summary>
+    private const float PrefixWeight = 0.4f;
+
+    /// <summary>
+    /// The words' query, or null when no clause has a term to look for (only stop words, or nothing). Each clause must
+    /// match the all-text field (its BM25 score counts once); matches in the title (or code) and the summary add their
+    /// weighted scores as optional clauses, tested only on documents that already match.
+    /// </summary>
+    public static Query? Text(SearchSyntax syntax, bool widen)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        var any = false;
+        foreach (var clause in syntax.Required)
+        {
+            if (Clause(clause, widen) is { } part)
+            {
+                query.Add(part.Match, Occur.MUST);
+                foreach (var score in part.Scores)
+                {
+                    query.Add(score, Occur.SHOULD);
+                }
+
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        AddExclusions(query, syntax);
+        return query;
+    }
+
+    public static void AddExclusions(BooleanQuery query, SearchSyntax syntax)
+    {
+        foreach (var clause in syntax.Excluded)
+        {
+            if (Clause(clause, widen: false) is { } part)
+            {
+                query.Add(part.Match, Occur.MUST_NOT);
+            }
+        }
+    }
+
+    /// <summary>Documents whose code keys start with the key, an exact key scoring highest.</summary>
+    public static Query Code(string codeKey)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        query.Add(new ConstantScoreQuery(new TermQuery(new Term(Fields.CodeKeys, codeKey))) { Boost = ExactCodeBoost }, Occur.SHOULD);
+        query.Add(new ConstantScoreQuery(new PrefixQuery(new Term(Fields.CodeKeys, codeKey))) { Boost = PrefixCodeBoost }, Occur.SHOULD);
+        return query;
+    }
+
+    /// <summary>
+    /// Typo tolerance: the words matched against title words within an edit distance (1 for words of 4-7 letters, 2 from 8;
+    /// shorter words whole). <paramref name="all"/>: every word must match; otherwise any.
+    /// </summary>
+    public static Query? Fuzzy(SearchSyntax syntax, bool all)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        var any = false;
+        foreach (var word in syntax.Words.Distinct(StringComparer.Ordinal))
+        {
+            Query q;
+            if (WordTokenizer.HasCjk(word))
+            {
+                q = Cjk(word);
+            }
+            else
+            {
+                var term = Analyzers.EnglishTerm(word);
+                if (term is null)
+                {
+                    continue;
+                }
+
+                q = term.Length >= 4
+                    ? new FuzzyQuery(new Term(Fields.Title, term), term.Length >= 8 ? 2 : 1, prefixLength: 1)
+                    : new TermQuery(new Term(Fields.Title, term));
+            }
+
+            query.Add(q, all ? Occur.MUST : Occur.SHOULD);
+            any = true;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        AddExclusions(query, syntax);
+        return query;
+    }
+
+    /// <summary>The terms a snippet marks: each word's term, and the prefixes when the search was widened.</summary>
+    public static (HashSet<string> Terms, List<string> Prefixes) Highlights(SearchSyntax syntax, bool widened)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var prefixes = new List<string>();
+
+        void Visit(SearchClause clause)
+        {
+            switch (clause)
+            {
+                case WordClause w:
+                    if (Analyzers.EnglishTerm(w.Word) is { } term)
+                    {
+                        terms.Add(term);
+                        if (widened && w.CanWiden && term.Length >= SearchSyntax.MinPrefixLength)
+                        {
+                            prefixes.Add(term);
+                        }
+                    }
+
+                    break;
+                case PhraseClause p:
+                    foreach (var word in p.Words)
+                    {
+                        if (Analyzers.EnglishTerm(word) is { } t)
+                        {
+                            terms.Add(t);
+                        }
+                    }
+
+                    break;
+                case AnyOfClause a:
+                    foreach (var alternative in a.Alternatives)
+                    {
+                        Visit(alternative);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var clause in syntax.Required)
+        {
+            Visit(clause);
+        }
+
+        return (terms, prefixes);
+    }
+
+    /// <summary>What a document must match for a clause, and the optional queries that add the title's and summary's weight.</summary>
+    private sealed record Part(Query Match, IReadOnlyList<Query> Scores);
+
+    private static Part? Clause(SearchClause clause, bool widen) => clause switch
+    {
+        WordClause w => Word(w, widen),
+        PhraseClause p => Phrase(p),
+        AnyOfClause a => AnyOf(a, widen),
+        _ => null,
+    };
+
+    private static Part? AnyOf(AnyOfClause clause, bool widen)
+    {
+        var match = new BooleanQuery(disableCoord: true);
+        var scores = new List<Query>();
+        foreach (var alternative in clause.Alternatives)
+        {
+            if (Clause(alternative, widen) is { } part)
+            {
+                match.Add(part.Match, Occur.SHOULD);
+                scores.AddRange(part.Scores);
+            }
+        }
+
+        return match.Clauses.Count > 0 ? new Part(match, scores) : null;
+    }
+
+    private static Part? Word(WordClause clause, bool widen)
+    {
+        if (WordTokenizer.HasCjk(clause.Word))
+        {
+            return new Part(Cjk(clause.Word), []);
+        }
+
+        var term = Analyzers.EnglishTerm(clause.Word);
+        if (term is null)
+        {
+            return null;
+        }
+
+        Query match = new TermQuery(new Term(Fields.All, term)) { Boost = Fields.AllBoost };
+        var scores = new List<Query>
+        {
+            new TermQuery(new Term(Fields.Title, term)) { Boost = Fields.TitleBoost },
+            new TermQuery(new Term(Fields.Summary, term)) { Boost = Fields.SummaryBoost },
+        };
+
+        if (widen && clause.CanWiden && term.Length >= SearchSyntax.MinPrefixLength)
+        {
+            match = new BooleanQuery(disableCoord: true)
+            {
+                { match, Occur.SHOULD },
+                { new PrefixQuery(new Term(Fields.All, term)) { Boost = Fields.AllBoost * PrefixWeight }, Occur.SHOULD },
+            };
+            scores.Add(new PrefixQuery(new Term(Fields.Title, term)) { Boost = Fields.TitleBoost * PrefixWeight });
+        }
+
+        return new Part(match, scores);
+    }
+
+    private static Part? Phrase(PhraseClause clause)
+    {
+        if (clause.Words.Any(WordTokenizer.HasCjk))
+        {
+            // Chinese has no word positions to compare with English ones: every word must be there.
+            var all = new BooleanQuery(disableCoord: true);
+            var scores = new List<Query>();
+            foreach (var word in clause.Words)
+            {
+                if (Word(new WordClause(word, CanWiden: false), widen: false) is { } part)
+                {
+                    all.Add(part.Match, Occur.MUST);
+                    scores.AddRange(part.Scores);
+                }
+            }
+
+            return all.Clauses.Count > 0 ? new Part(all, scores) : null;
+        }
+
+        var terms = new List<(string Term, int Position)>();
+        for (var i = 0; i < clause.Words.Count; i++)
+        {
+            if (Analyzers.EnglishTerm(clause.Words[i]) is { } term)
+            {
+                terms.Add((term, i));
+            }
+        }
+
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        if (terms.Count == 1)
+        {
+            return Word(new WordClause(terms[0].Term, CanWiden: false), widen: false);
+        }
+
+        PhraseQuery PhraseIn(string field, float boost)
+        {
+            var phrase = new PhraseQuery { Boost = boost };
+            foreach (var (term, position) in terms)
+            {
+                phrase.Add(new Term(field, term), position - terms[0].Position);
+            }
+
+            return phrase;
+        }
+
+        return new Part(PhraseIn(Fields.All, Fields.AllBoost), [PhraseIn(Fields.Title, Fields.TitleBoost), PhraseIn(Fields.Summary, Fields.SummaryBoost)]);
+    }
+
+    /// <summary>
+    /// A word in Chinese (or another CJK script): SmartCn's words in the Chinese title (every one), or its characters as
+    /// bigrams (every one: the text is in the title, however it was segmented), or the run as a word in the English fields.
+    /// </summary>
+    private static BooleanQuery Cjk(string word)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+
+        var smart = Analyzers.Terms(Analyzers.Chinese, Fields.TitleZh, word);
+        if (smart.Count > 0)
+        {
+            var all = new BooleanQuery(disableCoord: true) { Boost = Fields.TitleZhBoost };
+            foreach (var term in smart.Select(t => t.Term).Distinct(StringComparer.Ordinal))
+            {
+                all.Add(new TermQuery(new Term(Fields.TitleZh, term)), Occur.MUST);
+            }
+
+            query.Add(all, Occur.SHOULD);
+        }
+
+        var chars = Runes(word);
+        if (chars.Count > 0)
+        {
+            var bigrams = new BooleanQuery(disableCoord: true) { Boost = Fields.TitleZhBigramBoost };
+            if (chars.Count == 1)
+            {
+                bigrams.Add(new TermQuery(new Term(Fields.TitleZhBigrams, chars[0])), Occur.MUST);
+            }
+            else
+            {
+                foreach (var bigram in chars.Zip(chars.Skip(1), (a, b) => a + b).Distinct(StringComparer.Ordinal))
+                {
+                    bigrams.Add(new TermQuery(new Term(Fields.TitleZhBigrams, bigram)), Occur.MUST);
+                }
+            }
+
+            query.Add(bigrams, Occur.SHOULD);
+        }
+
+        query.Add(new TermQuery(new Term(Fields.All, word)) { Boost = Fields.AllBoost }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(Fields.Title, word)) { Boost = Fields.TitleBoost }, Occur.SHOULD);
+        return query;
+    }
+
+    private static List<string> Runes(string word)
+    {
+        var result = new List<string>();
+        foreach (var rune in word.EnumerateRunes())
+        {
+            if (WordTokenizer.IsCjk(rune.Value))
+            {
+                result.Add(rune.ToString());
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,736 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using SesecPortal.Search.Analysis;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace SesecPortal.Search;
+
+/// <summary>
+/// The search index of one instance: a Lucene index in a folder, one writer (it locks the folder), readers through a
+/// <see cref="SearcherManager"/> over the last commit, refreshed after each batch. The position of the last change applied
+/// is in the commit's user data with the document schema version, so documents and position commit together and a
+/// restart resumes exactly after the last commit. Thread-safe: any number of concurrent searches, one writer.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    /// <summary>The version of the documents' fields and analysis; an index made by another needs a rebuild.</summary>
+    public const int SchemaVersion = 1;
+
+    internal const string PositionKey = "position";
+    internal const string SchemaKey = "schema";
+
+    private static readonly Similarity Bm25 = new BM25Similarity();
+
+    /// <summary>Read in one visit per hit: each visit decompresses the document's stored block.</summary>
+    private static readonly HashSet<string> HitFields = [Fields.Kind, Fields.Id, Fields.Slug, Fields.Title, Fields.Code, Fields.Date, Fields.Summary, Fields.BodyStored];
+
+    private readonly Directory directory;
+    private readonly string? path;
+    private readonly object writeLock = new();
+    private IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private int indexSchema;
+    private volatile string? position;
+    private SearchIndexRebuild? rebuild;
+    private bool disposed;
+
+    private SearchIndex(Directory directory, string? path, SearchIndexOptions options, IndexWriter writer, int indexSchema, string? position, bool recreated)
+    {
+        this.directory = directory;
+        this.path = path;
+        Options = options;
+        this.writer = writer;
+        this.indexSchema = indexSchema;
+        this.position = position;
+        Recreated = recreated;
+        searchers = new SearcherManager(directory, new Factory());
+    }
+
+    public SearchIndexOptions Options { get; }
+
+    /// <summary>The position given with the last batch committed (the application's change-log position); null before the first.</summary>
+    public string? Position => position;
+
+    /// <summary>The index was missing, unreadable or made by another schema version: build it from the source (<see cref="BeginRebuild"/>).</summary>
+    public bool NeedsRebuild => indexSchema != SchemaVersion || position is null;
+
+    /// <summary>The folder held an index that could not be read, and a new empty one was made in its place.</summary>
+    public bool Recreated { get; }
+
+    /// <summary>Documents searchable now.</summary>
+    public int DocumentCount
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>Opens (or creates) the index in a folder. An unreadable index is deleted and made anew (then <see cref="NeedsRebuild"/>).</summary>
+    public static SearchIndex Open(string path, SearchIndexOptions? options = null)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        return Open(FSDirectory.Open(path), path, options ?? new SearchIndexOptions());
+    }
+
+    /// <summary>Opens an index in a Lucene directory (a RAMDirectory in tests).</summary>
+    internal static SearchIndex Open(Directory directory, SearchIndexOptions? options = null) => Open(directory, null, options ?? new SearchIndexOptions());
+
+    private static SearchIndex Open(Directory directory, string? path, SearchIndexOptions options)
+    {
+        IndexWriter? writer = null;
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                writer = Create(directory, options);
+                return new SearchIndex(directory, path, options, writer, SchemaVersion, null, recreated: false);
+            }
+
+            int schema;
+            string? position;
+            using (var reader = DirectoryReader.Open(directory))
+            {
+                var data = reader.IndexCommit.UserData;
+                schema = data.TryGetValue(SchemaKey, out var s) && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
+                position = data.TryGetValue(PositionKey, out var p) ? p : null;
+                foreach (var leaf in reader.Leaves)
+                {
+                    _ = leaf.AtomicReader.FieldInfos;
+                }
+            }
+
+            writer = new IndexWriter(directory, Config(options, OpenMode.APPEND));
+            return new SearchIndex(directory, path, options, writer, schema, position, recreated: false);
+        }
+        catch (Exception e) when (e is not LockObtainFailedException && IsUnreadable(e))
+        {
+            writer?.Dispose();
+            if (path is null)
+            {
+                throw;
+            }
+
+            // Derived data: an index that cannot be read is made anew and rebuilt from the source.
+            directory.Dispose();
+            foreach (var file in System.IO.Directory.EnumerateFiles(path))
+            {
+                File.Delete(file);
+            }
+
+            var fresh = FSDirectory.Open(path);
+            var created = Create(fresh, options);
+            return new SearchIndex(fresh, path, options, created, SchemaVersion, null, recreated: true);
+        }
+    }
+
+    private static bool IsUnreadable(Exception e) =>
+        e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException
+            or EndOfStreamException or FormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException
+            or NullReferenceException;
+
+    private static IndexWriter Create(Directory directory, SearchIndexOptions options)
+    {
+        var writer = new IndexWriter(directory, Config(options, OpenMode.CREATE));
+        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture) });
+        writer.Commit();
+        return writer;
+    }
+
+    private static IndexWriterConfig Config(SearchIndexOptions options, OpenMode mode) => new(LuceneVersion.LUCENE_48, Analyzers.PerField)
+    {
+        OpenMode = mode,
+        Similarity = Bm25,
+        RAMBufferSizeMB = options.RamBufferSizeMB,
+        UseCompoundFile = false,
+        MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
+    };
+
+    /// <summary>
+    /// Replaces the documents with the keys of <paramref name="upserts"/>, deletes those of <paramref name="deletes"/>,
+    /// then commits once with <paramref name="newPosition"/>: the batch and its position are durable together or not at
+    /// all. Searches see the batch when this returns. Applying the same batch again changes nothing.
+    /// </summary>
+    public void Apply(IReadOnlyList<SearchDocument> upserts, IReadOnlyList<(string Kind, int Id)> deletes, string newPosition)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletes);
+        ArgumentNullException.ThrowIfNull(newPosition);
+        lock (writeLock)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (rebuild is not null)
+            {
+                throw new InvalidOperationException("A rebuild is under way: complete or abandon it before applying changes.");
+            }
+
+            foreach (var document in upserts)
+            {
+                writer.UpdateDocument(new Term(Fields.Key, Fields.KeyOf(document.Kind, document.Id)), ToLucene(document));
+            }
+
+            foreach (var (kind, id) in deletes)
+            {
+                writer.DeleteDocuments(new Term(Fields.Key, Fields.KeyOf(kind, id)));
+            }
+
+            CommitLocked(newPosition, indexSchema);
+        }
+    }
+
+    /// <summary>
+    /// Starts building the index anew: documents added to the result replace all of today's when it completes, in one
+    /// commit. Until then searches answer from the old contents; abandoning it (dispose without completing) or a crash
+    /// leaves the old contents as they were.
+    /// </summary>
+    public SearchIndexRebuild BeginRebuild()
+    {
+        lock (writeLock)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (rebuild is not null)
+            {
+                throw new InvalidOperationException("A rebuild is already under way.");
+            }
+
+            writer.DeleteAll();
+            rebuild = new SearchIndexRebuild(this);
+            return rebuild;
+        }
+    }
+
+    internal void RebuildAdd(SearchIndexRebuild owner, IReadOnlyList<SearchDocument> documents)
+    {
+        CheckRebuild(owner);
+        var w = writer;
+        if (documents.Count < 64 || Options.IndexingThreads <= 1)
+        {
+            foreach (var document in documents)
+            {
+                w.AddDocument(ToLucene(document));
+            }
+
+            return;
+        }
+
+        // IndexWriter indexes concurrently from several threads (one in-memory segment each).
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, documents.Count, Math.Max(16, documents.Count / (Options.IndexingThreads * 4))),
+            new ParallelOptions { MaxDegreeOfParallelism = Options.IndexingThreads },
+            range =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    w.AddDocument(ToLucene(documents[i]));
+                }
+            });
+    }
+
+    internal void RebuildComplete(SearchIndexRebuild owner, string newPosition)
+    {
+        lock (writeLock)
+        {
+            CheckRebuild(owner);
+            CommitLocked(newPosition, SchemaVersion);
+            rebuild = null;
+        }
+    }
+
+    internal void RebuildAbandon(SearchIndexRebuild owner)
+    {
+        lock (writeLock)
+        {
+            if (!ReferenceEquals(rebuild, owner))
+            {
+                return;
+            }
+
+            rebuild = null;
+            if (disposed)
+            {
+                return;
+            }
+
+            // Rollback discards everything since the last commit (the DeleteAll too) and closes the writer.
+            writer.Rollback();
+            writer = new IndexWriter(directory, Config(Options, OpenMode.APPEND));
+        }
+    }
+
+    private void CheckRebuild(SearchIndexRebuild owner)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (!ReferenceEquals(rebuild, owner))
+        {
+            throw new InvalidOperationException("This rebuild is no longer under way.");
+        }
+    }
+
+    private void CommitLocked(string newPosition, int schema)
+    {
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [PositionKey] = newPosition,
+            [SchemaKey] = schema.ToString(CultureInfo.InvariantCulture),
+        });
+        writer.Commit();
+        indexSchema = schema;
+        position = newPosition;
+        searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>
+    /// Reads the index files once (so the operating system has them in memory) and runs a few searches: after a restart,
+    /// or once the OS evicted the pages, the first searches would otherwise cost seconds. Call before reporting ready.
+    /// </summary>
+    public void Warm()
+    {
+        if (path is not null)
+        {
+            var buffer = new byte[1 << 20];
+            foreach (var file in System.IO.Directory.EnumerateFiles(path))
+            {
+                try
+                {
+                    using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+                    while (stream.Read(buffer, 0, buffer.Length) > 0)
+                    {
+                    }
+                }
+                catch (IOException)
+                {
+                    // Merged away meanwhile.
+                }
+            }
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Search(new SearchRequest { Today = today, CountFacets = ["kind", "status"] });
+        Search(new SearchRequest { Syntax = SearchSyntax.Parse("standard requirements"), Today = today, CountFacets = ["kind", "status"] });
+        Search(new SearchRequest { Syntax = SearchSyntax.Parse("\"information security\""), Today = today });
+    }
+
+    /// <summary>For the benchmark's probes: runs something on the current searcher.</summary>
+    internal T WithSearcher<T>(Func<IndexSearcher, T> action)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return action(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var searcher = searchers.Acquire();
+        try
+        {
+            return new SearchRun(searcher, request, Options).Run();
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        SearchIndexRebuild? abandoned;
+        lock (writeLock)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            abandoned = rebuild;
+        }
+
+        if (abandoned is not null)
+        {
+            RebuildAbandon(abandoned);
+        }
+
+        lock (writeLock)
+        {
+            disposed = true;
+            searchers.Dispose();
+            writer.Dispose();
+            directory.Dispose();
+        }
+    }
+
+    private Document ToLucene(SearchDocument d)
+    {
+        var doc = new Document
+        {
+            new StringField(Fields.Key, Fields.KeyOf(d.Kind, d.Id), Field.Store.NO),
+            new StoredField(Fields.Kind, d.Kind),
+            new StoredField(Fields.Id, d.Id),
+            new StoredField(Fields.Slug, d.Slug),
+            new TextField(Fields.Title, d.Title, Field.Store.YES),
+            new TextField(Fields.All, d.Title, Field.Store.NO),
+            new SortedDocValuesField(Fields.TitleSort, new BytesRef(SortKey(d.Title))),
+            new NumericDocValuesField(Fields.Date, d.Date?.DayNumber ?? long.MinValue),
+            new NumericDocValuesField(Fields.EffectiveOn, d.EffectiveOn?.DayNumber ?? long.MinValue),
+        };
+
+        if (d.Date is { } date)
+        {
+            doc.Add(new StoredField(Fields.Date, date.DayNumber));
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.TitleZh))
+        {
+            doc.Add(new TextField(Fields.TitleZh, d.TitleZh, Field.Store.NO));
+            doc.Add(new TextField(Fields.TitleZhBigrams, d.TitleZh, Field.Store.NO));
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.Code))
+        {
+            doc.Add(new StoredField(Fields.Code, d.Code));
+            doc.Add(new TextField(Fields.Title, d.Code, Field.Store.NO));
+            doc.Add(new TextField(Fields.All, d.Code, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(Fields.CodeSort, new BytesRef(SortKey(d.Code))));
+        }
+
+        foreach (var key in d.CodeKeys.Where(k => !string.IsNullOrEmpty(k)).Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new StringField(Fields.CodeKeys, key, Field.Store.NO));
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.Summary))
+        {
+            doc.Add(new TextField(Fields.Summary, d.Summary, Field.Store.YES));
+            doc.Add(new TextField(Fields.All, d.Summary, Field.Store.NO));
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.Body))
+        {
+            doc.Add(new TextField(Fields.All, d.Body, Field.Store.NO));
+            doc.Add(new StoredField(Fields.BodyStored, d.Body.Length <= Options.StoredBodyLength ? d.Body : d.Body[..Options.StoredBodyLength]));
+        }
+
+        foreach (var related in d.Related.Where(r => !string.IsNullOrWhiteSpace(r)))
+        {
+            doc.Add(new TextField(Fields.All, related, Field.Store.NO));
+        }
+
+        if (d.Status is not null)
+        {
+            doc.Add(new SortedDocValuesField(Fields.Status, new BytesRef(d.Status)));
+        }
+
+        AddFacet(doc, "kind", d.Kind);
+        foreach (var (name, values) in d.Facets)
+        {
+            if (name is "kind" or "status" || values is null)
+            {
+                continue;
+            }
+
+            foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal))
+            {
+                AddFacet(doc, name, value);
+            }
+        }
+
+        return doc;
+    }
+
+    private static void AddFacet(Document doc, string name, string value)
+    {
+        var field = Fields.Facet(name);
+        doc.Add(new StringField(field, value, Field.Store.NO));
+        doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
+    private static string SortKey(string text)
+    {
+        var key = text.Trim().ToLowerInvariant();
+        return key.Length <= 100 ? key : key[..100];
+    }
+
+    /// <summary>Searchers use BM25, as the writer's norms were computed for, and decode each new segment's facet arrays when a reader opens.</summary>
+    private sealed class Factory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentData.For(leaf.AtomicReader);
+            }
+
+            return new IndexSearcher(reader) { Similarity = Bm25 };
+        }
+    }
+
+    /// <summary>One search: whole words, then prefixes if too few, then typos if none.</summary>
+    private sealed class SearchRun(IndexSearcher searcher, SearchRequest request, SearchIndexOptions options)
+    {
+        public SearchResults Run()
+        {
+            var syntax = request.Syntax ?? SearchSyntax.Empty;
+            var codeKey = string.IsNullOrWhiteSpace(request.CodeKey) ? null : request.CodeKey;
+            var pageSize = Math.Clamp(request.PageSize, 1, 1000);
+            var page = Math.Max(1, request.Page);
+            var hasWords = !syntax.IsEmpty;
+            var sort = request.Sort == SearchSort.Default ? (hasWords || codeKey is not null ? SearchSort.Relevance : SearchSort.Newest) : request.Sort;
+
+            var filter = Filters(out var acceptedStatuses);
+            Query? Compose(Query? text)
+            {
+                Query? main;
+                if (codeKey is not null)
+                {
+                    var either = new BooleanQuery(disableCoord: true) { { QueryBuilder.Code(codeKey), Occur.SHOULD } };
+                    if (text is not null)
+                    {
+                        either.Add(text, Occur.SHOULD);
+                    }
+
+                    main = either;
+                }
+                else if (hasWords)
+                {
+                    main = text;
+                    if (main is null)
+                    {
+                        // Words, but none with a term to look for (only stop words): nothing matches.
+                        return null;
+                    }
+                }
+                else
+                {
+                    var all = new BooleanQuery(disableCoord: true) { { new MatchAllDocsQuery(), Occur.MUST } };
+                    QueryBuilder.AddExclusions(all, syntax);
+                    main = all;
+                }
+
+                if (filter is null)
+                {
+                    return main;
+                }
+
+                var filtered = new BooleanQuery(disableCoord: true) { { main, Occur.MUST }, { filter, Occur.MUST } };
+                return filtered;
+            }
+
+            var result = Execute(Compose(hasWords ? QueryBuilder.Text(syntax, widen: false) : null), sort, page, pageSize, acceptedStatuses);
+            var widened = false;
+            var approximate = false;
+            if (hasWords && result.Total < pageSize && syntax.CanWiden)
+            {
+                var wider = Execute(Compose(QueryBuilder.Text(syntax, widen: true)), sort, page, pageSize, acceptedStatuses);
+                if (wider.Total > result.Total)
+                {
+                    result = wider;
+                    widened = true;
+                }
+            }
+
+            if (hasWords && result.Total == 0 && codeKey is null)
+            {
+                foreach (var all in new[] { true, false })
+                {
+                    if (QueryBuilder.Fuzzy(syntax, all) is { } fuzzy)
+                    {
+                        var typo = Execute(Compose(fuzzy), sort, page, pageSize, acceptedStatuses);
+                        if (typo.Total > 0)
+                        {
+                            result = typo;
+                            approximate = true;
+                            break;
+                        }
+                    }
+
+                    if (syntax.Words.Count < 2)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var (terms, prefixes) = hasWords && !approximate ? QueryBuilder.Highlights(syntax, widened) : ([], []);
+            var hits = new List<SearchHit>(result.Docs.Length);
+            foreach (var scoreDoc in result.Docs)
+            {
+                var stored = searcher.Doc(scoreDoc.Doc, HitFields);
+                var dateNumber = stored.GetField(Fields.Date)?.GetInt32Value();
+                hits.Add(new SearchHit(
+                    stored.Get(Fields.Kind),
+                    stored.GetField(Fields.Id)?.GetInt32Value() ?? 0,
+                    stored.Get(Fields.Slug),
+                    stored.Get(Fields.Title),
+                    stored.Get(Fields.Code),
+                    dateNumber is { } n ? DateOnly.FromDayNumber(n) : null,
+                    float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
+                    Snippets.Make(stored.Get(Fields.Summary), stored.Get(Fields.BodyStored), terms, prefixes)));
+            }
+
+            return new SearchResults
+            {
+                Total = result.Total,
+                Hits = hits,
+                Facets = result.Facets,
+                Approximate = approximate,
+                Widened = widened,
+            };
+        }
+
+        /// <summary>Facet filters as required term clauses (any value of a facet, every facet); the status filter is the collector's.</summary>
+        private ConstantScoreQuery? Filters(out IReadOnlySet<string>? acceptedStatuses)
+        {
+            acceptedStatuses = null;
+            BooleanQuery? filter = null;
+            foreach (var (name, values) in request.Filters)
+            {
+                if (values is null || values.Count == 0)
+                {
+                    continue;
+                }
+
+                if (name == "status")
+                {
+                    acceptedStatuses = values.ToHashSet(StringComparer.Ordinal);
+                    continue;
+                }
+
+                var any = new BooleanQuery(disableCoord: true);
+                foreach (var value in values.Distinct(StringComparer.Ordinal))
+                {
+                    any.Add(new TermQuery(new Term(Fields.Facet(name), value)), Occur.SHOULD);
+                }
+
+                filter ??= new BooleanQuery(disableCoord: true) { Boost = 0f };
+                filter.Add(any, Occur.MUST);
+            }
+
+            return filter is null ? null : new ConstantScoreQuery(filter) { Boost = 0f };
+        }
+
+        private sealed record Outcome(int Total, ScoreDoc[] Docs, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+
+        private Outcome Execute(Query? query, SearchSort sort, int page, int pageSize, IReadOnlySet<string>? acceptedStatuses)
+        {
+            var facetNames = request.CountFacets.Where(f => f != "status").Distinct(StringComparer.Ordinal).ToList();
+            var countStatus = request.CountFacets.Contains("status");
+            if (query is null)
+            {
+                return new Outcome(0, [], EmptyFacets(facetNames, countStatus));
+            }
+
+            var wanted = (long)page * pageSize;
+            var topN = (int)Math.Clamp(wanted, 1, Math.Max(1, options.MaxRank));
+            ITopDocsCollector top = sort switch
+            {
+                SearchSort.Relevance => TopScoreDocCollector.Create(topN, docsScoredInOrder: false),
+                SearchSort.Newest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64, reverse: true)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
+                SearchSort.Oldest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
+                SearchSort.Code => TopFieldCollector.Create(new Sort(CodeSortField(), new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
+                _ => TopFieldCollector.Create(new Sort(new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
+            };
+
+            var collector = new FacetingCollector((ICollector)top, facetNames, countStatus, acceptedStatuses, request.Today, options.CurrentStatus);
+            searcher.Search(query, collector);
+            var (facetCounts, statusCounts) = collector.Finish();
+
+            var skip = (page - 1) * pageSize;
+            var docs = wanted > topN ? [] : top.GetTopDocs(skip, pageSize).ScoreDocs;
+
+            var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+            for (var i = 0; i < facetNames.Count; i++)
+            {
+                facets[facetNames[i]] = Ordered(facetNames[i], facetCounts[i]);
+            }
+
+            if (countStatus)
+            {
+                facets["status"] = Ordered("status", statusCounts);
+            }
+
+            return new Outcome(collector.Total, docs, facets);
+        }
+
+        private static SortField CodeSortField()
+        {
+            var field = new SortField(Fields.CodeSort, SortFieldType.STRING);
+            field.SetMissingValue(SortField.STRING_LAST);
+            return field;
+        }
+
+        private static Dictionary<string, IReadOnlyList<FacetCount>> EmptyFacets(List<string> names, bool countStatus)
+        {
+            var facets = names.ToDictionary(n => n, _ => (IReadOnlyList<FacetCount>)[], StringComparer.Ordinal);
+            if (countStatus)
+            {
+                facets["status"] = [];
+            }
+
+            return facets;
+        }
+
+        private List<FacetCount> Ordered(string name, Dictionary<string, int> counts)
+        {
+            var max = Math.Max(0, request.MaxFacetValues);
+            IEnumerable<KeyValuePair<string, int>> ordered = name == "year"
+                ? counts.OrderByDescending(c => c.Key, StringComparer.Ordinal)
+                : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal);
+            return [.. ordered.Take(max).Select(c => new FacetCount(c.Key, c.Value))];
+        }
+    }
+}
+
+/// <summary>
+/// A rebuild under way (<see cref="SearchIndex.BeginRebuild"/>): <see cref="Add"/> batches (from any number of threads;
+/// each batch is also indexed on <see cref="SearchIndexOptions.IndexingThreads"/> threads), then <see cref="Complete"/>.
+/// Disposing it without completing abandons it: the old contents stay. Keys must be unique across the rebuild.
+/// </summary>
+public sealed class SearchIndexRebuild : IDisposable
+{
+    private readonly SearchIndex index;
+    private bool completed;
+
+    internal SearchIndexRebuild(SearchIndex index) => this.index = index;
+
+    public void Add(IReadOnlyList<SearchDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        index.RebuildAdd(this, documents);
+    }
+
+    /// <summary>Commits the new contents with the position they were read at, and shows them to searches.</summary>
+    public void Complete(string position)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        index.RebuildComplete(this, position);
+        completed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!completed)
+        {
+            index.RebuildAbandon(this);
+        }
+    }
+}

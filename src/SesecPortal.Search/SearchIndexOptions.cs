@@ -1,0 +1,23 @@
+namespace SesecPortal.Search;
+
+public sealed record SearchIndexOptions
+{
+    /// <summary>
+    /// The status a reader sees on a day, from the kind, the stored status and the effective date (a standard "Published"
+    /// whose effective date has come is "InForce"). Used by the "status" facet and filter at query time: nothing is
+    /// re-indexed when a day passes. By default, the stored status.
+    /// </summary>
+    public Func<string, string?, DateOnly?, DateOnly, string?> CurrentStatus { get; init; } = (_, status, _, _) => status;
+
+    /// <summary>How much of a body is stored for snippets (the whole body is searched).</summary>
+    public int StoredBodyLength { get; init; } = 3000;
+
+    /// <summary>Threads a rebuild's <see cref="SearchIndexRebuild.Add"/> indexes with.</summary>
+    public int IndexingThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The writer's buffer before it writes a segment.</summary>
+    public double RamBufferSizeMB { get; init; } = 64;
+
+    /// <summary>Hits beyond this rank (page × page size) are not returned; the total and facets still count every match.</summary>
+    public int MaxRank { get; init; } = 10_000;
+}

@@ -1,0 +1,188 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace SesecPortal.Search;
+
+/// <summary>
+/// One facet of one segment, decoded from its sorted-set doc values into plain arrays once, when the segment is first
+/// searched: counting a match is then an array read and an increment (2-4 times cheaper than reading doc values per match).
+/// Single-valued facets (kind, year, level...) keep one ordinal a document; multi-valued ones (sector, ics) a CSR layout.
+/// </summary>
+internal sealed class FacetColumn
+{
+    public required string[] Values { get; init; }
+
+    /// <summary>Ordinal of each document's one value, -1 without one; null when the facet is multi-valued here.</summary>
+    public int[]? Single { get; init; }
+
+    /// <summary>Multi-valued: the ordinals of document d are Ords[Offsets[d]..Offsets[d + 1]].</summary>
+    public int[]? Offsets { get; init; }
+
+    public int[]? Ords { get; init; }
+
+    public static FacetColumn Load(SortedSetDocValues dv, int maxDoc)
+    {
+        var valueCount = (int)dv.ValueCount;
+        var values = new string[valueCount];
+        var bytes = new BytesRef();
+        for (var i = 0; i < valueCount; i++)
+        {
+            dv.LookupOrd(i, bytes);
+            values[i] = bytes.Utf8ToString();
+        }
+
+        var single = new int[maxDoc];
+        var multi = false;
+        var total = 0;
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            dv.SetDocument(doc);
+            var first = dv.NextOrd();
+            single[doc] = (int)first;
+            if (first == SortedSetDocValues.NO_MORE_ORDS)
+            {
+                single[doc] = -1;
+                continue;
+            }
+
+            total++;
+            while (dv.NextOrd() != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                multi = true;
+                total++;
+            }
+        }
+
+        if (!multi)
+        {
+            return new FacetColumn { Values = values, Single = single };
+        }
+
+        var offsets = new int[maxDoc + 1];
+        var ords = new int[total];
+        var n = 0;
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            offsets[doc] = n;
+            dv.SetDocument(doc);
+            long ord;
+            while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                ords[n++] = (int)ord;
+            }
+        }
+
+        offsets[maxDoc] = n;
+        return new FacetColumn { Values = values, Offsets = offsets, Ords = ords };
+    }
+}
+
+/// <summary>
+/// What a search needs of one segment beyond Lucene's own structures: its facet columns and the (kind, stored status,
+/// effective date) of each document, from which the current status is computed per day without re-indexing. Built once
+/// per segment core (so a refresh after a small batch builds only the new segments) and shared by every reader that
+/// holds the segment; deletions are Lucene's live docs, applied before a document reaches the collector.
+/// </summary>
+internal sealed class SegmentData
+{
+    private static readonly ConditionalWeakTable<object, Lazy<SegmentData>> Cache = new();
+
+    private volatile StatusCache? statusCache;
+
+    private SegmentData(Dictionary<string, FacetColumn> facets, int[] statusCombo, (string Kind, string? Status, DateOnly? EffectiveOn)[] combos)
+    {
+        Facets = facets;
+        StatusCombo = statusCombo;
+        Combos = combos;
+    }
+
+    /// <summary>Facet name (without the field prefix) → column.</summary>
+    public Dictionary<string, FacetColumn> Facets { get; }
+
+    /// <summary>Index into <see cref="Combos"/> of each document, -1 when it has no status.</summary>
+    public int[] StatusCombo { get; }
+
+    public (string Kind, string? Status, DateOnly? EffectiveOn)[] Combos { get; }
+
+    public static SegmentData For(AtomicReader reader) =>
+        Cache.GetValue(reader.CoreCacheKey, _ => new Lazy<SegmentData>(() => Load(reader), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>The current status of each combination on a day (computed once a day per segment: the delegate is the application's).</summary>
+    public string?[] CurrentStatuses(DateOnly today, Func<string, string?, DateOnly?, DateOnly, string?> currentStatus)
+    {
+        var cached = statusCache;
+        if (cached is not null && cached.Today == today)
+        {
+            return cached.Current;
+        }
+
+        var result = new string?[Combos.Length];
+        for (var i = 0; i < Combos.Length; i++)
+        {
+            var (kind, status, effective) = Combos[i];
+            result[i] = currentStatus(kind, status, effective, today);
+        }
+
+        statusCache = new StatusCache(today, result);
+        return result;
+    }
+
+    private sealed record StatusCache(DateOnly Today, string?[] Current);
+
+    private static SegmentData Load(AtomicReader reader)
+    {
+        var maxDoc = reader.MaxDoc;
+        var facets = new Dictionary<string, FacetColumn>(StringComparer.Ordinal);
+        foreach (var info in reader.FieldInfos)
+        {
+            if (info.Name.StartsWith(Fields.FacetPrefix, StringComparison.Ordinal) && info.DocValuesType == DocValuesType.SORTED_SET)
+            {
+                var dv = reader.GetSortedSetDocValues(info.Name);
+                if (dv is not null)
+                {
+                    facets[info.Name[Fields.FacetPrefix.Length..]] = FacetColumn.Load(dv, maxDoc);
+                }
+            }
+        }
+
+        var combo = new int[maxDoc];
+        Array.Fill(combo, -1);
+        var combos = new List<(string, string?, DateOnly?)>();
+        var status = reader.GetSortedDocValues(Fields.Status);
+        if (status is not null && facets.TryGetValue("kind", out var kinds) && kinds.Single is { } kindOf)
+        {
+            var effective = reader.GetNumericDocValues(Fields.EffectiveOn);
+            var index = new Dictionary<(int, int, long), int>();
+            var statusValues = new string[status.ValueCount];
+            var bytes = new BytesRef();
+            for (var i = 0; i < statusValues.Length; i++)
+            {
+                status.LookupOrd(i, bytes);
+                statusValues[i] = bytes.Utf8ToString();
+            }
+
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                var s = status.GetOrd(doc);
+                if (s < 0 || kindOf[doc] < 0)
+                {
+                    continue;
+                }
+
+                var e = effective?.Get(doc) ?? long.MinValue;
+                var key = (kindOf[doc], s, e);
+                if (!index.TryGetValue(key, out var c))
+                {
+                    c = combos.Count;
+                    index[key] = c;
+                    combos.Add((kinds.Values[kindOf[doc]], statusValues[s], e == long.MinValue ? null : DateOnly.FromDayNumber((int)e)));
+                }
+
+                combo[doc] = c;
+            }
+        }
+
+        return new SegmentData(facets, combo, [.. combos]);
+    }
+}
