@@ -55,7 +55,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<SearchIndexer>();
 builder.Services.AddScoped<FacetSlugs>();
-builder.Services.AddSingleton(_ => new SearchGate(builder.Configuration.GetValue("Search:Concurrency", 2 * Environment.ProcessorCount)));
+builder.Services.AddPortalSearch(builder.Configuration, builder.Environment);
 // The finder's filters and counts from memory (about 25 bytes a standard); Finder:InMemoryIndex=false keeps them in SQL.
 builder.Services.AddSingleton(_ => new StandardFinderIndex { Enabled = builder.Configuration.GetValue("Finder:InMemoryIndex", true) });
 builder.Services.AddScoped<EditorialRecorder>();

@@ -49,8 +49,7 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
     /// <summary>Back to the seed alone, with no cached page: for tests that publish or edit, when they end.</summary>
     public async Task RestoreSeedAsync()
     {
-        await Database.ResetAsync();
-        await WaitForChangesAsync();
+        await ResetAsync();
         await Factory.Services.GetRequiredService<SesecPortal.Application.Common.IPublicCache>().EvictAsync(CancellationToken.None);
     }
 

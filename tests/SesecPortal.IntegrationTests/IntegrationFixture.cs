@@ -22,8 +22,7 @@ public abstract class PortalTest(IntegrationFixture fixture) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await Fixture.Database.ResetAsync();
-        await Fixture.WaitForChangesAsync();
+        await Fixture.ResetAsync();
         // Pages cached by an earlier test describe a database that is gone.
         await Fixture.Factory.Services.GetRequiredService<SesecPortal.Application.Common.IPublicCache>().EvictAsync(Ct);
     }

@@ -23,6 +23,26 @@ public sealed class PortalFactory(
         }
     }
 
+    /// <summary>This portal's search index folder, under the temporary folder.</summary>
+    public string SearchIndexPath { get; } = Path.Combine(Path.GetTempPath(), "sesecportal-tests", "search", Guid.NewGuid().ToString("N"));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(SearchIndexPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -34,6 +54,8 @@ public sealed class PortalFactory(
         builder.UseSetting("RateLimiting:ApiPerMinute", "100000");
         // Tests publish scheduled revisions by calling the handler with a fake clock; no background timer races them.
         builder.UseSetting("Publishing:Scheduler", "false");
+        // Every portal of a test run has an index of its own (an index folder takes one writer), removed with it.
+        builder.UseSetting("Search:IndexPath", SearchIndexPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
