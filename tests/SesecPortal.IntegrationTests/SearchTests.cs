@@ -230,6 +230,18 @@ public sealed class SearchTests(IntegrationFixture fixture) : PortalTest(fixture
     [InlineData("or or or")]
     [InlineData("a")]
     [InlineData("日本語 标准化")]
+    [InlineData("title:carbon")]
+    [InlineData("*:*")]
+    [InlineData("carbon~2")]
+    [InlineData("carbon^10 peak")]
+    [InlineData("(carbon AND peak")]
+    [InlineData("[a TO z]")]
+    [InlineData("{x TO y}")]
+    [InlineData("/car.*/")]
+    [InlineData("carbon && peak || !x")]
+    [InlineData("\u0000\u0001carbon\u001f peak")]
+    [InlineData("carbon 碳 пик ذروة")]
+    [InlineData("?")]
     public async Task Awkward_input_gives_a_sensible_result(string q)
     {
         var result = await Search(q);
@@ -238,6 +250,46 @@ public sealed class SearchTests(IntegrationFixture fixture) : PortalTest(fixture
         result.Hits.ShouldAllBe(h => !h.SnippetHtml.Contains("<script", StringComparison.OrdinalIgnoreCase));
         await using var db = Fixture.Database.CreateDbContext();
         db.Standards.Count().ShouldBe(41); // nothing dropped
+    }
+
+    [Theory]
+    [InlineData("title:carbon", "\"title carbon\"")]
+    [InlineData("carbon^10", "\"carbon 10\"")]
+    [InlineData("(carbon", "carbon")]
+    [InlineData("carbon*", "carbon")]
+    public async Task Lucene_syntax_is_read_as_the_words_it_holds(string typed, string words)
+    {
+        var result = await Search(typed);
+
+        result.Total.ShouldBe((await Search(words)).Total);
+        result.Hits.Select(h => h.Url).ShouldBe((await Search(words)).Hits.Select(h => h.Url));
+    }
+
+    [Theory]
+    [InlineData("信息安全技术")]
+    [InlineData("信息安全")]
+    [InlineData("重要数据")]
+    public async Task The_words_of_a_chinese_title_find_the_standard(string typed)
+    {
+        var id = await AddStandardAsync("GB/T 43697-2024", "Data security technology - Rules for data classification", "信息安全技术 重要数据识别指南");
+
+        var result = await Search(typed);
+
+        result.Hits.Select(h => h.Url).ShouldContain($"/standards/{await SlugAsync(id)}");
+    }
+
+    [Fact]
+    public async Task A_chinese_query_finds_an_imported_standard_by_its_chinese_title()
+    {
+        var corpus = await OpenDataCorpus.GenerateAsync(articles: 0, standards: 40, policies: 0);
+        (await SendAsync(new Application.Features.OpenData.ImportContent.Command(new MemoryStream(corpus)))).ErrorCount.ShouldBe(0);
+        await using var db = Fixture.Database.CreateDbContext();
+        var standard = await db.Standards.Where(s => s.TitleZh != null && s.ExternalId != null).OrderBy(s => s.Id).FirstAsync(Ct);
+
+        var result = await Search(standard.TitleZh!);
+
+        result.Total.ShouldBeGreaterThan(0);
+        result.Hits.Select(h => h.Url).ShouldContain($"/standards/{standard.Slug}");
     }
 
     [Fact]
@@ -291,5 +343,22 @@ public sealed class SearchTests(IntegrationFixture fixture) : PortalTest(fixture
         broad.Hits.Count.ShouldBe(SearchPortal.PageSize);
         broad.Hits.Select(h => h.Score).ShouldBe(broad.Hits.Select(h => h.Score).OrderByDescending(s => s).ToList());
         broad.Hits.ShouldAllBe(h => h.SnippetHtml.Contains("<mark>", StringComparison.Ordinal));
+    }
+
+    private async Task<int> AddStandardAsync(string code, string title, string titleZh)
+    {
+        using var _ = Fixture.ActAs("editor@example.com", Application.Domain.Roles.Editor);
+        await using var db = Fixture.Database.CreateDbContext();
+        var sector = await db.Sectors.Where(x => x.Slug == "cybersecurity").Select(x => x.Id).SingleAsync(Ct);
+        return await SendAsync(new Application.Features.Standards.EditStandard.Command
+        {
+            Code = code, TitleEn = title, TitleZh = titleZh, Status = Application.Domain.StandardStatus.Published, SectorIds = [sector],
+        });
+    }
+
+    private async Task<string> SlugAsync(int standardId)
+    {
+        await using var db = Fixture.Database.CreateDbContext();
+        return await db.Standards.Where(s => s.Id == standardId).Select(s => s.Slug).SingleAsync(Ct);
     }
 }
