@@ -21,6 +21,9 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The version of the documents' fields and analysis; an index made by another needs a rebuild.</summary>
     public const int SchemaVersion = 1;
 
+    /// <summary>The schema of an index made empty, before its first rebuild completes.</summary>
+    private const int NotBuilt = 0;
+
     internal const string PositionKey = "position";
     internal const string SchemaKey = "schema";
 
@@ -56,8 +59,11 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The position given with the last batch committed (the application's change-log position); null before the first.</summary>
     public string? Position => position;
 
-    /// <summary>The index was missing, unreadable or made by another schema version: build it from the source (<see cref="BeginRebuild"/>).</summary>
-    public bool NeedsRebuild => indexSchema != SchemaVersion || position is null;
+    /// <summary>
+    /// The index was missing, unreadable or made by another schema version, and no rebuild has completed since: build it
+    /// from the source (<see cref="BeginRebuild"/>). Batches applied meanwhile do not make it current.
+    /// </summary>
+    public bool NeedsRebuild => indexSchema != SchemaVersion;
 
     /// <summary>The folder held an index that could not be read, and a new empty one was made in its place.</summary>
     public bool Recreated { get; }
@@ -97,7 +103,7 @@ public sealed class SearchIndex : IDisposable
             if (!DirectoryReader.IndexExists(directory))
             {
                 writer = Create(directory, options);
-                return new SearchIndex(directory, path, options, writer, SchemaVersion, null, recreated: false);
+                return new SearchIndex(directory, path, options, writer, NotBuilt, null, recreated: false);
             }
 
             int schema;
@@ -133,7 +139,7 @@ public sealed class SearchIndex : IDisposable
 
             var fresh = FSDirectory.Open(path);
             var created = Create(fresh, options);
-            return new SearchIndex(fresh, path, options, created, SchemaVersion, null, recreated: true);
+            return new SearchIndex(fresh, path, options, created, NotBuilt, null, recreated: true);
         }
     }
 
@@ -145,7 +151,7 @@ public sealed class SearchIndex : IDisposable
     private static IndexWriter Create(Directory directory, SearchIndexOptions options)
     {
         var writer = new IndexWriter(directory, Config(options, OpenMode.CREATE));
-        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture) });
+        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = NotBuilt.ToString(CultureInfo.InvariantCulture) });
         writer.Commit();
         return writer;
     }

@@ -77,7 +77,7 @@ internal sealed class SpellingFoldFilter(TokenStream input) : TokenFilter(input)
             }
         }
 
-        var folded = Fold(new string(buffer, 0, length));
+        var folded = Fold(buffer.AsSpan(0, length));
         if (folded is not null)
         {
             term.SetEmpty().Append(folded);
@@ -86,35 +86,42 @@ internal sealed class SpellingFoldFilter(TokenStream input) : TokenFilter(input)
         return true;
     }
 
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemsBySpan = Stems.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DoubledLBySpan = DoubledL.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The American form of a lower-case ASCII word, or null when it has none.</summary>
-    internal static string? Fold(string word)
+    internal static string? Fold(string word) => Fold(word.AsSpan());
+
+    /// <summary>The American form of a lower-case ASCII word, or null when it has none (allocates only when it has one).</summary>
+    internal static string? Fold(ReadOnlySpan<char> word)
     {
         // Known words and their derived forms (colours, centred, licences).
         foreach (var suffix in Suffixes)
         {
             if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal)
-                && Stems.TryGetValue(word[..^suffix.Length], out var american))
+                && StemsBySpan.TryGetValue(word[..^suffix.Length], out var american))
             {
                 return american + suffix;
             }
         }
 
         // centred, centring, licenced: the -re/-ce stem loses its final e before -d/-ing.
-        if (word.EndsWith("red", StringComparison.Ordinal) || word.EndsWith("ring", StringComparison.Ordinal))
+        var red = word.EndsWith("red", StringComparison.Ordinal);
+        if (red || word.EndsWith("ring", StringComparison.Ordinal))
         {
-            var stem = word.EndsWith("red", StringComparison.Ordinal) ? word[..^2] + "e" : word[..^3] + "e";
+            var stem = string.Concat(red ? word[..^2] : word[..^3], "e");
             if (Stems.TryGetValue(stem, out var american) && american.EndsWith("er", StringComparison.Ordinal))
             {
-                return american + (word.EndsWith("red", StringComparison.Ordinal) ? "ed" : "ing");
+                return american + (red ? "ed" : "ing");
             }
         }
 
         foreach (var suffix in LlSuffixes)
         {
-            if (word.Length > suffix.Length + 3 && word.EndsWith("l" + suffix, StringComparison.Ordinal)
-                && word[^(suffix.Length + 2)] == 'l' && DoubledL.Contains(word[..^(suffix.Length + 1)]))
+            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal) && word[^(suffix.Length + 1)] == 'l'
+                && word[^(suffix.Length + 2)] == 'l' && DoubledLBySpan.Contains(word[..^(suffix.Length + 1)]))
             {
-                return word[..^(suffix.Length + 1)] + suffix;
+                return string.Concat(word[..^(suffix.Length + 1)], suffix);
             }
         }
 
@@ -124,7 +131,7 @@ internal sealed class SpellingFoldFilter(TokenStream input) : TokenFilter(input)
             var cut = suffix.Length + 2;
             if (word.Length >= cut + 3 && word.EndsWith(suffix, StringComparison.Ordinal) && word[^cut] == 'i' && word[^(cut - 1)] == 's')
             {
-                return string.Concat(word.AsSpan(0, word.Length - cut), "iz", suffix);
+                return string.Concat(word[..^cut], "iz", suffix);
             }
         }
 
@@ -134,7 +141,7 @@ internal sealed class SpellingFoldFilter(TokenStream input) : TokenFilter(input)
             var cut = suffix.Length + 2;
             if (word.Length >= cut + 2 && word.EndsWith(suffix, StringComparison.Ordinal) && word[^cut] == 'y' && word[^(cut - 1)] == 's')
             {
-                return string.Concat(word.AsSpan(0, word.Length - cut), "yz", suffix);
+                return string.Concat(word[..^cut], "yz", suffix);
             }
         }
 

@@ -102,6 +102,13 @@ internal sealed class WordTokenizer : Tokenizer
 
     private bool IsWordAt(int at, out bool cjk)
     {
+        var ch = buffer[at];
+        if (ch < 128)
+        {
+            cjk = false;
+            return char.IsAsciiLetterOrDigit(ch);
+        }
+
         var cp = Width(at) == 2 ? char.ConvertToUtf32(buffer[at], buffer[at + 1]) : buffer[at];
         if (char.IsSurrogate(buffer[at]) && Width(at) == 1)
         {

@@ -19,6 +19,15 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Batches_applied_to_a_new_index_do_not_make_a_rebuild_unnecessary()
+    {
+        index.Index.Apply([Article(1, "Carbon market")], [], "1");
+
+        index.Index.NeedsRebuild.ShouldBeTrue();
+        index.Reopen().NeedsRebuild.ShouldBeTrue();
+    }
+
+    [Fact]
     public void An_applied_batch_is_searchable_and_its_position_survives_a_reopen()
     {
         index.Index.Apply([Article(1, "Carbon market")], [], "42");
@@ -72,7 +81,13 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void An_index_made_by_another_schema_version_needs_a_rebuild_and_still_answers()
     {
-        index.Index.Apply([Article(1, "Carbon market")], [], "7");
+        using (var rebuild = index.Index.BeginRebuild())
+        {
+            rebuild.Add([Article(1, "Carbon market")]);
+            rebuild.Complete("7");
+        }
+
+        index.Reopen().NeedsRebuild.ShouldBeFalse();
         index.Index.Dispose();
         using (var directory = FSDirectory.Open(index.Path))
         using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, null)))
@@ -85,6 +100,7 @@ public sealed class SearchIndexTests : IDisposable
 
         reopened.NeedsRebuild.ShouldBeTrue();
         reopened.Position.ShouldBe("7");
+        reopened.Search(new SearchRequest()).Total.ShouldBe(1);
         index.Titles("carbon").ShouldBe(["Carbon market"]);
     }
 
