@@ -30,6 +30,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<StandardEvent> StandardEvents => Set<StandardEvent>();
     public DbSet<Watchlist> Watchlists => Set<Watchlist>();
     public DbSet<WatchItem> WatchItems => Set<WatchItem>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MailBody> MailBodies => Set<MailBody>();
+    public DbSet<NewsletterSubscription> NewsletterSubscriptions => Set<NewsletterSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
