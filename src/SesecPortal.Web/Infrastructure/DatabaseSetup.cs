@@ -48,7 +48,7 @@ internal static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<SearchIndexer>().EnsureBuiltAsync(ct);
     }
 
-    private static string RepositoryRoot(string start)
+    internal static string RepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {

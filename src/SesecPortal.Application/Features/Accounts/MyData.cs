@@ -112,3 +112,19 @@ public static class DeleteAccount
         }
     }
 }
+
+/// <summary>The signed-in member's account, for "My account".</summary>
+public static class GetMyAccount
+{
+    public sealed record Query : IQuery<ExportMyData.AccountData>;
+
+    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser currentUser) : IQueryHandler<Query, ExportMyData.AccountData>
+    {
+        public async ValueTask<ExportMyData.AccountData> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var user = await Me.FindAsync(users, currentUser);
+            var roles = await users.GetRolesAsync(user);
+            return new ExportMyData.AccountData(user.Email!, user.DisplayName, user.EmailConfirmed, [.. roles.Order(StringComparer.Ordinal)], user.CreatedAt);
+        }
+    }
+}
