@@ -45,8 +45,16 @@ internal static class Accounts
             .AddTokenProvider<InvitationTokenProvider>(AccountTokens.InvitationProvider);
         // Password reset links: two hours.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
-        services.Configure<SignUpTokenProviderOptions>(o => { o.Name = AccountTokens.SignUpProvider; o.TokenLifespan = AccountTokens.SignUpLifespan; });
-        services.Configure<InvitationTokenProviderOptions>(o => { o.Name = AccountTokens.InvitationProvider; o.TokenLifespan = AccountTokens.InvitationLifespan; });
+        services.Configure<SignUpTokenProviderOptions>(o =>
+        {
+            o.Name = AccountTokens.SignUpProvider;
+            o.TokenLifespan = TimeSpan.FromHours(configuration.GetValue("Accounts:SignUpLinkHours", AccountTokens.SignUpLifespan.TotalHours));
+        });
+        services.Configure<InvitationTokenProviderOptions>(o =>
+        {
+            o.Name = AccountTokens.InvitationProvider;
+            o.TokenLifespan = TimeSpan.FromDays(configuration.GetValue("Accounts:InvitationLinkDays", AccountTokens.InvitationLifespan.TotalDays));
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";
