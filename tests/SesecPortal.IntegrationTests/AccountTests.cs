@@ -285,7 +285,7 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
         var response = await PostFormAsync(client, "/account/reset-password?email=victim@example.com&code=forged", "/account/reset-password",
             [new("Input.Email", "victim@example.com"), new("Input.Code", "forged"), new("Input.Password", "Brand-New-Pass-7"), new("Input.ConfirmPassword", "Brand-New-Pass-7")]);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("not valid or has expired");
     }
 

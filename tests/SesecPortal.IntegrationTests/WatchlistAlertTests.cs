@@ -177,6 +177,7 @@ public sealed class WatchlistAlertTests(IntegrationFixture fixture) : PortalTest
         var (_, standard) = await FollowerAsync(a, AlertFrequency.Weekly);
         clock.Advance(TimeSpan.FromHours(2));
         (await RunJobAsync(a)).ShouldBe(0, "Monday 08:00: this week's period is covered, with nothing in it");
+        clock.Advance(TimeSpan.FromMinutes(1));
         await ChangeStandardAsync(a, standard, "Assessment standard for green building (weekly)");
 
         clock.Advance(TimeSpan.FromDays(3));

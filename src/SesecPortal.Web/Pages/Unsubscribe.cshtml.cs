@@ -13,7 +13,8 @@ namespace SesecPortal.Web.Pages;
 /// changes nothing, so link scanners cannot unsubscribe anyone).
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
+// Order 1001: after the antiforgery filter every page gets (Program.cs), so this policy is the one that applies.
+[IgnoreAntiforgeryToken(Order = 1001)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class UnsubscribeModel(ISender sender) : PageModel
 {

@@ -18,8 +18,8 @@ public sealed class ActivateModel(ISender sender, UserManager<PortalUser> users,
 {
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
-    [BindProperty] public string Password { get; set; } = "";
-    [BindProperty] public string ConfirmPassword { get; set; } = "";
+    [BindProperty] public string? Password { get; set; } = "";
+    [BindProperty] public string? ConfirmPassword { get; set; } = "";
     [TempData] public string? StatusMessage { get; set; }
     public ActivateAccount.Link? Link { get; private set; }
 

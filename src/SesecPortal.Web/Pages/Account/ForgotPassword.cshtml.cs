@@ -19,7 +19,7 @@ public sealed class ForgotPasswordModel(ISender sender) : PageModel
 
     public sealed class InputModel
     {
-        public string Email { get; set; } = "";
+        public string? Email { get; set; } = "";
     }
 
     public void OnGet()

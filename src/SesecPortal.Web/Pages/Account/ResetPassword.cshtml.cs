@@ -18,10 +18,10 @@ public sealed class ResetPasswordModel(ISender sender) : PageModel
 
     public sealed class InputModel
     {
-        public string Email { get; set; } = "";
-        public string Code { get; set; } = "";
-        public string Password { get; set; } = "";
-        public string ConfirmPassword { get; set; } = "";
+        public string? Email { get; set; } = "";
+        public string? Code { get; set; } = "";
+        public string? Password { get; set; } = "";
+        public string? ConfirmPassword { get; set; } = "";
     }
 
     public IActionResult OnGet(string? email, string? code)

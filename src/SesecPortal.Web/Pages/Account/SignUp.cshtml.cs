@@ -25,7 +25,7 @@ public sealed class SignUpModel(ISender sender, BotTrap trap) : PageModel
 
     public sealed class InputModel
     {
-        public string Email { get; set; } = "";
+        public string? Email { get; set; } = "";
         public string? DisplayName { get; set; }
     }
 

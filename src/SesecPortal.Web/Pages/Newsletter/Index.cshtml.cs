@@ -14,7 +14,7 @@ namespace SesecPortal.Web.Pages.Newsletter;
 [EnableRateLimiting(Accounts.SignInRateLimit)]
 public sealed class IndexModel(ISender sender, BotTrap trap) : PageModel
 {
-    [BindProperty] public string Email { get; set; } = "";
+    [BindProperty] public string? Email { get; set; } = "";
     [BindProperty] public string? Website { get; set; }
     [BindProperty] public string? FormStamp { get; set; }
     public string Stamp { get; private set; } = "";

@@ -11,7 +11,7 @@ namespace SesecPortal.Web.Pages.Account.Manage;
 
 public sealed class DeleteModel(ISender sender, SignInManager<PortalUser> signIn) : PageModel
 {
-    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string? Password { get; set; } = "";
     [TempData] public string? StatusMessage { get; set; }
 
     public void OnGet()

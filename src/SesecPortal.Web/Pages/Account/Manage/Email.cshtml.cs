@@ -15,8 +15,8 @@ public sealed class EmailModel(ISender sender) : PageModel
 
     public sealed class InputModel
     {
-        public string NewEmail { get; set; } = "";
-        public string Password { get; set; } = "";
+        public string? NewEmail { get; set; } = "";
+        public string? Password { get; set; } = "";
     }
 
     public async Task OnGetAsync(CancellationToken ct) => Current = (await sender.Send(new GetMyAccount.Query(), ct)).Email;

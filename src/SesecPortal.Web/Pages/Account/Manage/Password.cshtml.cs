@@ -16,9 +16,9 @@ public sealed class PasswordModel(ISender sender, UserManager<PortalUser> users,
 
     public sealed class InputModel
     {
-        public string CurrentPassword { get; set; } = "";
-        public string NewPassword { get; set; } = "";
-        public string ConfirmPassword { get; set; } = "";
+        public string? CurrentPassword { get; set; } = "";
+        public string? NewPassword { get; set; } = "";
+        public string? ConfirmPassword { get; set; } = "";
     }
 
     public void OnGet()

@@ -16,9 +16,9 @@ public sealed class InviteModel(ISender sender) : PageModel
 
     public sealed class InputModel
     {
-        public string Email { get; set; } = "";
+        public string? Email { get; set; } = "";
         public string? DisplayName { get; set; }
-        public string Role { get; set; } = Roles.Member;
+        public string? Role { get; set; } = Roles.Member;
     }
 
     public void OnGet()
