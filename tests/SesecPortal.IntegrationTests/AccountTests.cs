@@ -147,6 +147,32 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
     }
 
     [Theory]
+    [InlineData("/account/sign-up")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/newsletter")]
+    public async Task The_pages_for_joining_are_open_to_anonymous_visitors(string path)
+    {
+        using var client = Fixture.CreateClient();
+
+        (await client.GetAsync(new Uri(path, UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("/account/activate")]
+    [InlineData("/account/confirm-email-change")]
+    [InlineData("/newsletter/confirm")]
+    [InlineData("/unsubscribe")]
+    public async Task A_link_page_opened_without_its_token_says_the_link_does_not_work(string path)
+    {
+        using var client = Fixture.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("role=\"alert\"");
+    }
+
+    [Theory]
     [InlineData("/account/sign-in")]
     [InlineData("/account/sign-out")]
     [InlineData("/account/forgot-password")]
