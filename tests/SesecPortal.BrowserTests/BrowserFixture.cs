@@ -110,7 +110,8 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
     public static async Task ExpectAccessibleAsync(IPage page, string name)
     {
         var result = await page.RunAxe();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
+        // A full-page screenshot of a long editor page took over the default 15 s once, on a machine busy with the other test projects.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true, Timeout = 60_000 });
         var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
     }
