@@ -64,6 +64,7 @@ builder.Services.AddScoped<ArticlePublisher>();
 builder.Services.AddHostedService<ScheduledPublishing>();
 
 builder.Services.AddPortalAccounts(builder.Configuration);
+builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddOpenData(builder.Configuration);
 // Keys in PostgreSQL: every instance of the portal reads the same keys, so a cookie or form from one is valid on all.
 builder.Services.AddDataProtection().SetApplicationName("SesecPortal").PersistKeysToDbContext<PortalDbContext>();
@@ -72,6 +73,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
     options.Conventions.AuthorizeFolder("/Editor", Accounts.EditorPolicy);
     options.Conventions.AuthorizeFolder("/Admin", Accounts.AdminPolicy);
+    options.Conventions.AuthorizeFolder("/Account/Manage");
 });
 // Behind a load balancer (docker-compose.yml: nginx): the client's address and scheme come from X-Forwarded-For and
 // X-Forwarded-Proto, so rate limits count per client, not per proxy. Only from loopback and the networks named in

@@ -23,6 +23,8 @@ public abstract class PortalTest(IntegrationFixture fixture) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Fixture.ResetAsync();
+        // Mail delivered during an earlier test is about accounts that are gone.
+        Fixture.Mail.Clear();
         // Pages cached by an earlier test describe a database that is gone.
         await Fixture.Factory.Services.GetRequiredService<SesecPortal.Application.Common.IPublicCache>().EvictAsync(Ct);
     }

@@ -56,6 +56,13 @@ public sealed class PortalFactory(
         builder.UseSetting("Publishing:Scheduler", "false");
         // Every portal of a test run has an index of its own (an index folder takes one writer), removed with it.
         builder.UseSetting("Search:IndexPath", SearchIndexPath);
+        // Tests queue alerts by calling the job with a fake clock; the mail worker runs only where a test gives it an
+        // SMTP server (TestSmtpServer.Settings), so no other host takes the outbox's messages, and none lands in .data/mail.
+        builder.UseSetting("Alerts:Scheduler", "false");
+        builder.UseSetting("Email:Outbox:Worker", "false");
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "sesecportal-tests", "mail"));
+        // People fill forms in a blink in tests; the bot trap's time check has its own test.
+        builder.UseSetting("Accounts:FormMinimumSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

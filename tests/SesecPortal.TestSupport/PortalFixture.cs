@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SesecPortal.Application.Common;
 using Xunit;
 
 namespace SesecPortal.TestSupport;
@@ -14,13 +13,14 @@ public abstract class PortalFixture(string name) : IAsyncLifetime
     public PortalFactory Factory { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>The e-mails the portal sent (password resets).</summary>
-    public CapturingEmailSender Emails { get; } = new();
+    /// <summary>The SMTP server the portal sends its mail to, over TCP: what it received is what members would.</summary>
+    public TestSmtpServer Mail { get; private set; } = null!;
 
     public virtual async ValueTask InitializeAsync()
     {
         Database = await PortalDatabase.CreateAsync(name);
-        Factory = new PortalFactory(Database.ConnectionString, kestrel: true, services: s => s.AddSingleton<IEmailSender>(Emails));
+        Mail = TestSmtpServer.Start();
+        Factory = new PortalFactory(Database.ConnectionString, kestrel: true, settings: Mail.Settings());
         Address = Factory.ServerAddress;
     }
 
@@ -89,6 +89,11 @@ public abstract class PortalFixture(string name) : IAsyncLifetime
         if (Factory is not null)
         {
             await Factory.DisposeAsync();
+        }
+
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
         }
 
         if (Database is not null)

@@ -31,6 +31,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<StandardEvent> StandardEvents => Set<StandardEvent>();
     public DbSet<Watchlist> Watchlists => Set<Watchlist>();
     public DbSet<WatchItem> WatchItems => Set<WatchItem>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MailBody> MailBodies => Set<MailBody>();
+    public DbSet<NewsletterSubscription> NewsletterSubscriptions => Set<NewsletterSubscription>();
     /// <summary>What readers see that changed, in the transactions that changed it (<see cref="ChangeCapture"/>).</summary>
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<ChangeFollowerPosition> ChangeFollowers => Set<ChangeFollowerPosition>();

@@ -1,6 +1,6 @@
 namespace SesecPortal.Application.Domain;
 
-/// <summary>Who did what to which item, and when. Written in the same transaction as the change.</summary>
+/// <summary>Who did what to which item or account, and when. Written in the same transaction as the change.</summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
@@ -13,4 +13,6 @@ public sealed class AuditEntry
     public int? ItemId { get; set; }
     public string? ItemTitle { get; set; }
     public string? Detail { get; set; }
+    /// <summary>The account an account action is about (sign-up, roles, deletion), so its name can be erased with it.</summary>
+    public string? SubjectUserId { get; set; }
 }

@@ -13,6 +13,10 @@ public sealed class Watchlist
     /// <summary>SHA-256 (hex) of the private feed's secret token; null when there is none (never made, or revoked).</summary>
     public string? FeedTokenHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>How often the member is sent what changed (weekly unless they choose).</summary>
+    public AlertFrequency Alerts { get; set; } = AlertFrequency.Weekly;
+    /// <summary>The end of the period the last alert covered (whether or not a mail was sent): the next one starts there.</summary>
+    public DateTimeOffset? AlertsCoveredUntil { get; set; }
     public List<WatchItem> Items { get; set; } = [];
 }
 

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Mediator;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
@@ -33,10 +35,26 @@ internal static class Accounts
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                // An account signs in only once its address is confirmed (sign-up, invitation, reset or change of address).
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Tokens.ChangeEmailTokenProvider = AccountTokens.SignUpProvider;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SignUpTokenProvider>(AccountTokens.SignUpProvider)
+            .AddTokenProvider<InvitationTokenProvider>(AccountTokens.InvitationProvider);
+        // Password reset links: two hours.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        services.Configure<SignUpTokenProviderOptions>(o =>
+        {
+            o.Name = AccountTokens.SignUpProvider;
+            o.TokenLifespan = TimeSpan.FromHours(configuration.GetValue("Accounts:SignUpLinkHours", AccountTokens.SignUpLifespan.TotalHours));
+        });
+        services.Configure<InvitationTokenProviderOptions>(o =>
+        {
+            o.Name = AccountTokens.InvitationProvider;
+            o.TokenLifespan = TimeSpan.FromDays(configuration.GetValue("Accounts:InvitationLinkDays", AccountTokens.InvitationLifespan.TotalDays));
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";
@@ -77,7 +95,7 @@ internal static class Accounts
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddSingleton<IEmailSender, LogEmailSender>();
+        services.AddSingleton<BotTrap>();
         return services;
     }
 
@@ -130,6 +148,18 @@ internal static class Accounts
         chars[2] = RandomNumberGenerator.GetItems<char>("23456789", 1)[0];
         return new string(chars);
     }
+
+    /// <summary>Sign-up and change-of-address links: Identity's signed tokens with their own lifetime (24 hours).</summary>
+    private sealed class SignUpTokenProvider(IDataProtectionProvider protection, IOptions<SignUpTokenProviderOptions> options, ILogger<DataProtectorTokenProvider<PortalUser>> logger)
+        : DataProtectorTokenProvider<PortalUser>(protection, options, logger);
+
+    private sealed class SignUpTokenProviderOptions : DataProtectionTokenProviderOptions;
+
+    /// <summary>Invitation links (7 days).</summary>
+    private sealed class InvitationTokenProvider(IDataProtectionProvider protection, IOptions<InvitationTokenProviderOptions> options, ILogger<DataProtectorTokenProvider<PortalUser>> logger)
+        : DataProtectorTokenProvider<PortalUser>(protection, options, logger);
+
+    private sealed class InvitationTokenProviderOptions : DataProtectionTokenProviderOptions;
 
     private sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     {

@@ -59,6 +59,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(60);
         builder.Property(a => a.ItemTitle).HasMaxLength(Limits.Title);
         builder.Property(a => a.Detail).HasMaxLength(Limits.Summary);
+        builder.Property(a => a.SubjectUserId).HasMaxLength(450);
+        // Erasing an account finds the entries by it and about it.
+        builder.HasIndex(a => a.UserId);
+        builder.HasIndex(a => a.SubjectUserId);
         // The audit log reads newest first, whole or for one item.
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.ItemKind, a.ItemId, a.At });

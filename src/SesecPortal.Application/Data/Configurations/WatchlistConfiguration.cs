@@ -14,6 +14,9 @@ internal sealed class WatchlistConfiguration : IEntityTypeConfiguration<Watchlis
         builder.Property(w => w.FeedTokenHash).HasMaxLength(64);
         // The private feed is found by its token's hash.
         builder.HasIndex(w => w.FeedTokenHash).IsUnique();
+        builder.Property(w => w.Alerts).HasConversion<string>().HasMaxLength(20);
+        // The alert job looks for the watchlists whose period has ended.
+        builder.HasIndex(w => new { w.Alerts, w.AlertsCoveredUntil });
         builder.HasMany(w => w.Items).WithOne().HasForeignKey(i => i.WatchlistId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -631,6 +631,11 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("item_title");
 
+                    b.Property<string>("SubjectUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("subject_user_id");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
@@ -647,6 +652,12 @@ namespace SesecPortal.Application.Data.Migrations
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("SubjectUserId")
+                        .HasDatabaseName("ix_audit_entries_subject_user_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_audit_entries_user_id");
 
                     b.HasIndex("ItemKind", "ItemId", "At")
                         .HasDatabaseName("ix_audit_entries_item_kind_item_id_at");
@@ -819,6 +830,35 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("issue_takeaway", (string)null);
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.MailBody", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mail_bodies");
+
+                    b.ToTable("mail_bodies", (string)null);
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.NewsletterIssue", b =>
                 {
                     b.Property<int>("Id")
@@ -896,6 +936,55 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("newsletter_issues", (string)null);
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.NewsletterSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_newsletter_subscriptions");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_newsletter_subscriptions_normalized_email");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_newsletter_subscriptions_user_id")
+                        .HasFilter("user_id IS NOT NULL");
+
+                    b.ToTable("newsletter_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -959,6 +1048,103 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasDatabaseName("ix_organisations_slug");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("BodyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("body_id");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("Html")
+                        .HasColumnType("text")
+                        .HasColumnName("html");
+
+                    b.Property<int?>("IssueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("issue_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UnsubscribeScope")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unsubscribe_scope");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_outbox_messages_body_id");
+
+                    b.HasIndex("IssueId")
+                        .HasDatabaseName("ix_outbox_messages_issue_id")
+                        .HasFilter("issue_id IS NOT NULL");
+
+                    b.HasIndex("Recipient")
+                        .HasDatabaseName("ix_outbox_messages_recipient");
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_due")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.Policy", b =>
@@ -1760,6 +1946,16 @@ namespace SesecPortal.Application.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Alerts")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("alerts");
+
+                    b.Property<DateTimeOffset?>("AlertsCoveredUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("alerts_covered_until");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1789,6 +1985,9 @@ namespace SesecPortal.Application.Data.Migrations
                     b.HasIndex("UserId")
                         .IsUnique()
                         .HasDatabaseName("ix_watchlists_user_id");
+
+                    b.HasIndex("Alerts", "AlertsCoveredUntil")
+                        .HasDatabaseName("ix_watchlists_alerts_alerts_covered_until");
 
                     b.ToTable("watchlists", (string)null);
                 });
@@ -2311,6 +2510,15 @@ namespace SesecPortal.Application.Data.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.NewsletterSubscription", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_newsletter_subscriptions_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.Organisation", b =>
                 {
                     b.HasOne("SesecPortal.Application.Domain.Organisation", "Parent")
@@ -2320,6 +2528,23 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasConstraintName("fk_organisations_organisations_parent_id");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.MailBody", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outbox_messages_mail_bodies_body_id");
+
+                    b.HasOne("SesecPortal.Application.Domain.NewsletterIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outbox_messages_newsletter_issues_issue_id");
+
+                    b.Navigation("Body");
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.PolicyAuthority", b =>

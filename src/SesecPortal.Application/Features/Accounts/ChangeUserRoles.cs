@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 
 namespace SesecPortal.Application.Features.Accounts;
@@ -20,7 +21,7 @@ public static class ChangeUserRoles
         }
     }
 
-    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser currentUser) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, ICurrentUser currentUser, AccountAudit audit) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -37,8 +38,16 @@ public static class ChangeUserRoles
             }
 
             var current = await users.GetRolesAsync(user);
+            if (current.Order(StringComparer.Ordinal).SequenceEqual(wanted.Order(StringComparer.Ordinal)))
+            {
+                return Unit.Value;
+            }
+
             IdentityResults.ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(wanted)), nameof(Command.Roles));
             IdentityResults.ThrowIfFailed(await users.AddToRolesAsync(user, wanted.Except(current)), nameof(Command.Roles));
+            static string Named(IEnumerable<string> roles) => roles.Any() ? string.Join(", ", roles.Order(StringComparer.Ordinal)) : "no role";
+            audit.Record(user, "changed roles", $"{Named(current)} → {Named(wanted)}");
+            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

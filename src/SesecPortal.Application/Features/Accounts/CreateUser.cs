@@ -1,11 +1,15 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 
 namespace SesecPortal.Application.Features.Accounts;
 
-/// <summary>Creates an account with its roles. Used by the admin pages, the <c>create-admin</c> command and the first start.</summary>
+/// <summary>
+/// Creates an account with a password and its roles: only for the first admin (the <c>create-admin</c> command, the first
+/// start). Everyone else joins by signing up or by an admin's invitation, and chooses their own password.
+/// </summary>
 public static class CreateUser
 {
     public sealed record Command(string Email, string? DisplayName, string Password, IReadOnlyList<string> Roles) : ICommand<string>;
@@ -24,7 +28,7 @@ public static class CreateUser
         }
     }
 
-    public sealed class Handler(UserManager<PortalUser> users, TimeProvider clock) : ICommandHandler<Command, string>
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountAudit audit, TimeProvider clock) : ICommandHandler<Command, string>
     {
         public async ValueTask<string> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -36,6 +40,8 @@ public static class CreateUser
             };
             IdentityResults.ThrowIfFailed(await users.CreateAsync(user, command.Password), nameof(Command.Password));
             IdentityResults.ThrowIfFailed(await users.AddToRolesAsync(user, command.Roles.Distinct()), nameof(Command.Roles));
+            audit.RecordBySystem(user, "created", $"as {string.Join(", ", command.Roles.Distinct())}, from the command line or configuration");
+            await db.SaveChangesAsync(cancellationToken);
             return user.Id;
         }
     }

@@ -8,7 +8,8 @@ public static class ListUsers
 {
     public sealed record Query : IQuery<IReadOnlyList<Result>>;
 
-    public sealed record Result(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool LockedOut, DateTimeOffset CreatedAt);
+    /// <param name="Pending">Signed up or invited, and has not followed the link yet (no password).</param>
+    public sealed record Result(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool LockedOut, DateTimeOffset CreatedAt, bool Pending = false);
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Result>>
     {
@@ -18,11 +19,11 @@ public static class ListUsers
             var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email)
                 .Select(u => new
                 {
-                    u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.CreatedAt,
+                    u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.CreatedAt, Pending = u.PasswordHash == null,
                     Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToList(),
                 })
                 .ToListAsync(cancellationToken);
-            return [.. rows.Select(u => new Result(u.Id, u.Email ?? "", u.DisplayName, u.Roles, u.LockoutEnd > now, u.CreatedAt))];
+            return [.. rows.Select(u => new Result(u.Id, u.Email ?? "", u.DisplayName, u.Roles, u.LockoutEnd > now, u.CreatedAt, u.Pending))];
         }
     }
 }

@@ -4,6 +4,7 @@ using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.Newsletter;
 
 namespace SesecPortal.Application.Features.Issues;
 
@@ -15,7 +16,7 @@ public static class PublishIssue
 {
     public sealed record Command(int Id, uint Version) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, ArticlePublisher publisher, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, ArticlePublisher publisher, EditorialRecorder recorder, IssueNewsletter newsletter) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -60,6 +61,8 @@ public static class PublishIssue
             issue.Status = PublicationStatus.Published;
             issue.PublishedOn ??= DateOnly.FromDateTime(recorder.Now.UtcDateTime);
             recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "published", $"{articles.Count} articles");
+            // The newsletter goes to the subscribers with the issue, or not at all: queued in this transaction.
+            await newsletter.QueueAsync(issue.Id, ct);
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -39,8 +39,7 @@ public static class GetWatchlist
                 return new Result([], [], false, [], false);
             }
 
-            var follows = await WatchlistReader.FollowsAsync(db, watchlist.Id, ct);
-            var changes = await WatchlistReader.ChangesAsync(db, follows, query.Since, query.Until, MaxChanges + 1, ct);
+            var (follows, changes) = await WatchlistReader.ChangesSinceAsync(db, watchlist.Id, query.Since, query.Until, MaxChanges + 1, ct);
             var latest = await WatchlistReader.ChangesAsync(db, follows, null, query.Until, LatestCount + Math.Min(changes.Count, MaxChanges), ct);
             var listed = changes.Take(MaxChanges).Select(c => c.Key).ToHashSet();
             return new Result(

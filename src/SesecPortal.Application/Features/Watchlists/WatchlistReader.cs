@@ -197,6 +197,17 @@ internal static class WatchlistReader
         }
     }
 
+    /// <summary>
+    /// What is new or changed for a watchlist in (since, until], newest first, with its follows: the one answer to "what
+    /// changed since" that the watchlist page (since the last visit) and the e-mail alerts (since the last alert) share.
+    /// </summary>
+    public static async Task<(List<Follow> Follows, List<WatchedChange> Changes)> ChangesSinceAsync(
+        PortalDbContext db, int watchlistId, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken ct)
+    {
+        var follows = await FollowsAsync(db, watchlistId, ct);
+        return (follows, await ChangesAsync(db, follows, since, until, limit, ct));
+    }
+
     private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, T[] values) => new(name, NpgsqlDbType.Array | type) { Value = values };
 
     /// <summary>The display name of a sector, standard or organisation by id; null when there is none.</summary>

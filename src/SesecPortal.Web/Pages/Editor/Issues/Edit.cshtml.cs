@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Issues;
+using SesecPortal.Application.Features.Newsletter;
 using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.Web.Pages.Editor.Issues;
@@ -20,6 +21,7 @@ public sealed class EditModel(ISender sender) : PageModel
     [TempData] public string? StatusMessage { get; set; }
     public string? ActionError { get; private set; }
     public ConcurrencyConflictException? Conflict { get; private set; }
+    public GetIssueMailing.Result Mailing { get; private set; } = new(0, 0, 0, 0);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -74,6 +76,21 @@ public sealed class EditModel(ISender sender) : PageModel
     public Task<IActionResult> OnPostPublishAsync(int id, uint version, CancellationToken ct) =>
         ActAsync(id, () => sender.Send(new PublishIssue.Command(id, version), ct).AsTask(), "Published: the issue and all its articles are online now.", ct);
 
+    public async Task<IActionResult> OnPostSendTestAsync(int id, CancellationToken ct)
+    {
+        try
+        {
+            var to = await sender.Send(new SendIssueTest.Command(id), ct);
+            StatusMessage = $"A test of the newsletter is on its way to {to}.";
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Redirect($"/editor/issues/{id}#newsletter");
+    }
+
     public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) =>
         ActAsync(id, () => sender.Send(new UnpublishIssue.Command(id), ct).AsTask(), "Unpublished: the issue and its articles are offline. Publish it again from here.", ct);
 
@@ -113,6 +130,11 @@ public sealed class EditModel(ISender sender) : PageModel
     {
         var issue = await sender.Send(new GetIssueForEditing.Query(id), ct);
         Issue = issue!;
+        if (issue is not null)
+        {
+            Mailing = await sender.Send(new GetIssueMailing.Query(id), ct);
+        }
+
         return issue is not null;
     }
 

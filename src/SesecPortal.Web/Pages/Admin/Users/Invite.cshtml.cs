@@ -8,17 +8,17 @@ using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.Web.Pages.Admin.Users;
 
-public sealed class CreateModel(ISender sender) : PageModel
+/// <summary>An admin invites an editor or a member by e-mail; the invited person chooses their own password.</summary>
+public sealed class InviteModel(ISender sender) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
 
     public sealed class InputModel
     {
-        public string Email { get; set; } = "";
+        public string? Email { get; set; } = "";
         public string? DisplayName { get; set; }
-        public string Password { get; set; } = "";
-        public List<string> Roles { get; set; } = [SesecPortal.Application.Domain.Roles.Member];
+        public string? Role { get; set; } = Roles.Member;
     }
 
     public void OnGet()
@@ -29,17 +29,16 @@ public sealed class CreateModel(ISender sender) : PageModel
     {
         try
         {
-            await sender.Send(new CreateUser.Command(Input.Email ?? "", Input.DisplayName, Input.Password ?? "", Input.Roles ?? []), ct);
+            await sender.Send(new InviteUser.Command(Input.Email ?? "", Input.DisplayName, Input.Role ?? ""), ct);
         }
         catch (ValidationException ex)
         {
             ModelState.AddValidationErrors(ex, nameof(Input));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        StatusMessage = $"Created {Input.Email}.";
+        StatusMessage = $"Invitation sent to {Input.Email!.Trim()}: the link works for 7 days.";
         return RedirectToPage("Index");
     }
-
-    public static IReadOnlyList<string> AllRoles => Roles.All;
 }

@@ -1,0 +1,292 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Mediator;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using MimeKit;
+using SesecPortal.Application.Common;
+using SesecPortal.Application.Data;
+using SesecPortal.Application.Features.Accounts;
+using SesecPortal.Application.Features.Mail;
+using SesecPortal.Application.Features.Newsletter;
+using SesecPortal.Application.Features.Watchlists;
+
+namespace SesecPortal.Web.Infrastructure;
+
+/// <summary>
+/// E-mail: messages are queued in the outbox by the handlers (in their own transaction) and sent by <see cref="MailWorker"/>
+/// with MailKit over SMTP (<c>Email:Smtp:*</c>), or, with no SMTP host, written as <c>.eml</c> files under
+/// <c>.data/mail</c> (<c>Email:PickupDirectory</c>) with their path logged. Watchlist alerts are queued by
+/// <see cref="AlertScheduler"/>.
+/// </summary>
+internal static class Email
+{
+    public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var outbox = configuration.GetSection("Email:Outbox");
+        services.AddSingleton(new OutboxOptions
+        {
+            FirstRetry = TimeSpan.FromSeconds(outbox.GetValue("RetrySeconds", 30.0)),
+            LongestRetry = TimeSpan.FromSeconds(outbox.GetValue("LongestRetrySeconds", 6 * 3600.0)),
+            MaxAttempts = outbox.GetValue("MaxAttempts", 10),
+            Lease = TimeSpan.FromSeconds(outbox.GetValue("LeaseSeconds", 300.0)),
+            BatchSize = outbox.GetValue("BatchSize", 25),
+        });
+        services.AddSingleton(new AlertOptions
+        {
+            SendAtUtc = TimeSpan.Parse(configuration["Alerts:SendAtUtc"] ?? "07:00", System.Globalization.CultureInfo.InvariantCulture),
+            WeeklyOn = Enum.Parse<DayOfWeek>(configuration["Alerts:WeeklyOn"] ?? nameof(DayOfWeek.Monday), ignoreCase: true),
+        });
+        services.AddSingleton(sp => new SiteAddress(() => BaseUrl(sp)));
+        services.AddScoped<Outbox>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AccountAudit>();
+        services.AddScoped<IssueNewsletter>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<SubscriptionTokens>();
+        services.AddSingleton<MailDelivery>();
+        services.AddHostedService<MailWorker>();
+        services.AddHostedService<AlertScheduler>();
+        return services;
+    }
+
+    /// <summary><c>Site:BaseUrl</c>, else the address this instance serves on (loopback for <c>dotnet run</c>).</summary>
+    private static Uri BaseUrl(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>()["Site:BaseUrl"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new Uri(configured.TrimEnd('/') + "/");
+        }
+
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+        address = address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
+        return new Uri(address.TrimEnd('/') + "/");
+    }
+}
+
+/// <summary>The result of one delivery: sent, or the error and whether trying again could help.</summary>
+internal sealed record DeliveryResult(ClaimedMail Mail, string? Error, bool Permanent);
+
+/// <summary>Makes the MIME message of a claimed mail (both parts, the one-click unsubscribe headers) and hands it to SMTP or the pickup folder.</summary>
+internal sealed partial class MailDelivery(IConfiguration configuration, IHostEnvironment environment, UnsubscribeTokens tokens, SiteAddress site, ILogger<MailDelivery> logger)
+{
+    private IConfigurationSection Smtp => configuration.GetSection("Email:Smtp");
+
+    public string? SmtpHost => Smtp["Host"] is { Length: > 0 } host ? host : null;
+
+    public string PickupDirectory => configuration["Email:PickupDirectory"] is { Length: > 0 } dir
+        ? dir
+        : Path.Combine(DatabaseSetup.RepositoryRoot(environment.ContentRootPath), ".data", "mail");
+
+    public MimeMessage Build(ClaimedMail mail)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(Smtp["From"] is { Length: > 0 } from ? from : "SesecPortal <no-reply@sesecportal.local>"));
+        message.To.Add(MailboxAddress.Parse(mail.Recipient));
+        message.Subject = mail.Subject;
+        message.MessageId = $"outbox-{mail.Id}.{Guid.NewGuid():N}@{site.BaseUrl.Host}";
+        var unsubscribe = mail.UnsubscribeScope is { } scope
+            ? site.Absolute(UnsubscribeTokens.Address(tokens.Create(scope)))
+            : site.Absolute("/account/manage/preferences");
+        if (mail.UnsubscribeScope is not null)
+        {
+            // RFC 8058: one click in the mail client posts "List-Unsubscribe=One-Click" to this address; no sign-in.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
+        message.Headers.Add("X-SesecPortal-Kind", mail.Kind.ToString());
+        var body = new BodyBuilder
+        {
+            TextBody = mail.Text.Replace(MailComposer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal),
+            HtmlBody = mail.Html.Replace(MailComposer.UnsubscribePlaceholder, System.Net.WebUtility.HtmlEncode(unsubscribe), StringComparison.Ordinal),
+        };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<ClaimedMail> batch, CancellationToken ct)
+    {
+        var results = new List<DeliveryResult>();
+        if (SmtpHost is null)
+        {
+            Directory.CreateDirectory(PickupDirectory);
+            foreach (var mail in batch)
+            {
+                var path = Path.Combine(PickupDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{mail.Id}-{mail.Kind}.eml");
+                await Build(mail).WriteToAsync(path, ct);
+                LogWritten(mail.Recipient, mail.Subject, path);
+                results.Add(new DeliveryResult(mail, null, false));
+            }
+
+            return results;
+        }
+
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(Smtp.GetValue("TimeoutSeconds", 30)).TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(SmtpHost, Smtp.GetValue("Port", 587), Enum.Parse<SecureSocketOptions>(Smtp["Tls"] is { Length: > 0 } tls ? tls : "Auto", ignoreCase: true), ct);
+            if (Smtp["User"] is { Length: > 0 } user)
+            {
+                await client.AuthenticateAsync(user, Smtp["Password"] ?? "", ct);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnreachable(ex, SmtpHost);
+            return [.. batch.Select(m => new DeliveryResult(m, $"SMTP {SmtpHost}: {ex.Message}", false))];
+        }
+
+        foreach (var mail in batch)
+        {
+            try
+            {
+                await client.SendAsync(Build(mail), ct);
+                results.Add(new DeliveryResult(mail, null, false));
+            }
+            catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500)
+            {
+                results.Add(new DeliveryResult(mail, $"Refused by the server: {ex.Message}", true));
+            }
+            catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or MailKit.ServiceNotConnectedException or FormatException or ParseException)
+            {
+                results.Add(new DeliveryResult(mail, ex.Message, ex is FormatException or ParseException));
+                if (!client.IsConnected)
+                {
+                    results.AddRange(batch.Skip(results.Count).Select(m => new DeliveryResult(m, $"SMTP connection lost: {ex.Message}", false)));
+                    break;
+                }
+            }
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(quit: true, ct);
+        }
+
+        return results;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP server configured (Email:Smtp:Host): the mail to {Recipient} “{Subject}” is in {Path}")]
+    private partial void LogWritten(string recipient, string subject, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server {Host} cannot be reached; the mail stays queued and is tried again")]
+    private partial void LogUnreachable(Exception exception, string host);
+}
+
+/// <summary>
+/// Sends the outbox: claims due messages (<see cref="Outbox.ClaimAsync"/>, one instance per message), sends them, and
+/// marks each sent, or failed for another attempt after the backoff. Polls every <c>Email:Outbox:PollSeconds</c> (5)
+/// and straight away again while there is more; <c>Email:Outbox:Worker=false</c> turns it off on an instance.
+/// </summary>
+internal sealed partial class MailWorker(IServiceScopeFactory scopes, MailDelivery delivery, OutboxOptions options, IConfiguration configuration, TimeProvider clock, ILogger<MailWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Email:Outbox:Worker", true))
+        {
+            return;
+        }
+
+        var poll = TimeSpan.FromSeconds(configuration.GetValue("Email:Outbox:PollSeconds", 5.0));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var handled = 0;
+            try
+            {
+                handled = await SendDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex);
+            }
+
+            if (handled < options.BatchSize)
+            {
+                // Real time between polls, whatever clock the portal's timestamps come from.
+                await Task.Delay(poll, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One round: claim a batch, send it, record each outcome. Returns how many were claimed.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var claimed = await Outbox.ClaimAsync(db, options, clock.GetUtcNow(), ct);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var result in await delivery.SendAsync(claimed, ct))
+        {
+            if (result.Error is null)
+            {
+                await Outbox.MarkSentAsync(db, result.Mail.Id, clock.GetUtcNow(), ct);
+            }
+            else
+            {
+                await Outbox.MarkFailedAsync(db, options, result.Mail, result.Error, result.Permanent, clock.GetUtcNow(), ct);
+                LogAttemptFailed(result.Mail.Id, result.Mail.Attempts, result.Error);
+            }
+        }
+
+        return claimed.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the outbox failed; it will be tried again")]
+    private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Id} not sent (attempt {Attempts}): {Error}")]
+    private partial void LogAttemptFailed(long id, int attempts, string error);
+}
+
+/// <summary>
+/// Queues watchlist alerts whose period has ended (<see cref="SendWatchlistAlerts"/>), every <c>Alerts:PollSeconds</c>
+/// (60); <c>Alerts:Scheduler=false</c> turns it off (the tests run the command with a fake clock instead). Several
+/// instances may run it at once: each watchlist's alert is taken under a row lock.
+/// </summary>
+internal sealed partial class AlertScheduler(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AlertScheduler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Alerts:Scheduler", true))
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Alerts:PollSeconds", 60.0)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                int queued;
+                do
+                {
+                    queued = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SendWatchlistAlerts.Command(), stoppingToken);
+                    if (queued > 0)
+                    {
+                        LogQueued(queued);
+                    }
+                }
+                while (queued >= SendWatchlistAlerts.BatchSize);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} watchlist alerts")]
+    private partial void LogQueued(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Watchlist alerts failed; they will be tried again")]
+    private partial void LogFailed(Exception exception);
+}
