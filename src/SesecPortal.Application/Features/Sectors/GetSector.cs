@@ -28,7 +28,7 @@ public static class GetSector
 
     public sealed record Group<T>(int Total, IReadOnlyList<T> Items);
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -44,11 +44,17 @@ public static class GetSector
             var articles = db.Articles.AsNoTracking().Published().Where(a => a.Sectors.Any(s => s.Id == id));
             var articleCards = await articles.NewestFirst().Take(PerKind).ToCardsAsync(cancellationToken);
 
-            var slug = sector.Slug;
-            var latest = await db.SearchEntries.AsNoTracking().Where(e => e.Date != null && e.Sectors.Contains(slug))
-                .OrderByDescending(e => e.Date).ThenBy(e => e.Id).Take(LatestCount)
-                .Select(e => new { e.Kind, e.Title, e.Code, e.Slug, e.Date })
-                .ToListAsync(cancellationToken);
+            // The newest dated items of every kind tagged with the sector: the index has them in date order (undated last).
+            IReadOnlyList<SesecPortal.Search.SearchHit> latest;
+            using (await search.Gate.EnterAsync(cancellationToken))
+            {
+                latest = [.. search.Index.Search(new SesecPortal.Search.SearchRequest
+                {
+                    Filters = new Dictionary<string, IReadOnlyList<string>> { ["sector"] = [SearchDocuments.Id(id)] },
+                    Sort = SesecPortal.Search.SearchSort.Newest,
+                    PageSize = LatestCount,
+                }).Hits.Where(h => h.Date is not null)];
+            }
 
             var policies = db.Policies.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
             var standards = db.Standards.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
@@ -73,9 +79,9 @@ public static class GetSector
                 new Group<Link>(
                     await orgs.CountAsync(cancellationToken),
                     await orgs.OrderBy(o => o.Name).Take(PerKind).Select(o => new Link(o.Slug, o.Name, o.Abbreviation)).ToListAsync(cancellationToken)),
-                [.. latest.Select(e => new Latest(
-                    SearchPortal.KindLabel(e.Kind), e.Kind == SearchKind.Standard && e.Code != null ? $"{e.Code} {e.Title}" : e.Title,
-                    SearchPortal.UrlOf(e.Kind, e.Slug), e.Date is { } d ? PartialDate.Format(d) : null))]);
+                [.. latest.Select(h => (Kind: SearchPortal.Kinds[h.Kind], Hit: h)).Select(e => new Latest(
+                    SearchPortal.KindLabel(e.Kind), e.Kind == SearchKind.Standard && e.Hit.Code != null ? $"{e.Hit.Code} {e.Hit.Title}" : e.Hit.Title,
+                    SearchPortal.UrlOf(e.Kind, e.Hit.Slug), e.Hit.Date is { } d ? PartialDate.Format(d) : null))]);
         }
     }
 }
