@@ -9,7 +9,7 @@ namespace SesecPortal.Web.Infrastructure;
 /// connection has replayed the change, so that the next reader does not cache the old page again. Reconnects with
 /// backoff when the connection drops, and evicts on every reconnection (notifications sent meanwhile are lost).
 /// </summary>
-internal sealed class PublicCacheListener(PortalDatabases databases, OutputCacheEviction eviction, ILogger<PublicCacheListener> logger)
+internal sealed class PublicCacheListener(PortalDatabases databases, OutputCacheEviction eviction, DatabaseOutage outage, ILogger<PublicCacheListener> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -67,7 +67,17 @@ internal sealed class PublicCacheListener(PortalDatabases databases, OutputCache
             {
                 failures++;
                 var backoff = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
-                logger.LogWarning(ex, "The cache eviction listener on channel {Channel} lost its connection (failure {Failures}); retrying in {BackoffSeconds} s", OutputCacheEviction.Channel, failures, backoff.TotalSeconds);
+                if (DatabaseFailure.IsTransient(ex))
+                {
+                    // The database went away: the outage is logged once (DatabaseOutage); the retries only at Information.
+                    outage.Report(ex, "the cache eviction listener");
+                    logger.LogInformation("The cache eviction listener on channel {Channel} lost its connection ({Cause}, failure {Failures}); retrying in {BackoffSeconds} s",
+                        OutputCacheEviction.Channel, DatabaseFailure.Describe(ex), failures, backoff.TotalSeconds);
+                }
+                else
+                {
+                    logger.LogWarning(ex, "The cache eviction listener on channel {Channel} lost its connection (failure {Failures}); retrying in {BackoffSeconds} s", OutputCacheEviction.Channel, failures, backoff.TotalSeconds);
+                }
                 try
                 {
                     await Task.Delay(backoff, ct);

@@ -21,7 +21,6 @@ internal static class ScaleOut
         services.AddSingleton<OutputCacheEviction>();
         services.AddSingleton<Application.Common.IPublicCache>(sp => sp.GetRequiredService<OutputCacheEviction>());
         services.AddHostedService<PublicCacheListener>();
-        services.AddHealthChecks().AddCheck<ReadDatabaseHealthCheck>("database-read");
         services.AddResponseDelivery(configuration);
         return services;
     }
