@@ -95,7 +95,7 @@ internal static class PortalErrors
         400 => ("Bad request", "The request could not be understood. Please check the address or the form and try again."),
         403 => ("Access denied", "You do not have permission to see this page."),
         404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
-        405 => ("Method not allowed", $"This address does not answer {context.Request.Method} requests; the portal serves {ServedMethods}."),
+        405 => ("Method not allowed", $"This address does not answer {context.Request.Method} requests; it answers {(context.Response.Headers.Allow.Count > 0 ? context.Response.Headers.Allow.ToString() : ServedMethods)}."),
         413 => ("File too large", "What was sent is larger than this address accepts."),
         414 => ("Address too long", $"This address is longer than the portal reads ({MaxRequestTarget:N0} characters). Searches use their first 256 characters."),
         429 => ("Too many requests", context.Items[RateLimitMessageItem] as string

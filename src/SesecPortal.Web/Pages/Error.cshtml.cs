@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SesecPortal.Web.Infrastructure;
 
@@ -33,13 +32,22 @@ public sealed class ErrorModel(DatabaseOutage outage) : PageModel
     public string? PostedToken { get; private set; }
     public string? PostedTo { get; private set; }
 
-    /// <summary>Runs for every method (the page has no handler of its own): the error of a TRACE or a PUT is a page too.</summary>
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    private bool described;
+
+    /// <summary>
+    /// Called by the page itself, for every method: Razor Pages selects no handler for a TRACE or a PUT, and their error
+    /// (405) is a page too.
+    /// </summary>
+    public async Task DescribeAsync()
     {
-        ArgumentNullException.ThrowIfNull(next);
+        if (described)
+        {
+            return;
+        }
+
+        described = true;
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : (int?)null;
         await DescribeAsync(code);
-        await next();
     }
 
     private async Task DescribeAsync(int? code)
@@ -69,7 +77,7 @@ public sealed class ErrorModel(DatabaseOutage outage) : PageModel
         }
 
         var words = exception is not null ? Request.Query["q"].ToString()
-            : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)["q"].ToString();
+            : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).GetValueOrDefault("q").ToString();
         Query = words.Length > 0 ? words[..Math.Min(words.Length, 256)] : null;
 
         if (exception is not null && HttpMethods.IsPost(Request.Method) && Request.HasFormContentType)
