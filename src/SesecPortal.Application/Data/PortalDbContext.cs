@@ -30,6 +30,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<StandardEvent> StandardEvents => Set<StandardEvent>();
     public DbSet<Watchlist> Watchlists => Set<Watchlist>();
     public DbSet<WatchItem> WatchItems => Set<WatchItem>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,9 @@ internal static class OpenDataSetup
     public static IServiceCollection AddOpenData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<BulkImporter>();
+        // Uploads are imported after their request, one at a time, with their progress in the database.
+        services.AddSingleton<BackgroundImports>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundImports>());
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;

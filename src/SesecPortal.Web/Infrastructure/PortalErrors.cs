@@ -57,10 +57,11 @@ internal static class PortalErrors
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
-            StatusCodeSelector = ex => DatabaseFailure.IsTransient(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-            // A database outage is logged once by DatabaseOutage, not once per request; every other exception keeps its
-            // stack trace in the log, including those answered with problem details.
-            SuppressDiagnosticsCallback = context => DatabaseFailure.IsTransient(context.Exception),
+            StatusCodeSelector = StatusFor,
+            // A database outage is logged once by DatabaseOutage, not once per request, and a request Kestrel refuses as
+            // it reads it (a body over the limit) is the client's error; every other exception keeps its stack trace in
+            // the log, including those answered with problem details.
+            SuppressDiagnosticsCallback = context => DatabaseFailure.IsTransient(context.Exception) || context.Exception is BadHttpRequestException,
         });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -89,6 +90,13 @@ internal static class PortalErrors
         });
     }
 
+    /// <summary>The status an exception is answered with: 503 for a passing database failure, Kestrel's own for a bad request, else 500.</summary>
+    public static int StatusFor(Exception exception) =>
+        DatabaseFailure.IsTransient(exception) ? StatusCodes.Status503ServiceUnavailable
+        : exception is BadHttpRequestException bad ? bad.StatusCode
+        : exception.InnerException is BadHttpRequestException inner ? inner.StatusCode
+        : StatusCodes.Status500InternalServerError;
+
     /// <summary>The heading and sentence for an error status, the same on the page and in problem details.</summary>
     public static (string Heading, string Message) Describe(HttpContext context, int status) => status switch
     {
@@ -96,7 +104,9 @@ internal static class PortalErrors
         403 => ("Access denied", "You do not have permission to see this page."),
         404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
         405 => ("Method not allowed", $"This address does not answer {context.Request.Method} requests; it answers {(context.Response.Headers.Allow.Count > 0 ? context.Response.Headers.Allow.ToString() : ServedMethods)}."),
-        413 => ("File too large", "What was sent is larger than this address accepts."),
+        413 => ("File too large", context.Items[ImportUploadLimitAttribute.LimitItem] is long limit
+            ? $"Uploads are limited to {limit / (1024 * 1024):N0} MB. Import a larger file with the command: dotnet run --project src/SesecPortal.Web -- import FILE.jsonl"
+            : "What was sent is larger than this address accepts."),
         414 => ("Address too long", $"This address is longer than the portal reads ({MaxRequestTarget:N0} characters). Searches use their first 256 characters."),
         429 => ("Too many requests", context.Items[RateLimitMessageItem] as string
             ?? $"Too many requests from this address. Try again in {context.Response.Headers.RetryAfter} seconds."),
@@ -126,7 +136,7 @@ internal static class PortalErrors
                 return false;
             }
 
-            var status = transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            var status = StatusFor(exception);
             httpContext.Response.StatusCode = status;
             var (title, detail) = Describe(httpContext, status);
             return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -54,9 +54,7 @@ public sealed class ErrorModel(DatabaseOutage outage) : PageModel
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>();
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        Status = exception is not null
-            ? (DatabaseFailure.IsTransient(exception.Error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError)
-            : code ?? StatusCodes.Status500InternalServerError;
+        Status = exception is not null ? PortalErrors.StatusFor(exception.Error) : code ?? StatusCodes.Status500InternalServerError;
         if (Status == StatusCodes.Status503ServiceUnavailable && string.IsNullOrEmpty(Response.Headers.RetryAfter))
         {
             Response.Headers.RetryAfter = outage.RetryAfterHeader;
@@ -80,7 +78,7 @@ public sealed class ErrorModel(DatabaseOutage outage) : PageModel
             : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).GetValueOrDefault("q").ToString();
         Query = words.Length > 0 ? words[..Math.Min(words.Length, 256)] : null;
 
-        if (exception is not null && HttpMethods.IsPost(Request.Method) && Request.HasFormContentType)
+        if (Status == StatusCodes.Status503ServiceUnavailable && HttpMethods.IsPost(Request.Method) && Request.HasFormContentType)
         {
             await KeepPostedFormAsync(path);
         }
