@@ -46,11 +46,19 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
             ["organisations"] = await db.Organisations.MinAsync(o => o.Id, Ct),
             ["sectors"] = await db.Sectors.MinAsync(o => o.Id, Ct),
         };
+        // An import's page (/admin/import/{id:guid}): a finished import.
+        var import = new ImportJob
+        {
+            Id = Guid.NewGuid(), FileName = "earlier.jsonl", Bytes = 10, BytesRead = 10, State = ImportState.Finished, Summary = "1 line read.",
+            QueuedBy = "admin@example.com", Instance = "test", QueuedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.ImportJobs.Add(import);
+        await db.SaveChangesAsync(Ct);
         routes = [.. routes.Select(r =>
         {
             var segments = r.Split('/');
             return segments.Length > 2 && ids.TryGetValue(segments[2], out var id) ? r.Replace("{id:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) : r;
-        })];
+        }).Select(r => r.Replace("{id:guid}", import.Id.ToString(), StringComparison.Ordinal))];
         routes.ShouldNotBeEmpty();
         routes.ShouldAllBe(r => !r.Contains('{'), "every route parameter is filled in");
         routes.ShouldContain($"/editor/sectors/{ids["sectors"]}/delete", "a route shared by areas is checked in each");

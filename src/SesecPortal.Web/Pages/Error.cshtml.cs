@@ -96,7 +96,7 @@ public sealed class ErrorModel(DatabaseOutage outage) : PageModel
             return;
         }
 
-        PostedTo = path;
+        PostedTo = path + Request.QueryString;
         PostedToken = form["__RequestVerificationToken"].FirstOrDefault();
         PostedFields = [.. form
             .Where(f => f.Key != "__RequestVerificationToken" && !SecretFields.Any(s => f.Key.Contains(s, StringComparison.OrdinalIgnoreCase)))
