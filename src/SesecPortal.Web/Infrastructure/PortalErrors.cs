@@ -37,7 +37,8 @@ internal static class PortalErrors
         {
             var problem = context.ProblemDetails;
             var http = context.HttpContext;
-            problem.Instance ??= http.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? http.Request.Path;
+            problem.Instance ??= http.Features.Get<IExceptionHandlerPathFeature>()?.Path
+                ?? http.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? http.Request.Path;
             problem.Detail ??= Describe(http, problem.Status ?? http.Response.StatusCode).Message;
             if (problem.Status == StatusCodes.Status503ServiceUnavailable || problem.Status == StatusCodes.Status429TooManyRequests)
             {
