@@ -63,6 +63,9 @@ builder.Services.AddDataProtection().SetApplicationName("SesecPortal").PersistKe
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+    // The error page answers whatever was refused (a PUT's 405, a form's 503) and changes nothing: no token to check.
+    options.Conventions.AddPageApplicationModelConvention("/Error",
+        page => page.Filters.Remove(page.Filters.Single(f => f is Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute)));
     options.Conventions.AuthorizeFolder("/Editor", Accounts.EditorPolicy);
     options.Conventions.AuthorizeFolder("/Admin", Accounts.AdminPolicy);
 });

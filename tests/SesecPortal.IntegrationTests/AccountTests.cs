@@ -204,21 +204,26 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
     }
 
     [Fact]
-    public async Task Signing_in_is_rate_limited_with_429_and_retry_after()
+    public async Task Signing_in_is_rate_limited_with_429_a_page_and_retry_after_the_rest_of_the_window()
     {
-        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: new Dictionary<string, string> { ["RateLimiting:SignInPerMinute"] = "3" });
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, services: s => s.AddSingleton<TimeProvider>(clock),
+            settings: new Dictionary<string, string> { ["RateLimiting:SignInPerMinute"] = "3" });
         using var client = new HttpClient { BaseAddress = factory.ServerAddress };
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 3; i++)
         {
             statuses.Add((await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative), Ct)).StatusCode);
         }
 
-        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.OK);
+        clock.Advance(TimeSpan.FromSeconds(45));
         var limited = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative), Ct);
+
+        statuses.ShouldAllBe(s => s == HttpStatusCode.OK);
         limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        limited.Headers.RetryAfter.ShouldNotBeNull();
-        (await limited.Content.ReadAsStringAsync(Ct)).ShouldContain("Too many sign-in attempts");
+        limited.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(15));
+        limited.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await limited.Content.ReadAsStringAsync(Ct)).ShouldContain("Too many sign-in attempts from this address. Try again in 15 seconds.");
     }
 
     [Fact]

@@ -190,6 +190,13 @@ internal sealed class ImportUploadLimitAttribute : Attribute, IAuthorizationFilt
         var http = context.HttpContext;
         var limit = BackgroundImports.MaxUploadBytes(http.RequestServices.GetRequiredService<IConfiguration>());
         http.Items[LimitItem] = limit;
+        if (http.Request.ContentLength > limit + 64 * 1024)
+        {
+            // Said before anything reads the body (the antiforgery check would call a cut-off form a bad token).
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             // The file and the form's other fields.
