@@ -1,10 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
-using Serilog.Formatting.Compact;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Common.Behaviors;
 using SesecPortal.Application.Data;
@@ -18,18 +16,11 @@ using SesecPortal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) =>
-{
-    logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
-    if (builder.Configuration.GetValue("Logging:Json", false))
-    {
-        logger.WriteTo.Console(new CompactJsonFormatter());
-    }
-    else
-    {
-        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
-    }
-});
+// Console (and, with Logging:File:Path, rolled files); one line per request at a level that fits (PortalLogging).
+builder.Services.AddSerilog((services, logger) => PortalLogging.Configure(logger, builder.Configuration, services));
+builder.Services.AddSingleton<RequestLogLevels>();
+// Kestrel answers a request line over its limit with an empty 414; above the portal's own limit, so the portal answers with a page.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = PortalErrors.KestrelRequestLineLimit);
 
 var database = await DatabaseSetup.ResolveAsync(builder.Configuration, builder.Environment);
 if (database is null)
@@ -43,6 +34,8 @@ var connectionString = PortalDbContext.Tuned(database.Value.ConnectionString);
 builder.Services.AddDbContextPool<PortalDbContext>(options => PortalDbContext.Configure(options, connectionString));
 // More than one instance: cache eviction through LISTEN/NOTIFY, queries on a standby (ConnectionStrings:PortalRead), compression.
 builder.Services.AddScaleOut(builder.Configuration, connectionString);
+// Errors as pages and problem details; a database outage as 503 + Retry-After, logged once (DatabaseOutage).
+builder.Services.AddPortalErrors();
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -71,6 +64,9 @@ builder.Services.AddDataProtection().SetApplicationName("SesecPortal").PersistKe
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+    // The error page answers whatever was refused (a PUT's 405, a form's 503) and changes nothing: no token to check.
+    options.Conventions.AddPageApplicationModelConvention("/Error",
+        page => page.Filters.Remove(page.Filters.Single(f => f is Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute)));
     options.Conventions.AuthorizeFolder("/Editor", Accounts.EditorPolicy);
     options.Conventions.AuthorizeFolder("/Admin", Accounts.AdminPolicy);
     options.Conventions.AuthorizeFolder("/Account/Manage");
@@ -95,7 +91,10 @@ builder.Services.AddOutputCache(options =>
     options.SizeLimit = builder.Configuration.GetValue("OutputCache:SizeLimitMB", 32L) * 1024 * 1024;
     options.AddPolicy(CachePolicies.PublicPage, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(CachePolicies.PublicTag));
 });
-builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+// While the database does not answer, a public page the cache has let go is served from its last good copy.
+LastGoodCopies.Decorate(builder.Services, builder.Configuration);
+// /health: liveness; /health/ready: readiness (the database answers).
+builder.Services.AddPortalHealthChecks();
 
 var app = builder.Build();
 
@@ -105,31 +104,20 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseForwardedHeaders();
-app.UseExceptionHandler("/error");
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UsePortalRequestLogging();
+app.UsePortalErrors();
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging();
 app.UseClientAborts();
 app.UseScaleOut();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseLastGoodCopies();
 app.UseOutputCache();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health", new HealthCheckOptions
-{
-    ResponseWriter = async (context, report) =>
-    {
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsJsonAsync(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), e.Value.Description }),
-        });
-    },
-});
+app.MapPortalHealth();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapCalendarFeeds();

@@ -131,6 +131,14 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
         await page.SetViewportSizeAsync(1280, 900);
     }
 
+    /// <summary>Fails when the page is wider than the window: it would scroll sideways.</summary>
+    public static async Task ExpectNoSidewaysScrollingAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (scrollWidth, innerWidth) = (widths[0], widths[1]);
+        scrollWidth.ShouldBeLessThanOrEqualTo(innerWidth, $"the page is {scrollWidth} px wide in a {innerWidth} px window");
+    }
+
     public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

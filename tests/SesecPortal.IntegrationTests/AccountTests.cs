@@ -46,11 +46,19 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
             ["organisations"] = await db.Organisations.MinAsync(o => o.Id, Ct),
             ["sectors"] = await db.Sectors.MinAsync(o => o.Id, Ct),
         };
+        // An import's page (/admin/import/{id:guid}): a finished import.
+        var import = new ImportJob
+        {
+            Id = Guid.NewGuid(), FileName = "earlier.jsonl", Bytes = 10, BytesRead = 10, State = ImportState.Finished, Summary = "1 line read.",
+            QueuedBy = "admin@example.com", Instance = "test", QueuedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.ImportJobs.Add(import);
+        await db.SaveChangesAsync(Ct);
         routes = [.. routes.Select(r =>
         {
             var segments = r.Split('/');
             return segments.Length > 2 && ids.TryGetValue(segments[2], out var id) ? r.Replace("{id:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) : r;
-        })];
+        }).Select(r => r.Replace("{id:guid}", import.Id.ToString(), StringComparison.Ordinal))];
         routes.ShouldNotBeEmpty();
         routes.ShouldAllBe(r => !r.Contains('{'), "every route parameter is filled in");
         routes.ShouldContain($"/editor/sectors/{ids["sectors"]}/delete", "a route shared by areas is checked in each");
@@ -235,21 +243,26 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
     }
 
     [Fact]
-    public async Task Signing_in_is_rate_limited_with_429_and_retry_after()
+    public async Task Signing_in_is_rate_limited_with_429_a_page_and_retry_after_the_rest_of_the_window()
     {
-        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: new Dictionary<string, string> { ["RateLimiting:SignInPerMinute"] = "3" });
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, services: s => s.AddSingleton<TimeProvider>(clock),
+            settings: new Dictionary<string, string> { ["RateLimiting:SignInPerMinute"] = "3" });
         using var client = new HttpClient { BaseAddress = factory.ServerAddress };
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 3; i++)
         {
             statuses.Add((await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative), Ct)).StatusCode);
         }
 
-        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.OK);
+        clock.Advance(TimeSpan.FromSeconds(45));
         var limited = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative), Ct);
+
+        statuses.ShouldAllBe(s => s == HttpStatusCode.OK);
         limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        limited.Headers.RetryAfter.ShouldNotBeNull();
-        (await limited.Content.ReadAsStringAsync(Ct)).ShouldContain("Too many sign-in attempts");
+        limited.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(15));
+        limited.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await limited.Content.ReadAsStringAsync(Ct)).ShouldContain("Too many sign-in attempts from this address. Try again in 15 seconds.");
     }
 
     [Fact]

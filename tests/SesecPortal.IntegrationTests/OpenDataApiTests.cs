@@ -137,19 +137,30 @@ public sealed class OpenDataApiTests(IntegrationFixture fixture) : PortalTest(fi
     }
 
     [Fact]
-    public async Task Too_many_requests_answer_429_with_retry_after()
+    public async Task Too_many_requests_answer_429_with_problem_details_and_retry_after_the_rest_of_the_window()
     {
-        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, settings: new Dictionary<string, string> { ["RateLimiting:ApiPerMinute"] = "2" });
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, services: s => s.AddSingleton<TimeProvider>(clock),
+            settings: new Dictionary<string, string> { ["RateLimiting:ApiPerMinute"] = "2" });
         using var client = factory.CreateClient();
         for (var i = 0; i < 2; i++)
         {
             (await client.GetAsync(new Uri("/api/v1/sectors", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
+        clock.Advance(TimeSpan.FromSeconds(20));
         var refused = await client.GetAsync(new Uri("/api/v1/sectors", UriKind.Relative), Ct);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        refused.Headers.GetValues("Retry-After").Single().ShouldBe("40", "what is left of the minute, not the minute");
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct));
+        problem.RootElement.GetProperty("status").GetInt32().ShouldBe(429);
+        problem.RootElement.GetProperty("detail").GetString().ShouldBe("At most 2 requests a minute from one address; try again in 40 seconds.");
+        problem.RootElement.GetProperty("retryAfterSeconds").GetInt32().ShouldBe(40);
+
+        clock.Advance(TimeSpan.FromSeconds(40));
+        (await client.GetAsync(new Uri("/api/v1/sectors", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "a new window");
     }
 
     [Fact]
@@ -233,23 +244,128 @@ public sealed class OpenDataApiTests(IntegrationFixture fixture) : PortalTest(fi
     }
 
     [Fact]
-    public async Task An_admin_uploads_a_file_and_sees_the_report()
+    public async Task An_admin_uploads_a_file_it_is_imported_in_the_background_and_its_page_shows_the_report()
     {
         using var client = await SignedInAsync("admin@example.org", Application.Domain.Roles.Admin);
-        var token = await AntiforgeryTokenAsync(client, "/admin/import");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(
-            """{"type":"policy","id":"p1","title":"An imported policy","slug":"an-imported-policy","authority":"MIIT","issued_on":"2022-01-05","sectors":["ict"]}""" + "\nnot json\n"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-        form.Add(file, "Upload", "policies.jsonl");
 
-        var response = await client.PostAsync(new Uri("/admin/import", UriKind.Relative), form, Ct);
+        var response = await UploadAsync(client, """{"type":"policy","id":"p1","title":"An imported policy","slug":"an-imported-policy","authority":"MIIT","issued_on":"2022-01-05","sectors":["ict"]}""" + "\nnot json\n");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var page = await client.GetStringAsync(new Uri("/admin/import", UriKind.Relative), Ct);
+        var jobPage = response.Headers.Location!.ToString();
+        jobPage.ShouldMatch("^/admin/import/[0-9a-f-]{36}$");
+        var page = await WaitForImportAsync(client, jobPage);
         page.ShouldContain("added 1 policy");
         page.ShouldContain("line 2");
         (await GetPageAsync("/policies/an-imported-policy")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetStringAsync(new Uri("/admin/import", UriKind.Relative), Ct)).ShouldContain("policies.jsonl", Case.Sensitive, "the import page lists the latest imports");
+    }
+
+    [Fact]
+    public async Task An_empty_upload_answers_400_with_the_form_and_says_why()
+    {
+        using var client = await SignedInAsync("admin@example.org", Application.Domain.Roles.Admin);
+
+        var response = await UploadAsync(client, "");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("is empty: choose a JSON Lines file");
+        html.ShouldContain("type=\"file\"");
+    }
+
+    [Fact]
+    public async Task The_import_page_states_the_upload_limit()
+    {
+        using var client = await SignedInAsync("admin@example.org", Application.Domain.Roles.Admin);
+
+        (await client.GetStringAsync(new Uri("/admin/import", UriKind.Relative), Ct)).ShouldContain("files of at most 256 MB");
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_answers_413_with_a_page_that_says_the_limit()
+    {
+        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: new Dictionary<string, string> { ["Import:MaxUploadMB"] = "1" });
+        await Fixture.CreateUserAsync("big-admin@example.org", "Correct-Horse-42", Application.Domain.Roles.Admin);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = factory.ServerAddress };
+        (await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", "big-admin@example.org"), new("Input.Password", "Correct-Horse-42")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var response = await UploadAsync(client, new string('x', 1_300_000));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("Uploads are limited to 1 MB");
+        html.ShouldContain("-- import FILE.jsonl");
+    }
+
+    [Fact]
+    public async Task A_running_import_shows_how_far_it_has_got_and_asks_to_be_updated()
+    {
+        using var client = await SignedInAsync("admin@example.org", Application.Domain.Roles.Admin);
+        var id = await AddJobAsync(Application.Domain.ImportState.Running, bytes: 4_000_000, read: 1_000_000, lines: 2_500, updated: DateTimeOffset.UtcNow);
+
+        var response = await client.GetAsync(new Uri($"/admin/import/{id}", UriKind.Relative), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues("Refresh").Single().ShouldBe("2");
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("<progress id=\"import-progress\" max=\"100\" value=\"25\">");
+        html.ShouldContain("importing: 25% of 3.8 MB, 2,500 lines read.");
+    }
+
+    [Fact]
+    public async Task An_import_whose_instance_went_away_says_it_stopped()
+    {
+        using var client = await SignedInAsync("admin@example.org", Application.Domain.Roles.Admin);
+        var id = await AddJobAsync(Application.Domain.ImportState.Running, bytes: 1000, read: 500, lines: 3, updated: DateTimeOffset.UtcNow.AddMinutes(-10));
+
+        var response = await client.GetAsync(new Uri($"/admin/import/{id}", UriKind.Relative), Ct);
+
+        response.Headers.Contains("Refresh").ShouldBeFalse();
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("stopped: the instance running it went away");
+    }
+
+    private async Task<Guid> AddJobAsync(Application.Domain.ImportState state, long bytes, long read, int lines, DateTimeOffset updated)
+    {
+        await using var scope = Fixture.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var job = new Application.Domain.ImportJob
+        {
+            Id = Guid.NewGuid(), FileName = "large.jsonl", Bytes = bytes, BytesRead = read, Lines = lines, State = state, QueuedBy = "admin@example.org",
+            Instance = "elsewhere", QueuedAt = updated, StartedAt = updated, UpdatedAt = updated,
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(Ct);
+        return job.Id;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string text)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/admin/import");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        form.Add(file, "Upload", "policies.jsonl");
+        return await client.PostAsync(new Uri("/admin/import", UriKind.Relative), form, Ct);
+    }
+
+    /// <summary>Loads the import's page, as its Refresh header asks, until the import has finished.</summary>
+    private static async Task<string> WaitForImportAsync(HttpClient client, string jobPage)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri(jobPage, UriKind.Relative), Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var html = await response.Content.ReadAsStringAsync(Ct);
+            if (!response.Headers.Contains("Refresh"))
+            {
+                return html;
+            }
+
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the import did not finish");
+            await Task.Delay(100, Ct);
+        }
     }
 }

@@ -212,26 +212,30 @@ public sealed partial class PageTests(IntegrationFixture fixture) : PortalTest(f
     }
 
     [Fact]
-    public async Task Health_says_the_database_answers()
+    public async Task Readiness_says_the_database_answers()
     {
         using var client = Fixture.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
+        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("\"status\":\"Healthy\"");
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        body.ShouldContain("\"status\":\"Healthy\"");
+        body.ShouldContain("The primary answers.");
     }
 
     [Fact]
-    public async Task Health_answers_503_when_the_database_does_not()
+    public async Task Readiness_answers_503_when_the_database_does_not_and_liveness_still_200()
     {
         await using var factory = new PortalFactory("Host=127.0.0.1;Port=1;Database=nowhere;Username=nobody;Timeout=2");
         using var client = factory.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
+        var live = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Unhealthy");
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadAsStringAsync(Ct)).ShouldContain("Unhealthy");
+        live.StatusCode.ShouldBe(HttpStatusCode.OK, "the process serves: no reason to restart it");
     }
 
     [GeneratedRegex(@"(?<!\d)(1\d{10}|010-\d{8})(?!\d)")]

@@ -76,7 +76,7 @@ public sealed class StandbyTests
                 while (!stopLoop.IsCancellationRequested)
                 {
                     requests++;
-                    var path = requests % 5 == 0 ? "/health" : $"/api/search?q=energy&page={1 + (requests % 2)}";
+                    var path = requests % 5 == 0 ? "/health/ready" : $"/api/search?q=energy&page={1 + (requests % 2)}";
                     try
                     {
                         using var response = await reader.GetAsync(new Uri(path, UriKind.Relative), Ct);
@@ -101,7 +101,7 @@ public sealed class StandbyTests
             failures.ShouldBeEmpty($"{failures.Count} of {requests} requests failed while the standby stopped ({stopped.ElapsedMilliseconds} ms)");
             requests.ShouldBeGreaterThan(10);
             (await ScalarAsync<long>(primaryCs, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sesec-read-b'")).ShouldBeGreaterThan(0, "B's reads moved to the primary");
-            (await reader.GetStringAsync("/health", Ct)).ShouldContain("The primary answers the read connection");
+            (await reader.GetStringAsync("/health/ready", Ct)).ShouldContain("The primary answers the read connection");
         }
         finally
         {

@@ -39,7 +39,7 @@ public sealed class ChangeCapture : SaveChangesInterceptor
     [
         typeof(ArticleRevision), typeof(AuditEntry), typeof(ContentVersion), typeof(FormerSlug), typeof(SearchEntry),
         typeof(Watchlist), typeof(WatchItem), typeof(PortalUser), typeof(ChangeLogEntry), typeof(ChangeFollowerPosition),
-        typeof(OutboxMessage), typeof(MailBody), typeof(NewsletterSubscription),
+        typeof(OutboxMessage), typeof(MailBody), typeof(NewsletterSubscription), typeof(ImportJob),
     ];
 
     /// <summary>Join tables (many-to-many lists) by name: the item that owns the list, found once from the model.</summary>

@@ -46,6 +46,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     /// <summary>One for every context: it only keeps per-save state, keyed by the context.</summary>
     private static readonly ChangeCapture Capture = new();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -84,5 +85,15 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(Capture)
             // Search counts and facets read "any N matches" on purpose (SearchPortal.CountLimit): an order would mean reading them all.
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning)
+                // Entity Framework's own "an error occurred using the connection / a transaction / iterating a query / saving"
+                // entries come before the exception that the caller handles: a client that hung up (logged as 499), a
+                // database outage (logged once by the web's DatabaseOutage) or a real error (logged with its stack trace by
+                // the exception handler). At Error they made one stack-less error per request of an outage or a load run's end.
+                .Log(
+                    (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, Microsoft.Extensions.Logging.LogLevel.Debug),
+                    (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
+                    (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.TransactionError, Microsoft.Extensions.Logging.LogLevel.Debug),
+                    (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
+                    (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug)));
 }

@@ -81,15 +81,16 @@ internal static class Accounts
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, ct) =>
+            o.AddPolicy(SignInRateLimit, context => WindowRateLimiter.Partition(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permits, TimeSpan.FromMinutes(1), context.RequestServices.GetRequiredService<TimeProvider>()));
+            // Retry-After is what is left of the window. The body is the error page (status code pages), with this sentence.
+            o.OnRejected = (context, _) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+                var retryAfter = WindowRateLimiter.RetryAfterSeconds(context.Lease, TimeSpan.FromMinutes(1));
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync($"Too many sign-in attempts from this address. Try again in {retryAfter} seconds.", ct);
+                context.HttpContext.Items[PortalErrors.RateLimitMessageItem] =
+                    $"Too many sign-in attempts from this address. Try again in {retryAfter} second{(retryAfter == 1 ? "" : "s")}.";
+                return ValueTask.CompletedTask;
             };
         });
 

@@ -10,7 +10,8 @@ namespace SesecPortal.Web.Infrastructure;
 /// notifications), each follower reads on from its own position. A follower that fails (the database is away) is
 /// retried at the next wake-up or poll; its position has not moved, so nothing is lost.
 /// </summary>
-internal sealed class ChangeFeed(IEnumerable<IChangeFollower> followers, PortalDatabases databases, IConfiguration configuration, ILogger<ChangeFeed> logger)
+internal sealed class ChangeFeed(
+    IEnumerable<IChangeFollower> followers, PortalDatabases databases, DatabaseOutage outage, IConfiguration configuration, ILogger<ChangeFeed> logger)
     : BackgroundService, IChangeFeed
 {
     private readonly IChangeFollower[] followers = [.. followers];
@@ -106,15 +107,19 @@ internal sealed class ChangeFeed(IEnumerable<IChangeFollower> followers, PortalD
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or InvalidOperationException
-                or Microsoft.EntityFrameworkCore.DbUpdateException)
+            catch (Exception ex) when (DatabaseFailure.IsTransient(ex))
             {
-                // Logged once per episode: the follower retries at every wake-up and poll until the database answers.
+                // The database went away: the outage is logged once (DatabaseOutage); the follower's position has not moved,
+                // and it reads on at the next wake-up or poll once the database answers.
+                outage.Report(ex, $"the change follower {follower.Name}");
+                failing = true;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
                 if (!failing)
                 {
                     failing = true;
-                    logger.LogWarning("The change follower {Follower} could not read the log ({Reason}); it retries every {PollSeconds} s",
-                        follower.Name, ex.GetBaseException().Message, poll.TotalSeconds);
+                    logger.LogError(ex, "The change follower {Follower} failed; it retries every {PollSeconds} s", follower.Name, poll.TotalSeconds);
                 }
             }
         }

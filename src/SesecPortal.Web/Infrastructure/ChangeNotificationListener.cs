@@ -8,7 +8,7 @@ namespace SesecPortal.Web.Infrastructure;
 /// backoff when the connection drops, and wakes the feed on every reconnection (notifications sent meanwhile are lost;
 /// the feed's periodic poll catches them too).
 /// </summary>
-internal sealed class ChangeNotificationListener(PortalDatabases databases, ChangeFeed feed, ILogger<ChangeNotificationListener> logger)
+internal sealed class ChangeNotificationListener(PortalDatabases databases, ChangeFeed feed, DatabaseOutage outage, ILogger<ChangeNotificationListener> logger)
     : BackgroundService
 {
     /// <summary>The channel the change log's trigger notifies (migration <c>ChangeLog</c>).</summary>
@@ -56,9 +56,16 @@ internal sealed class ChangeNotificationListener(PortalDatabases databases, Chan
             {
                 failures++;
                 var backoff = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
-                if (failures == 1)
+                if (DatabaseFailure.IsTransient(ex))
                 {
-                    logger.LogWarning("The change listener on channel {Channel} lost its connection ({Reason}); retrying with backoff", Channel, ex.GetBaseException().Message);
+                    // The outage is logged once (DatabaseOutage); each retry only at Information.
+                    outage.Report(ex, "the change listener");
+                    logger.LogInformation("The change listener on channel {Channel} lost its connection ({Cause}, failure {Failures}); retrying in {BackoffSeconds} s",
+                        Channel, DatabaseFailure.Describe(ex), failures, backoff.TotalSeconds);
+                }
+                else if (failures == 1)
+                {
+                    logger.LogWarning(ex, "The change listener on channel {Channel} lost its connection; retrying with backoff", Channel);
                 }
 
                 try

@@ -13,6 +13,9 @@ internal static class OpenDataSetup
     public static IServiceCollection AddOpenData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<BulkImporter>();
+        // Uploads are imported after their request, one at a time, with their progress in the database.
+        services.AddSingleton<BackgroundImports>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundImports>());
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
@@ -49,17 +52,21 @@ internal static class OpenDataSetup
     /// <summary>So many API requests a minute per client address; beyond, <c>429</c> with <c>Retry-After</c>.</summary>
     private sealed class ApiRateLimitPolicy(int perMinute) : IRateLimiterPolicy<string>
     {
-        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
         {
-            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+            // What is left of the client's window, not the window's length. The body is written by the status code pages:
+            // problem details under /api, the error page for the watchlist feeds.
+            var retryAfter = WindowRateLimiter.RetryAfterSeconds(context.Lease, TimeSpan.FromMinutes(1));
             var response = context.HttpContext.Response;
             response.StatusCode = StatusCodes.Status429TooManyRequests;
             response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            await response.WriteAsJsonAsync(new { status = 429, title = "Too many requests", detail = $"At most {perMinute} requests a minute; try again in {retryAfter} seconds." }, ct);
+            context.HttpContext.Items[PortalErrors.RateLimitMessageItem] =
+                $"At most {perMinute} requests a minute from one address; try again in {retryAfter} second{(retryAfter == 1 ? "" : "s")}.";
+            return ValueTask.CompletedTask;
         };
 
-        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.GetFixedWindowLimiter(
-            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => WindowRateLimiter.Partition(
+            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", perMinute, TimeSpan.FromMinutes(1),
+            httpContext.RequestServices.GetRequiredService<TimeProvider>());
     }
 }

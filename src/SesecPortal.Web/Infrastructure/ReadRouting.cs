@@ -42,7 +42,8 @@ internal sealed class ReadRouting<TMessage, TResponse>(
         }
         catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "{Query} failed on the read connection; running it on the primary", typeof(TMessage).Name);
+            // The cause in a line, not a stack trace per query while a standby is away.
+            logger.LogWarning("{Query} failed on the read connection ({Cause}); running it on the primary", typeof(TMessage).Name, DatabaseFailure.Describe(ex));
             await db.Database.CloseConnectionAsync();
             db.Database.SetConnectionString(databases.Primary);
             return await next(message, cancellationToken);
@@ -90,8 +91,10 @@ internal sealed class DatabaseRoute
 }
 
 /// <summary>
-/// <c>/health</c>'s second check: whether the read connection answers, and whether a standby or the primary answered.
-/// A read connection that fails (a standby shutting down) is Degraded, since reads fall back to the primary.
+/// <c>/health/ready</c>'s "database-read": what answers the queries. Without a read connection the primary does, and the
+/// check says whether it answers (it said Healthy during an outage of the only database). With one: Healthy when a
+/// standby answers; Degraded when the primary answers it, or when the read connection fails and the primary answers
+/// (queries fall back to it, ReadRouting); Unhealthy when neither answers.
 /// </summary>
 internal sealed class ReadDatabaseHealthCheck(PortalDatabases databases) : IHealthCheck
 {
@@ -99,23 +102,26 @@ internal sealed class ReadDatabaseHealthCheck(PortalDatabases databases) : IHeal
     {
         if (databases.Read is null)
         {
-            return HealthCheckResult.Healthy("No read connection configured: queries use the primary.");
+            return await HealthEndpoints.AskAsync(databases.Primary, "sesec-health-read", cancellationToken) is { } down
+                ? HealthCheckResult.Unhealthy($"Queries use the primary, which does not answer: {DatabaseFailure.Describe(down)}", down)
+                : HealthCheckResult.Healthy("No read connection configured: queries use the primary, which answers.");
         }
 
         try
         {
-            await using var conn = new NpgsqlConnection(databases.Read);
+            await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(databases.Read) { Timeout = 3, CommandTimeout = 3 }.ConnectionString);
             await conn.OpenAsync(cancellationToken);
             await using var cmd = new NpgsqlCommand("SELECT pg_is_in_recovery()", conn);
             return (bool)(await cmd.ExecuteScalarAsync(cancellationToken))!
                 ? HealthCheckResult.Healthy("A standby answers the read connection.")
                 : HealthCheckResult.Degraded("The primary answers the read connection: no standby is available.");
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (ex is NpgsqlException or IOException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            // Queries that fail on the read connection are run again on the primary (ReadRouting), so readers are still
-            // served: degraded, not down. Whether the primary answers is the "database" check's to say.
-            return HealthCheckResult.Degraded("The read connection does not answer: queries fall back to the primary.", ex);
+            // Queries that fail on the read connection are run again on the primary (ReadRouting): degraded while it answers.
+            return await HealthEndpoints.AskAsync(databases.Primary, "sesec-health-read", cancellationToken) is { } down
+                ? HealthCheckResult.Unhealthy($"Neither the read connection nor the primary answers: {DatabaseFailure.Describe(down)}", down)
+                : HealthCheckResult.Degraded("The read connection does not answer: queries fall back to the primary.", ex);
         }
     }
 }

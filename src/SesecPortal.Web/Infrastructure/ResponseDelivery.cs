@@ -44,8 +44,12 @@ internal static class ResponseDelivery
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
-                context.Context.Request.Query.ContainsKey("v") ? FingerprintedCacheControl : PlainCacheControl,
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v") ? FingerprintedCacheControl : PlainCacheControl;
+                // Static answers are logged at Debug (PortalLogging): under load they are most of the requests.
+                context.Context.Items[PortalLogging.StaticFileItem] = true;
+            },
         });
         return app;
     }

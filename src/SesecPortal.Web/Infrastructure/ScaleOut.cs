@@ -27,7 +27,6 @@ internal static class ScaleOut
         services.AddHostedService<ChangeNotificationListener>();
         services.AddSingleton<Application.Changes.IChangeFollower, PublicCacheFollower>();
         services.AddSingleton<Application.Changes.IChangeFollower, Application.Features.Search.SearchEntriesFollower>();
-        services.AddHealthChecks().AddCheck<ReadDatabaseHealthCheck>("database-read");
         services.AddResponseDelivery(configuration);
         return services;
     }

@@ -9,7 +9,8 @@ namespace SesecPortal.Web.Infrastructure;
 /// With several instances each may run it: publishing is one transaction per batch and a revision already published
 /// is no longer due, so a race costs a refused save (logged), never a double publication.
 /// </summary>
-internal sealed partial class ScheduledPublishing(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ScheduledPublishing> logger) : BackgroundService
+internal sealed partial class ScheduledPublishing(IServiceScopeFactory scopes, IConfiguration configuration, DatabaseOutage outage, ILogger<ScheduledPublishing> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +31,11 @@ internal sealed partial class ScheduledPublishing(IServiceScopeFactory scopes, I
                 {
                     LogPublished(published);
                 }
+            }
+            catch (Exception ex) when (DatabaseFailure.IsTransient(ex))
+            {
+                // Logged once per outage; the next tick tries again.
+                outage.Report(ex, "scheduled publishing");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -7,54 +7,50 @@ using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.Web.Pages.Admin.Import;
 
-/// <summary>Admins upload an interchange file (JSON Lines); the report of the last import is shown after the redirect.</summary>
-[RequestSizeLimit(MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class IndexModel(ISender sender) : PageModel
+/// <summary>
+/// Admins upload an interchange file (JSON Lines, up to <c>Import:MaxUploadMB</c>); it is imported in the background and
+/// its page (<c>/admin/import/{id}</c>) shows the progress, then the report. An empty or missing file is a 400 with the form.
+/// </summary>
+[ImportUploadLimit]
+public sealed class IndexModel(ISender sender, IConfiguration configuration) : PageModel
 {
-    public const long MaxUploadBytes = 1L << 30;
-
-    /// <summary>Lines of the report shown after the redirect (the summary first, then the first refused lines).</summary>
-    public const int ShownErrors = 50;
-
     [BindProperty] public IFormFile? Upload { get; set; }
-    [TempData] public string? StatusMessage { get; set; }
-    [TempData] public string? Report { get; set; }
 
-    public IReadOnlyList<string> ReportLines => Report is null ? [] : Report.Split('\n');
+    public long MaxUploadMB => BackgroundImports.MaxUploadBytes(configuration) / (1024 * 1024);
 
-    public void OnGet()
-    {
-    }
+    public IReadOnlyList<GetImports.Job> Latest { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Latest = await sender.Send(new GetImports.LatestQuery(), ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Choose a JSON Lines file (.jsonl) to import.");
-            return Page();
+            ModelState.AddModelError(nameof(Upload), Upload is null
+                ? "Choose a JSON Lines file (.jsonl) to import."
+                : $"The file {Path.GetFileName(Upload.FileName)} is empty: choose a JSON Lines file (.jsonl) with at least one line.");
+            return await RefusedAsync(ct);
         }
 
-        ImportContent.Result result;
+        Guid id;
         try
         {
-            await using var stream = Upload.OpenReadStream();
-            result = await sender.Send(new ImportContent.Command(stream), ct);
+            id = await HttpContext.RequestServices.GetRequiredService<BackgroundImports>().QueueAsync(sender, Upload, ct);
         }
         catch (ValidationException ex)
         {
             ModelState.AddValidationErrors(ex, "");
-            return Page();
+            return await RefusedAsync(ct);
         }
 
-        StatusMessage = $"Imported {Upload.FileName}: {result.Summary}";
-        var shown = result.Errors.Take(ShownErrors).Select(e => e.ToString()).ToList();
-        if (result.ErrorCount > shown.Count)
-        {
-            shown.Add($"… and {result.ErrorCount - shown.Count:N0} more refused lines (the import command lists them all).");
-        }
+        return RedirectToPage("Progress", new { id });
+    }
 
-        Report = shown.Count == 0 ? null : string.Join('\n', shown.Select(s => s.Length > 300 ? s[..300] + "…" : s));
-        return RedirectToPage();
+    private async Task<IActionResult> RefusedAsync(CancellationToken ct)
+    {
+        Latest = await sender.Send(new GetImports.LatestQuery(), ct);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
     }
 }

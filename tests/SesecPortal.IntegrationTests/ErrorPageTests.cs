@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+
+namespace SesecPortal.IntegrationTests;
+
+/// <summary>Issue 15 §3 and §5: every error is a page for people and problem details under /api, with the right status.</summary>
+public sealed class ErrorPageTests(IntegrationFixture fixture) : PortalTest(fixture)
+{
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, int status)
+    {
+        ((int)response.StatusCode).ShouldBe(status);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        problem.RootElement.GetProperty("status").GetInt32().ShouldBe(status);
+        problem.RootElement.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+        return problem.RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData("/api/v1/nothing-here")]
+    [InlineData("/api/v1/standards/no-such-standard")]
+    [InlineData("/api/v1/articles/999999")]
+    public async Task An_api_address_that_finds_nothing_answers_404_problem_details(string path)
+    {
+        using var client = Fixture.CreateClient();
+
+        var problem = await ProblemAsync(await client.GetAsync(new Uri(path, UriKind.Relative), Ct), 404);
+
+        problem.GetProperty("instance").GetString().ShouldBe(path);
+    }
+
+    [Fact]
+    public async Task A_method_the_api_does_not_serve_answers_405_problem_details()
+    {
+        using var client = Fixture.CreateClient();
+
+        var response = await client.PostAsync(new Uri("/api/v1/sectors", UriKind.Relative), new StringContent("{}"), Ct);
+
+        var problem = await ProblemAsync(response, 405);
+        problem.GetProperty("detail").GetString()!.ShouldContain("does not answer POST requests");
+    }
+
+    [Theory]
+    [InlineData("TRACE", "/")]
+    [InlineData("PUT", "/sectors")]
+    [InlineData("DELETE", "/standards/gb-55015-2021")]
+    public async Task A_method_the_portal_does_not_serve_answers_405_with_a_page(string method, string path)
+    {
+        using var client = Fixture.CreateClient();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.ShouldBe(["GET", "HEAD", "POST"]);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("<h1>Method not allowed</h1>");
+    }
+
+    [Fact]
+    public async Task A_20000_character_query_answers_414_with_a_page_that_keeps_the_start_of_the_search()
+    {
+        using var client = Fixture.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/search?q=" + new string('a', 20_000), UriKind.Relative), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestUriTooLong);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("<h1>Address too long</h1>");
+        html.ShouldContain($"value=\"{new string('a', 256)}\"");
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_still_the_html_404_page()
+    {
+        var (response, document) = await GetPageAsync("/no-such-page");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        document.QuerySelector("h1")!.TextContent.ShouldBe("Page not found");
+    }
+}
