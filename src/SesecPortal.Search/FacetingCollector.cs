@@ -14,7 +14,8 @@ internal sealed class FacetingCollector(
     bool countStatus,
     IReadOnlySet<string>? acceptedStatuses,
     DateOnly today,
-    Func<string, string?, DateOnly?, DateOnly, string?> currentStatus) : ICollector
+    Func<string, string?, DateOnly?, DateOnly, string?> currentStatus,
+    IReadOnlyDictionary<string, float>? statusWeights = null) : ICollector
 {
     private readonly Dictionary<string, int>[] totals = [.. facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     private readonly Dictionary<string, int> statusTotals = new(StringComparer.Ordinal);
@@ -25,12 +26,24 @@ internal sealed class FacetingCollector(
     private int[] comboCounts = [];
     private bool[]? comboAccepted;
     private string?[] comboStatus = [];
+    private float[] comboWeight = [];
+    private readonly WeightedScorer? weighted = statusWeights is null ? null : new WeightedScorer();
 
     public int Total { get; private set; }
 
     public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
 
-    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+    public void SetScorer(Scorer scorer)
+    {
+        if (weighted is null)
+        {
+            inner.SetScorer(scorer);
+            return;
+        }
+
+        weighted.Inner = scorer;
+        inner.SetScorer(weighted);
+    }
 
     public void SetNextReader(AtomicReaderContext context)
     {
@@ -44,9 +57,16 @@ internal sealed class FacetingCollector(
             counts[i] = columns[i] is { } column ? new int[column.Values.Length] : [];
         }
 
-        if (countStatus || acceptedStatuses is not null)
+        if (countStatus || acceptedStatuses is not null || statusWeights is not null)
         {
             comboStatus = segment.CurrentStatuses(today, currentStatus);
+            if (statusWeights is not null)
+            {
+                comboWeight = [.. comboStatus.Select(status => status is not null && statusWeights.TryGetValue(status, out var w) ? w : 1f)];
+                weighted!.Weights = comboWeight;
+                weighted.Combos = segment.StatusCombo;
+            }
+
             comboCounts = countStatus ? new int[comboStatus.Length] : [];
             if (acceptedStatuses is not null)
             {
@@ -157,4 +177,34 @@ internal sealed class FacetingCollector(
         comboCounts = [];
         comboAccepted = null;
     }
+}
+
+/// <summary>
+/// The scorer the top-hits collector reads: the match's score times the weight of its current status (in force first,
+/// withdrawn last), so the prior is read on the day of the search, as the status filter is.
+/// </summary>
+internal sealed class WeightedScorer() : Scorer(null)
+{
+    public Scorer Inner { get; set; } = null!;
+
+    public float[] Weights { get; set; } = [];
+
+    public int[] Combos { get; set; } = [];
+
+    public override int DocID => Inner.DocID;
+
+    public override int Freq => Inner.Freq;
+
+    public override float GetScore()
+    {
+        var score = Inner.GetScore();
+        var combo = Combos[Inner.DocID];
+        return combo >= 0 ? score * Weights[combo] : score;
+    }
+
+    public override int NextDoc() => Inner.NextDoc();
+
+    public override int Advance(int target) => Inner.Advance(target);
+
+    public override long GetCost() => Inner.GetCost();
 }

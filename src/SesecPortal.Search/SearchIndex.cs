@@ -27,7 +27,7 @@ public sealed class SearchIndex : IDisposable
     internal const string PositionKey = "position";
     internal const string SchemaKey = "schema";
 
-    private static readonly Similarity Bm25 = new BM25Similarity();
+    private static readonly Similarity Bm25 = new TitleLengthSimilarity();
 
     /// <summary>Read in one visit per hit: each visit decompresses the document's stored block.</summary>
     private static readonly HashSet<string> HitFields = [Fields.Kind, Fields.Id, Fields.Slug, Fields.Title, Fields.Code, Fields.Date, Fields.Summary, Fields.BodyStored];
@@ -477,6 +477,19 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Searchers use BM25, as the writer's norms were computed for, and decode each new segment's facet arrays when a reader opens.</summary>
+    /// <summary>
+    /// BM25 everywhere; in the title, full length normalisation (b = 1): a title that is mostly the words searched for
+    /// ("Green Buildings Assessment Standard") outranks a longer one that also holds them ("Building engineering –
+    /// Terminology of green building assessment"). Norms encode the length alone, so b is read at search time.
+    /// </summary>
+    private sealed class TitleLengthSimilarity : PerFieldSimilarityWrapper
+    {
+        private static readonly Similarity Text = new BM25Similarity();
+        private static readonly Similarity Title = new BM25Similarity(k1: 1.2f, b: 1.0f);
+
+        public override Similarity Get(string name) => name == Fields.Title ? Title : Text;
+    }
+
     private sealed class Factory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
@@ -656,7 +669,8 @@ public sealed class SearchIndex : IDisposable
                 _ => TopFieldCollector.Create(new Sort(new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
             };
 
-            var collector = new FacetingCollector((ICollector)top, facetNames, countStatus, acceptedStatuses, request.Today, options.CurrentStatus);
+            var collector = new FacetingCollector((ICollector)top, facetNames, countStatus, acceptedStatuses, request.Today, options.CurrentStatus,
+                sort == SearchSort.Relevance ? options.StatusWeights : null);
             searcher.Search(query, collector);
             var (facetCounts, statusCounts) = collector.Finish();
 

@@ -9,6 +9,12 @@ public sealed record SearchIndexOptions
     /// </summary>
     public Func<string, string?, DateOnly?, DateOnly, string?> CurrentStatus { get; init; } = (_, status, _, _) => status;
 
+    /// <summary>
+    /// Relevance priors by current status (as <see cref="CurrentStatus"/> reads it): a match's score is multiplied by its
+    /// status's weight, 1 when it has none here. Sorts other than relevance are untouched. By default, none.
+    /// </summary>
+    public IReadOnlyDictionary<string, float>? StatusWeights { get; init; }
+
     /// <summary>How much of a body is stored for snippets (the whole body is searched).</summary>
     public int StoredBodyLength { get; init; } = 3000;
 

@@ -29,6 +29,11 @@ public sealed class StandardCodeTests
     [InlineData("Q/HW 001-2020", StandardLevel.Enterprise, "Q/HW 001-2020")]
     [InlineData("ISO 14953-2:2015", StandardLevel.International, "ISO 14953-2:2015")]
     [InlineData("T/CCSA 329-2021", StandardLevel.Association, "T/CCSA 329-2021")]
+    // Typed without the slash or the spaces, as readers do; two- and three-letter sector codes keep their level.
+    [InlineData("TCESA1169", StandardLevel.Association, "T/CESA 1169")]
+    [InlineData("tcesa 1026 2018", StandardLevel.Association, "T/CESA 1026-2018")]
+    [InlineData("TSG 21-2016", StandardLevel.Sector, "TSG 21-2016")]
+    [InlineData("TB 10001-2016", StandardLevel.Sector, "TB 10001-2016")]
     public void Parses_code_forms_to_their_level_and_canonical_spelling(string text, StandardLevel level, string canonical)
     {
         var code = StandardCode.Parse(text);

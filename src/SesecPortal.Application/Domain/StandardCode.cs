@@ -139,6 +139,15 @@ public sealed partial record StandardCode(StandardLevel Level, string Prefix, st
             return true;
         }
 
+        m = AssociationWithoutSlash().Match(s);
+        if (m.Success)
+        {
+            // "TCESA1169", "tcesa 1026 2018": an association code typed without its slash. Sector codes of two or three
+            // letters (TB, TSG) were matched above, so a T and three or more letters is T/ and the association's name.
+            code = Chinese(StandardLevel.Association, $"T/{m.Groups["body"].Value}", m);
+            return true;
+        }
+
         return false;
     }
 
@@ -208,6 +217,9 @@ public sealed partial record StandardCode(StandardLevel Level, string Prefix, st
 
     [GeneratedRegex(@"^T\s*/\s*(?<body>[A-Z][A-Z0-9]{1,11})" + NumberAndYear + "$")]
     private static partial Regex Association();
+
+    [GeneratedRegex(@"^T(?<body>[A-Z]{3,11})" + NumberAndYear + "$")]
+    private static partial Regex AssociationWithoutSlash();
 
     [GeneratedRegex(@"^Q\s*/\s*(?<body>[A-Z0-9]{1,16})" + NumberAndYear + "$")]
     private static partial Regex Enterprise();

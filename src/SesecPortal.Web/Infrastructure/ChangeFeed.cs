@@ -25,6 +25,12 @@ internal sealed class ChangeFeed(
 
     public IReadOnlyList<IChangeFollower> Followers => followers;
 
+    /// <summary>
+    /// Every follower has read the whole log at least once since this instance started (the search index has caught
+    /// up): until then, readiness says no, so a load balancer sends readers to instances that have.
+    /// </summary>
+    public bool CaughtUp { get; private set; }
+
     /// <summary>Asks the followers to read on now.</summary>
     public void Wake() => wake.Writer.TryWrite(true);
 
@@ -89,6 +95,7 @@ internal sealed class ChangeFeed(
 
     private async Task CatchUpAllAsync(CancellationToken ct)
     {
+        var all = true;
         foreach (var follower in followers)
         {
             try
@@ -113,6 +120,7 @@ internal sealed class ChangeFeed(
                 // and it reads on at the next wake-up or poll once the database answers.
                 outage.Report(ex, $"the change follower {follower.Name}");
                 failing = true;
+                all = false;
             }
             catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
             {
@@ -121,9 +129,26 @@ internal sealed class ChangeFeed(
                     failing = true;
                     logger.LogError(ex, "The change follower {Follower} failed; it retries every {PollSeconds} s", follower.Name, poll.TotalSeconds);
                 }
+
+                all = false;
             }
         }
+
+        CaughtUp |= all;
     }
 
     private static TaskCompletionSource NewPass() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>Readiness: this instance's followers (the search index above all) have caught up with the change log.</summary>
+internal sealed class ChangeFeedHealthCheck(ChangeFeed feed) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var positions = string.Join(", ", feed.Followers.Select(f => $"{f.Name} at {f.Position}"));
+        return Task.FromResult(feed.CaughtUp
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"Following the change log: {positions}")
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"Catching up with the change log: {positions}"));
+    }
 }

@@ -62,7 +62,8 @@ internal static class PortalErrors
             // A database outage is logged once by DatabaseOutage, not once per request, and a request Kestrel refuses as
             // it reads it (a body over the limit) is the client's error; every other exception keeps its stack trace in
             // the log, including those answered with problem details.
-            SuppressDiagnosticsCallback = context => DatabaseFailure.IsTransient(context.Exception) || context.Exception is BadHttpRequestException,
+            SuppressDiagnosticsCallback = context => DatabaseFailure.IsTransient(context.Exception) || context.Exception is BadHttpRequestException
+                || context.Exception is SesecPortal.Search.SearchBusyException,
         });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -91,9 +92,15 @@ internal static class PortalErrors
         });
     }
 
-    /// <summary>The status an exception is answered with: 503 for a passing database failure, Kestrel's own for a bad request, else 500.</summary>
+    /// <summary>Marks a request refused because the search queue was full (<see cref="SesecPortal.Search.SearchGate"/>).</summary>
+    public const string SearchBusyItem = "sesec-search-busy";
+
+    /// <summary>A full search queue empties within a second or two.</summary>
+    private const string SearchBusyRetryAfter = "2";
+
+    /// <summary>The status an exception is answered with: 503 for a passing database failure or a full search queue, Kestrel's own for a bad request, else 500.</summary>
     public static int StatusFor(Exception exception) =>
-        DatabaseFailure.IsTransient(exception) ? StatusCodes.Status503ServiceUnavailable
+        DatabaseFailure.IsTransient(exception) || exception is SesecPortal.Search.SearchBusyException ? StatusCodes.Status503ServiceUnavailable
         : exception is BadHttpRequestException bad ? bad.StatusCode
         : exception.InnerException is BadHttpRequestException inner ? inner.StatusCode
         : StatusCodes.Status500InternalServerError;
@@ -111,6 +118,8 @@ internal static class PortalErrors
         414 => ("Address too long", $"This address is longer than the portal reads ({MaxRequestTarget:N0} characters). Searches use their first 256 characters."),
         429 => ("Too many requests", context.Items[RateLimitMessageItem] as string
             ?? $"Too many requests from this address. Try again in {context.Response.Headers.RetryAfter} seconds."),
+        503 when context.Items.ContainsKey(SearchBusyItem) => ("Too many searches at once",
+            $"The portal is answering more searches than it can just now; other pages are not affected. Try again in {context.Response.Headers.RetryAfter} seconds."),
         503 => ("The portal is briefly unavailable",
             $"It cannot reach its database just now. This usually passes within a minute; nothing you did caused it. Try again in {context.Response.Headers.RetryAfter} seconds."),
         >= 500 => ("Something went wrong", "The portal could not answer this request. Please try again in a moment."),
@@ -125,6 +134,13 @@ internal static class PortalErrors
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (exception is SesecPortal.Search.SearchBusyException)
+            {
+                // The search queue is full: a quick refusal, never a stack trace; the reader may ask again at once.
+                httpContext.Items[SearchBusyItem] = true;
+                httpContext.Response.Headers.RetryAfter = SearchBusyRetryAfter;
+            }
+
             var transient = DatabaseFailure.IsTransient(exception);
             if (transient)
             {

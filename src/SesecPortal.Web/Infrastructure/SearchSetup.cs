@@ -20,24 +20,16 @@ internal static class SearchSetup
             path = Path.Combine(DatabaseSetup.RepositoryRoot(environment.ContentRootPath), ".data", "search");
         }
 
-        var gate = new SearchGate(
-            configuration.GetValue("Search:Concurrency", 2 * Environment.ProcessorCount),
-            configuration.GetValue("Search:QueueLimit", 64));
-        services.AddSingleton(new PortalSearchIndex(Path.GetFullPath(path), gate));
+        var concurrency = configuration.GetValue("Search:Concurrency", 2 * Environment.ProcessorCount);
+        var queueLimit = configuration.GetValue("Search:QueueLimit", 64);
+        // Made by the container (not given as an instance) so the container disposes it: the writer's folder lock goes
+        // with the portal, and another instance on the same folder can open it.
+        services.AddSingleton(_ => new PortalSearchIndex(Path.GetFullPath(path), new SearchGate(concurrency, queueLimit)));
         services.AddScoped<SearchDocuments>();
         services.AddSingleton<SearchIndexFollower>();
         services.AddSingleton<IChangeFollower>(sp => sp.GetRequiredService<SearchIndexFollower>());
-        services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
+        // Ready once the index has caught up with the change log (a load balancer sends readers elsewhere meanwhile).
+        services.AddHealthChecks().AddCheck<ChangeFeedHealthCheck>("change-followers", tags: [HealthEndpoints.Ready]);
         return services;
     }
-}
-
-/// <summary>Ready once the index has caught up with the change log (a load balancer sends readers elsewhere meanwhile).</summary>
-internal sealed class SearchIndexHealthCheck(SearchIndexFollower follower, PortalSearchIndex search) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
-{
-    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
-        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(follower.CaughtUp
-            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"At change-log position {follower.Position}, {search.Index.DocumentCount} documents")
-            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"Catching up with the change log (at {follower.Position})"));
 }

@@ -10,7 +10,10 @@ namespace SesecPortal.Application.Features.Search;
 /// </summary>
 public sealed class PortalSearchIndex(string path, SearchGate gate) : IDisposable
 {
-    private readonly Lazy<SearchIndex> index = new(() => SearchIndex.Open(path, Options), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>Opening and closing take turns: an index opened as the portal stops would keep the folder's lock.</summary>
+    private readonly Lock sync = new();
+    private SearchIndex? opened;
+    private bool disposed;
 
     /// <summary>A standard's status is read on the day of the search (published → in force on its effective date).</summary>
     public static readonly SearchIndexOptions Options = new()
@@ -19,19 +22,44 @@ public sealed class PortalSearchIndex(string path, SearchGate gate) : IDisposabl
             kind == "standard" && Enum.TryParse<StandardStatus>(status, out var stored)
                 ? StandardLifecycle.CurrentStatus(stored, effectiveOn, null, today).ToString()
                 : status,
+        // What is in force is what readers must apply: among matches as good, it comes first; what was replaced or
+        // withdrawn comes after what replaced it.
+        StatusWeights = new Dictionary<string, float>(StringComparer.Ordinal)
+        {
+            [nameof(StandardStatus.InForce)] = 1.3f,
+            [nameof(StandardStatus.Superseded)] = 0.75f,
+            [nameof(StandardStatus.Withdrawn)] = 0.75f,
+        },
     };
 
     public string Path => path;
 
-    public SearchIndex Index => index.Value;
+    public SearchIndex Index
+    {
+        get
+        {
+            if (Volatile.Read(ref opened) is { } open)
+            {
+                return open;
+            }
+
+            lock (sync)
+            {
+                ObjectDisposedException.ThrowIf(disposed, this);
+                return opened ??= SearchIndex.Open(path, Options);
+            }
+        }
+    }
 
     public SearchGate Gate => gate;
 
     public void Dispose()
     {
-        if (index.IsValueCreated)
+        lock (sync)
         {
-            index.Value.Dispose();
+            disposed = true;
+            opened?.Dispose();
+            gate.Dispose();
         }
     }
 }

@@ -24,6 +24,7 @@ public sealed class SearchIndexFollower(PortalSearchIndex search, IServiceScopeF
 
     /// <summary>Catching up and rebuilding take turns: one writer session of the index at a time.</summary>
     private readonly SemaphoreSlim turn = new(1, 1);
+    private bool warmed;
 
     public string Name => "search-index";
 
@@ -68,6 +69,13 @@ public sealed class SearchIndexFollower(PortalSearchIndex search, IServiceScopeF
         {
             await RebuildAsync(index, ct);
             return true;
+        }
+
+        if (!warmed)
+        {
+            // Cold index pages cost seconds on the first searches: read them before this instance says it is ready.
+            index.Warm();
+            warmed = true;
         }
 
         await using var scope = scopes.CreateAsyncScope();
