@@ -64,6 +64,7 @@ builder.Services.AddDataProtection().SetApplicationName("SesecPortal").PersistKe
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+    options.Conventions.ConfigureFilter(new ExpiredFormFilter());
     // The error page answers whatever was refused (a PUT's 405, a form's 503) and changes nothing: no token to check.
     options.Conventions.AddPageApplicationModelConvention("/Error",
         page => page.Filters.Remove(page.Filters.Single(f => f is Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute)));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AngleSharp;
 
 namespace SesecPortal.IntegrationTests;
 
@@ -77,4 +78,39 @@ public sealed class ErrorPageTests(IntegrationFixture fixture) : PortalTest(fixt
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         document.QuerySelector("h1")!.TextContent.ShouldBe("Page not found");
     }
+
+    [Fact]
+    public async Task A_form_whose_token_expired_says_so_and_gives_the_text_back_ready_to_send_again()
+    {
+        await Fixture.CreateUserAsync("returning@example.com", "Correct-Horse-42", SesecPortal.Application.Domain.Roles.Member);
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = Fixture.Address };
+        await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Ct);
+        // A token the reader's cookie does not pair with: what a form left open past its expiry, or across a sign-out in another tab, sends.
+        using var stranger = Fixture.CreateClient();
+        var staleToken = TokenOf(await ParseHtmlAsync(await stranger.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Ct)));
+
+        using var stale = new FormUrlEncodedContent([new("__RequestVerificationToken", staleToken), new("Input.Email", "returning@example.com"), new("Input.Password", "Correct-Horse-42")]);
+        var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), stale, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await ParseHtmlAsync(await response.Content.ReadAsStringAsync(Ct));
+        page.QuerySelector("h1")!.TextContent.ShouldBe("This form has expired");
+        var kept = page.QuerySelector("form.kept-form")!;
+        kept.GetAttribute("action").ShouldBe("/account/sign-in");
+        kept.QuerySelector("textarea[name='Input.Email']")!.TextContent.ShouldBe("returning@example.com");
+        page.DocumentElement.OuterHtml.ShouldNotContain("Correct-Horse-42");
+        var fresh = kept.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        fresh.ShouldNotBe(staleToken);
+
+        // Sent again from the page (with the password typed again), it goes through.
+        using var again = new FormUrlEncodedContent([new("__RequestVerificationToken", fresh), new("Input.Email", "returning@example.com"), new("Input.Password", "Correct-Horse-42")]);
+        (await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), again, Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    private static string TokenOf(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    private static Task<AngleSharp.Dom.IDocument> ParseHtmlAsync(string html) =>
+        BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), Ct);
 }

@@ -75,7 +75,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public static async Task<LocalPostgresCluster> StartAsync(string dataDirectory, int preferredPort, CancellationToken ct)
     {
         var bin = FindBinDirectory() ?? throw new InvalidOperationException(MissingBinariesMessage);
-        dataDirectory = Path.GetFullPath(dataDirectory);
+        dataDirectory = await ReachableDataDirectoryAsync(Path.GetFullPath(dataDirectory), ct);
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
@@ -195,6 +195,39 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c full_page_writes=off";
         var log = Path.Combine(dataDirectory, "server.log");
         await RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "-o", options, "start"], ct);
+    }
+
+    /// <summary>Where a data folder is kept when the <c>postgres</c> user cannot enter the one asked for.</summary>
+    public const string StandInRoot = "/var/lib/sesecportal";
+
+    /// <summary>
+    /// The data folder to use for <paramref name="wanted"/>: itself, unless the process is root and the <c>postgres</c>
+    /// user (who runs the server) cannot enter it because a parent folder is private (a clone in <c>mktemp -d</c> or in
+    /// root's home, both mode 0700). Then a folder of its own under <see cref="StandInRoot"/>, named after the folder
+    /// asked for, so the same clone finds the same cluster on every run; a note in the folder asked for says where it is.
+    /// </summary>
+    public static async Task<string> ReachableDataDirectoryAsync(string wanted, CancellationToken ct)
+    {
+        if (OperatingSystem.IsWindows() || !IsRoot || File.Exists(Path.Combine(wanted, "PG_VERSION")))
+        {
+            return wanted;
+        }
+
+        Directory.CreateDirectory(wanted);
+        var (exitCode, _) = await RunPlainAsync("runuser", ["-u", "postgres", "--", "test", "-x", wanted], ct, throwOnError: false);
+        if (exitCode == 0)
+        {
+            return wanted;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(wanted)))[..12];
+        var standIn = Path.Combine(StandInRoot, $"postgres-{hash}");
+        Directory.CreateDirectory(StandInRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        await File.WriteAllTextAsync(Path.Combine(wanted, "LOCATION.txt"),
+            $"The postgres user cannot enter this folder (a parent folder is private), so this cluster's data is in {standIn}.\n" +
+            $"Remove both folders to start again from an empty database.\n", ct);
+        return standIn;
     }
 
     private static async Task PrepareDirectoryAsync(string dataDirectory, CancellationToken ct)

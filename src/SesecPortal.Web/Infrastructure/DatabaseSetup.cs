@@ -32,8 +32,24 @@ internal static class DatabaseSetup
             dataDirectory = Path.Combine(RepositoryRoot(environment.ContentRootPath), ".data", "postgres");
         }
 
-        Console.WriteLine($"No ConnectionStrings:Portal configured: using the private PostgreSQL cluster in {dataDirectory}");
-        var cluster = await LocalPostgresCluster.StartAsync(dataDirectory, section.GetValue("Port", 5433), CancellationToken.None);
+        LocalPostgresCluster cluster;
+        try
+        {
+            cluster = await LocalPostgresCluster.StartAsync(dataDirectory, section.GetValue("Port", 5433), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            // Something outside the portal stops it (permissions, a full disk, a broken installation): one sentence, no stack trace.
+            await Console.Error.WriteLineAsync(
+                $"The portal could not start its private PostgreSQL in {dataDirectory}: {LastLine(ex.Message)} " +
+                "Fix that, or set ConnectionStrings__Portal to a PostgreSQL server you run.");
+            return null;
+        }
+
+        Console.WriteLine(cluster.DataDirectory == Path.GetFullPath(dataDirectory)
+            ? $"No ConnectionStrings:Portal configured: using the private PostgreSQL cluster in {cluster.DataDirectory} (stopped with the portal)"
+            : $"No ConnectionStrings:Portal configured: using the private PostgreSQL cluster in {cluster.DataDirectory} (stopped with the portal; " +
+              $"the postgres user cannot enter {dataDirectory}, whose parent folder is private)");
         var connectionString = await cluster.EnsureDatabaseAsync(section["Database"] ?? "sesecportal", CancellationToken.None);
         return (connectionString, cluster);
     }
@@ -47,6 +63,10 @@ internal static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(SeedLoader.ReadEmbedded(), ct);
         await scope.ServiceProvider.GetRequiredService<SearchIndexer>().EnsureBuiltAsync(ct);
     }
+
+    /// <summary>The last line of a tool's output that says something (initdb's "error: …").</summary>
+    private static string LastLine(string message) =>
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.Length > 0) ?? message;
 
     internal static string RepositoryRoot(string start)
     {

@@ -21,6 +21,9 @@ internal static class PortalErrors
     /// <summary>Kestrel's own limit for the request line, above <see cref="MaxRequestTarget"/> so the portal answers with a page.</summary>
     public const int KestrelRequestLineLimit = 64 * 1024;
 
+    /// <summary>Set by <see cref="ExpiredFormFilter"/>: the 400 is a form whose antiforgery token did not hold.</summary>
+    public const string ExpiredFormItem = "sesec.expired-form";
+
     /// <summary>Set by a rate limiter for the error page: what was limited, in a sentence.</summary>
     public const string RateLimitMessageItem = "sesec.rate-limit-message";
 
@@ -108,6 +111,8 @@ internal static class PortalErrors
     /// <summary>The heading and sentence for an error status, the same on the page and in problem details.</summary>
     public static (string Heading, string Message) Describe(HttpContext context, int status) => status switch
     {
+        400 when context.Items.ContainsKey(ExpiredFormItem) => ("This form has expired",
+            "Forms expire after a while, and when you sign in or out in another tab. Nothing was saved. Your text is below: check it and send it again."),
         400 => ("Bad request", "The request could not be understood. Please check the address or the form and try again."),
         403 => ("Access denied", "You do not have permission to see this page."),
         404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),

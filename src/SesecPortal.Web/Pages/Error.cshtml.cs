@@ -12,7 +12,7 @@ namespace SesecPortal.Web.Pages;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel(DatabaseOutage outage) : PageModel
+public sealed class ErrorModel(DatabaseOutage outage, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) : PageModel
 {
     /// <summary>Form fields never written back into a page.</summary>
     private static readonly string[] SecretFields = ["password", "token", "secret"];
@@ -31,6 +31,9 @@ public sealed class ErrorModel(DatabaseOutage outage) : PageModel
     public IReadOnlyList<(string Name, string Label, string Value)> PostedFields { get; private set; } = [];
     public string? PostedToken { get; private set; }
     public string? PostedTo { get; private set; }
+
+    /// <summary>A form refused for its antiforgery token (<see cref="ExpiredFormFilter"/>).</summary>
+    public bool FormExpired => HttpContext.Items.ContainsKey(PortalErrors.ExpiredFormItem);
 
     private bool described;
 
@@ -81,6 +84,12 @@ public sealed class ErrorModel(DatabaseOutage outage) : PageModel
         if (Status == StatusCodes.Status503ServiceUnavailable && HttpMethods.IsPost(Request.Method) && Request.HasFormContentType)
         {
             await KeepPostedFormAsync(path);
+        }
+        else if (Status == StatusCodes.Status400BadRequest && FormExpired && Request.HasFormContentType)
+        {
+            await KeepPostedFormAsync(path);
+            // The token sent is the one that failed: a fresh one, for this reader as they are now, sends it again.
+            PostedToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken;
         }
     }
 
