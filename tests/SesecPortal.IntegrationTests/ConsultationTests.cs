@@ -111,4 +111,18 @@ public sealed class ConsultationTests(IntegrationFixture fixture) : PortalTest(f
         html.ShouldContain("guideline for identification of critical data");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Past_consultations_read_as_dates_and_kinds_as_words()
+    {
+        // Years after the seed's consultations closed.
+        await using var factory = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, services: s => s.AddSingleton<TimeProvider>(On(2026, 12, 2)));
+        using var client = new HttpClient { BaseAddress = factory.ServerAddress };
+
+        var html = await client.GetStringAsync(new Uri("/consultations", UriKind.Relative), Ct);
+
+        html.ShouldContain("Closed on <time");
+        html.ShouldNotContain("days ago");
+        html.ShouldNotMatch(@"\b(WorkingGroup|DraftForComments|UnderDevelopment|InForce)\b");
+    }
 }

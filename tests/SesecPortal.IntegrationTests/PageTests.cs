@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Domain;
 using SesecPortal.TestSupport;
 
@@ -236,6 +237,25 @@ public sealed partial class PageTests(IntegrationFixture fixture) : PortalTest(f
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await ready.Content.ReadAsStringAsync(Ct)).ShouldContain("Unhealthy");
         live.StatusCode.ShouldBe(HttpStatusCode.OK, "the process serves: no reason to restart it");
+    }
+
+    [Fact]
+    public async Task An_article_whose_body_opens_with_its_lead_shows_the_lead_once()
+    {
+        const string Slug = "what-is-important-data-new-standard-provides-the-answer";
+        string summary;
+        await using (var db = Fixture.Database.CreateDbContext())
+        {
+            var article = await db.Articles.SingleAsync(a => a.Slug == Slug, Ct);
+            summary = article.Summary;
+            article.Body = summary + "\n\n" + article.Body;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var (_, document) = await GetPageAsync($"/articles/{Slug}");
+
+        document.QuerySelector("p.lead")!.TextContent.ShouldBe(summary);
+        document.QuerySelector(".prose")!.TextContent.ShouldNotContain(summary);
     }
 
     [GeneratedRegex(@"(?<!\d)(1\d{10}|010-\d{8})(?!\d)")]

@@ -8,7 +8,15 @@ namespace SesecPortal.UnitTests;
 public sealed partial class SeedDocumentTests
 {
     private static readonly SeedDocument Seed = SeedLoader.ReadEmbedded();
-    private static readonly Lazy<string> SourceText = new(() => Flatten(File.ReadAllText(FindSource())));
+    private static readonly Lazy<string> SourceText = new(() => Restored(Flatten(File.ReadAllText(FindSource()))));
+
+    /// <summary>
+    /// The sub- and superscripts the PDF extraction lost, where the meaning is certain, as the seed restores them: the
+    /// unit of GB 55015-2021's carbon intensity is kilograms of CO₂ per square metre and year.
+    /// </summary>
+    private static readonly (string Extracted, string Restored)[] Restorations = [("kgCO/(m·a)", "kgCO₂/(m²·a)")];
+
+    private static string Restored(string text) => Restorations.Aggregate(text, (t, r) => t.Replace(r.Extracted, r.Restored, StringComparison.Ordinal));
 
     [Fact]
     public void Holds_every_article_of_the_issue_in_its_section_order()
@@ -197,6 +205,17 @@ public sealed partial class SeedDocumentTests
     }
 
     /// <summary>One line, single spaces: the PDF text breaks lines anywhere.</summary>
+    [Fact]
+    public void The_sub_and_superscripts_lost_in_extraction_are_restored_in_the_seed()
+    {
+        var yaml = SeedLoader.ReadEmbeddedText();
+        foreach (var (extracted, restored) in Restorations)
+        {
+            yaml.ShouldNotContain(extracted);
+            yaml.ShouldContain(restored);
+        }
+    }
+
     private static string Flatten(string text) => Whitespace().Replace(text, " ").Trim();
 
     private static string FindSource()

@@ -16,12 +16,15 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
 {
     public const string NewsletterResource = "SesecPortal.Seed.sesec-newsletter-2021-12.yaml";
 
-    public static SeedDocument ReadEmbedded(string resource = NewsletterResource)
+    public static SeedDocument ReadEmbedded(string resource = NewsletterResource) => Parse(ReadEmbeddedText(resource));
+
+    /// <summary>The embedded seed's YAML text.</summary>
+    public static string ReadEmbeddedText(string resource = NewsletterResource)
     {
         using var stream = typeof(SeedLoader).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The seed resource '{resource}' is not embedded in the application.");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 
     public static SeedDocument Parse(string yaml) =>

@@ -72,7 +72,7 @@ public static class GetArticle
             }
 
             return new Result(
-                a.Slug, a.Title, a.Summary, await references.RenderAsync(markdown, a.Body, cancellationToken),
+                a.Slug, a.Title, a.Summary, await references.RenderAsync(markdown, ArticleBody.WithoutRepeatedLead(a.Summary, a.Body), cancellationToken),
                 a.EventDate is { } e ? PartialDate.Format(e, a.EventDatePrecision) : null,
                 a.PublishedOn is { } p ? PartialDate.Format(p) : null,
                 a.Tags, a.Sectors, a.Policies, a.Standards, a.WorkingGroups, a.Organisations, a.Sources, placement,

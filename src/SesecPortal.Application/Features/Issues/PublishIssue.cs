@@ -60,7 +60,7 @@ public static class PublishIssue
 
             issue.Status = PublicationStatus.Published;
             issue.PublishedOn ??= DateOnly.FromDateTime(recorder.Now.UtcDateTime);
-            recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "published", $"{articles.Count} articles");
+            recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "published", Counted.Of(articles.Count, "article"));
             // The newsletter goes to the subscribers with the issue, or not at all: queued in this transaction.
             await newsletter.QueueAsync(issue.Id, ct);
             await db.SaveChangesAsync(ct);
@@ -93,7 +93,7 @@ public static class UnpublishIssue
             }
 
             issue.Status = PublicationStatus.Approved;
-            recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "unpublished", $"{articles.Count} articles taken offline with it");
+            recorder.Audit(ItemKind.Issue, issue.Id, issue.Title, "unpublished", $"{Counted.Of(articles.Count, "article")} taken offline with it");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -63,7 +63,7 @@ public static class Interchange
             : PolicyKind.Plan;
     }
 
-    public static string Plural(string type, int count) => count == 1 ? type : type == Policy ? "policies" : type + "s";
+    public static string Plural(string type, int count) => SesecPortal.Application.Common.Counted.Noun(count, type);
 
     /// <summary>The interchange id of an item that did not come from an import (the seed, the editors).</summary>
     public static string PortalId(string type, int id) => $"portal-{type}-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
