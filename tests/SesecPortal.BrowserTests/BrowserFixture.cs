@@ -150,7 +150,16 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
         // Fail in seconds, not minutes, when something the test waits for never comes.
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // An editor's form with unsaved changes asks before leaving (unsaved.js); a test that moves on means to leave.
+        page.Dialog += async (_, dialog) =>
+        {
+            if (dialog.Type == DialogType.BeforeUnload)
+            {
+                await dialog.AcceptAsync();
+            }
+        };
+        return page;
     }
 
     public override async ValueTask DisposeAsync()

@@ -66,8 +66,12 @@ public sealed class EditorialPagesTests(BrowserFixture browser) : IAsyncLifetime
         await author.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await WaitForArticlePageAsync(author);
         var editUrl = author.Url;
-        await author.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
-        (await author.Locator("[role=status]").InnerTextAsync()).ShouldContain("Submitted for review");
+        // A last change typed, then submitted: the click saves it with the submission.
+        await author.GetByLabel("Text (Markdown)").FillAsync("Data centres must reach **PUE 1.3** by 2025, see [[GB 55015-2021]].");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Save and submit for review" }).ClickAsync();
+        await BrowserFixture.WaitForPageAsync(author, editUrl);
+        (await author.Locator("[role=status]").InnerTextAsync()).ShouldContain("Saved and submitted for review");
+        (await author.GetByLabel("Text (Markdown)").InputValueAsync()).ShouldContain("by 2025");
 
         var reviewer = await browser.SignedInPageAsync("browser-reviewer@example.com", Roles.Editor);
         await reviewer.GotoAsync(editUrl);
@@ -144,5 +148,31 @@ public sealed class EditorialPagesTests(BrowserFixture browser) : IAsyncLifetime
             var text = await page.Locator("main").InnerTextAsync();
             throw new Xunit.Sdk.XunitException($"Saving did not lead to the article's page; the browser is at {page.Url}, showing:\n{text[..Math.Min(text.Length, 1500)]}");
         }
+    }
+
+    [Fact]
+    public async Task Leaving_an_edit_form_with_unsaved_changes_asks_first_and_saving_does_not()
+    {
+        var author = await browser.SignedInPageAsync("browser-leaver@example.com", Roles.Editor);
+        var asked = new List<string>();
+        author.Dialog += (_, dialog) => asked.Add(dialog.Type);
+
+        await author.GotoAsync("/editor/articles/new");
+        await author.GetByLabel("Title").FillAsync("Typed and then almost lost");
+        await author.GotoAsync("/editor");
+        await BrowserFixture.WaitForPageAsync(author, new System.Text.RegularExpressions.Regex("/editor$"));
+
+        asked.ShouldBe([DialogType.BeforeUnload], "leaving with a typed title should ask first");
+
+        asked.Clear();
+        await author.GotoAsync("/editor/articles/new");
+        await author.GetByLabel("Title").FillAsync("Typed and saved");
+        await author.GetByLabel("Summary (the takeaway readers see in lists)").FillAsync("A takeaway.");
+        await author.GetByLabel("Text (Markdown)").FillAsync("Text.");
+        await author.GetByLabel("ICT", new() { Exact = true }).CheckAsync();
+        await author.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await BrowserFixture.WaitForPageAsync(author, new System.Text.RegularExpressions.Regex(@"/editor/articles/\d+$"));
+
+        asked.ShouldBeEmpty("sending the form is not leaving it");
     }
 }

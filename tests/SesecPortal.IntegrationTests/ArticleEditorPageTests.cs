@@ -32,7 +32,7 @@ public sealed class ArticleEditorPageTests(IntegrationFixture fixture) : PortalT
     }
 
     /// <summary>Posts one of the edit page's workflow forms, with the revision and version the page shows.</summary>
-    private static async Task<HttpResponseMessage> WorkflowAsync(HttpClient client, int id, string handler, string? action = null)
+    private static async Task<HttpResponseMessage> WorkflowAsync(HttpClient client, int id, string handler, string? action = null, string? asAction = null)
     {
         var html = await client.GetStringAsync(new Uri($"/editor/articles/{id}", UriKind.Relative), Ct);
         var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), Ct);
@@ -41,11 +41,111 @@ public sealed class ArticleEditorPageTests(IntegrationFixture fixture) : PortalT
         var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
         if (action is not null)
         {
-            fields.Add(new("do", action));
+            fields.Add(new("do", asAction ?? action));
         }
 
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content, Ct);
+    }
+
+    /// <summary>
+    /// The edit form as the page shows it (every field, the revision and version it was opened at), with
+    /// <paramref name="change"/> applied, posted by the button for <paramref name="handler"/>.
+    /// </summary>
+    private static async Task<HttpResponseMessage> EditFormAsync(HttpClient client, int id, string handler, Action<List<KeyValuePair<string, string>>>? change = null)
+    {
+        var html = await client.GetStringAsync(new Uri($"/editor/articles/{id}", UriKind.Relative), Ct);
+        var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), Ct);
+        var form = page.QuerySelector("form.edit-form")!;
+        form.QuerySelector($"button[formaction*='handler={handler}']").ShouldNotBeNull($"the edit form has no {handler} button");
+        var fields = form.QuerySelectorAll("input, textarea")
+            .Where(e => e.GetAttribute("name") is not null && (e.GetAttribute("type") != "checkbox" || e.HasAttribute("checked")))
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? ""))
+            .ToList();
+        change?.Invoke(fields);
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri($"/editor/articles/{id}?handler={handler}", UriKind.Relative), content, Ct);
+    }
+
+    private static async Task<AngleSharp.Dom.IDocument> EditPageAsync(HttpClient client, int id)
+    {
+        var html = await client.GetStringAsync(new Uri($"/editor/articles/{id}", UriKind.Relative), Ct);
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), Ct);
+    }
+
+    private static void Replace(List<KeyValuePair<string, string>> fields, string name, string value)
+    {
+        fields.RemoveAll(f => f.Key == name);
+        fields.Add(new(name, value));
+    }
+
+    [Fact]
+    public async Task Text_typed_and_then_submitted_for_review_is_saved_with_the_submission()
+    {
+        using var author = await SignedInAsync("author@example.com", Roles.Editor);
+        var id = await CreateAsync(author, "Carbon market opens", "First thoughts.");
+
+        var response = await EditFormAsync(author, id, "SaveAndSubmit", f => Replace(f, "Input.Body", "Second thoughts, typed just before submitting."));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = Fixture.Database.CreateDbContext();
+        var revision = await db.ArticleRevisions.SingleAsync(r => r.ArticleId == id, Ct);
+        revision.State.ShouldBe(RevisionState.InReview);
+        revision.Body.ShouldBe("Second thoughts, typed just before submitting.");
+        // The page no longer has a submit form of its own that would send the revision without the text.
+        var page = await EditPageAsync(author, id);
+        page.QuerySelectorAll("button[value=Submit]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Save_and_submit_with_a_problem_in_the_form_submits_nothing_and_keeps_the_text()
+    {
+        using var author = await SignedInAsync("author@example.com", Roles.Editor);
+        var id = await CreateAsync(author, "Carbon market opens", "First thoughts.");
+
+        var response = await EditFormAsync(author, id, "SaveAndSubmit", f =>
+        {
+            Replace(f, "Input.Title", "");
+            Replace(f, "Input.Body", "Kept, though the title is missing.");
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ParseAsync(response)).QuerySelector("textarea[name='Input.Body']")!.TextContent.ShouldBe("Kept, though the title is missing.");
+        await using var db = Fixture.Database.CreateDbContext();
+        (await db.ArticleRevisions.SingleAsync(r => r.ArticleId == id, Ct)).State.ShouldBe(RevisionState.Draft);
+    }
+
+    [Fact]
+    public async Task The_author_is_not_offered_approve_and_is_told_why_while_a_second_editor_is()
+    {
+        using var author = await SignedInAsync("author@example.com", Roles.Editor);
+        using var reviewer = await SignedInAsync("reviewer@example.com", Roles.Editor);
+        var id = await CreateAsync(author, "Carbon market opens");
+        await EditFormAsync(author, id, "SaveAndSubmit");
+
+        var forAuthor = await EditPageAsync(author, id);
+        var forReviewer = await EditPageAsync(reviewer, id);
+
+        forAuthor.QuerySelectorAll("button[value=Approve]").ShouldBeEmpty();
+        forAuthor.QuerySelector(".approve-note")!.TextContent.ShouldContain("another editor approves it");
+        forReviewer.QuerySelectorAll("button[value=Approve]").ShouldHaveSingleItem();
+        forReviewer.QuerySelector(".approve-note").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_approval_leaves_last_saved_by_with_who_wrote_the_text()
+    {
+        using var author = await SignedInAsync("author@example.com", Roles.Editor);
+        using var reviewer = await SignedInAsync("reviewer@example.com", Roles.Editor);
+        var id = await CreateAsync(author, "Carbon market opens");
+        await EditFormAsync(author, id, "SaveAndSubmit");
+
+        (await WorkflowAsync(reviewer, id, "Review", "Approve")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var status = (await EditPageAsync(reviewer, id))
+            .QuerySelector("section[aria-labelledby=status-title]")!.TextContent;
+        status.ShouldContain("last saved by author@example.com");
+        status.ShouldContain("approved by reviewer@example.com");
     }
 
     [Fact]
@@ -57,7 +157,7 @@ public sealed class ArticleEditorPageTests(IntegrationFixture fixture) : PortalT
         (await GetPageAsync("/sectors/carbon")).Document.Body!.TextContent.ShouldNotContain("Carbon market opens");
 
         var id = await CreateAsync(author, "Carbon market opens");
-        (await WorkflowAsync(author, id, "Review", "Submit")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await EditFormAsync(author, id, "SaveAndSubmit")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await WorkflowAsync(reviewer, id, "Review", "Approve")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await WorkflowAsync(reviewer, id, "Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -70,9 +170,10 @@ public sealed class ArticleEditorPageTests(IntegrationFixture fixture) : PortalT
     {
         using var author = await SignedInAsync("author@example.com", Roles.Editor);
         var id = await CreateAsync(author, "Carbon market opens");
-        await WorkflowAsync(author, id, "Review", "Submit");
+        await EditFormAsync(author, id, "SaveAndSubmit");
 
-        var response = await WorkflowAsync(author, id, "Review", "Approve");
+        // Not offered on the page, and refused if posted all the same (an old tab, a hand-made request).
+        var response = await WorkflowAsync(author, id, "Review", "SendBack", asAction: "Approve");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("a second editor must approve it");

@@ -76,8 +76,8 @@ public static class ReviewArticle
                     break;
             }
 
+            // "Last saved by" names who last changed the text; a review action changes none of it (the audit says who acted).
             revision.UpdatedAt = recorder.Now;
-            revision.UpdatedByName = recorder.UserName;
             var article = await db.Articles.SingleAsync(a => a.Id == command.ArticleId, cancellationToken);
             if (article.Status != PublicationStatus.Published)
             {

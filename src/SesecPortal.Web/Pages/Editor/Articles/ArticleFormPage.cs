@@ -23,6 +23,9 @@ public abstract class ArticleFormPage(ISender sender) : PageModel
     public bool ShowSlug { get; protected set; } = true;
     public bool ShowCorrectionNote { get; protected set; }
 
+    /// <summary>The form offers "Save and submit for review": what is typed is saved, then submitted, in one click.</summary>
+    public bool CanSubmitForReview { get; protected set; }
+
     /// <summary>Renders the body as readers will see it; nothing is saved.</summary>
     protected async Task ShowPreviewAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,10 @@ namespace SesecPortal.Web.Pages.Editor.Articles;
 public sealed class EditModel(ISender sender) : ArticleFormPage(sender)
 {
     public GetArticleForEditing.Result Article { get; private set; } = null!;
+
+    /// <summary>This editor may approve the open revision: anyone but its author, or an admin (the workflow's rule).</summary>
+    public bool MayApprove => Article.Open is { } open
+        && (User.IsInRole(Roles.Admin) || open.AuthorId is null || open.AuthorId != User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier));
     public string? ActionError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -73,6 +78,26 @@ public sealed class EditModel(ISender sender) : ArticleFormPage(sender)
 
         StatusMessage = "Saved as a draft." + (Article?.Online == true ? " Readers still see the published text until this revision is approved and published." : "");
         return RedirectToPage("Edit", new { id });
+    }
+
+    /// <summary>Saves what is in the form, then submits that revision for review: nothing typed is left behind.</summary>
+    public async Task<IActionResult> OnPostSaveAndSubmitAsync(int id, CancellationToken ct)
+    {
+        var result = await OnPostSaveAsync(id, ct);
+        if (result is not RedirectToPageResult)
+        {
+            return result;   // not saved (a problem in the form, a conflict): the page says why, with the text kept
+        }
+
+        if (!await LoadAsync(id, ct) || Article.Open is not { } open)
+        {
+            return result;
+        }
+
+        return await ActAsync(id, () => Sender.Send(new ReviewArticle.Command
+        {
+            ArticleId = id, RevisionId = open.Id, Version = open.Version, Do = ReviewArticle.Action.Submit,
+        }, ct).AsTask(), "Saved and submitted for review. Another editor can now approve it.", ct);
     }
 
     public async Task<IActionResult> OnPostReviewAsync(int id, int revisionId, uint version, ReviewArticle.Action @do, string? comment, DateTime? scheduledFor, CancellationToken ct)
@@ -136,6 +161,7 @@ public sealed class EditModel(ISender sender) : ArticleFormPage(sender)
         Sectors = article.Sectors;
         ShowSlug = article.PublishedOn is null && !article.Online;
         ShowCorrectionNote = article.Online || article.PublishedOn is not null;
+        CanSubmitForReview = article.Open is null || article.Open.State == RevisionState.Draft;
         return true;
     }
 
