@@ -122,7 +122,7 @@ public sealed class EditorialPagesTests(BrowserFixture browser) : IAsyncLifetime
         (await page.Locator(".builder-section").First.InnerTextAsync()).ShouldContain(articleTitle);
         await page.GetByLabel("Title", new() { Exact = true }).Nth(1).FillAsync("Why this issue matters");
         await BrowserFixture.ExpectAccessibleAsync(page, "editorial-issue-builder-filled");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the issue and its 1 articles" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the issue and its 1 article" }).ClickAsync();
         (await page.Locator("[role=status]").InnerTextAsync()).ShouldContain("Published");
 
         var reader = await browser.NewPageAsync();
