@@ -2,13 +2,13 @@
 # The SesecPortal benchmark: generate a corpus, import it, serve it in Release mode from its own PostgreSQL and load it
 # with wrk on 127.0.0.1. Prints one table (requests/s, p50, p99, errors per URL, with a static file served by the same
 # Kestrel as the reference; search also at 8 connections), and in the same run: search one request at a time (curl),
-# the bare Lucene engine (bench/SearchEngineBench on a copy of the index the portal built, the same 49 queries, as many
-# threads as connections) with /api/search as a share of its throughput, the import rate and the time from the
+# the bare Lucene engine (bench/SearchEngineBench on the index the portal built, the same 49 queries, as many threads
+# as connections) with /api/search as a share of its throughput, the import rate and the time from the
 # import's start until its last item was searchable, the time to rebuild the index from PostgreSQL (portal stopped,
 # index folder deleted, portal started, until /health/ready answers 200), peak RSS and the database size.
 #
-#   bench/run.sh --items 50000            # about 8 minutes on 2 cores
-#   bench/run.sh --items 1000000          # about 40 minutes, 3 GB corpus
+#   bench/run.sh --items 50000            # 10-16 minutes on 2 cores (the longer when other work shares them)
+#   bench/run.sh --items 1000000          # an hour or more, 3 GB corpus
 #
 # Options: --items N (default 50000)   --duration SECONDS per URL (15)   --connections C (32)   --threads T (2)
 #          --work DIR (bench/.work: corpus files are kept there and reused)   --keep (leave PostgreSQL running)
@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     --work) work=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     --skip-import) skip_import=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -290,7 +290,7 @@ report="$run/results.md"
   echo
   echo "- /search one request at a time (curl, 5 rounds): $sequential_search"
   echo "- /api/search one request at a time (curl, 5 rounds): $sequential_api"
-  echo "- Bare engine (SearchEngineBench, same queries, on a copy of the portal's index, portal stopped): $engine_line"
+  echo "- Bare engine (SearchEngineBench, same queries, on the index the portal built, portal stopped): $engine_line"
   echo "- Bare engine one at a time (5 rounds): $engine_sequential"
   echo "- /api/search at $connections connections: $api_rps req/s = **$ratio** of the bare engine's $engine_rps searches/s"
   echo "- Import: $import_line"
