@@ -4,18 +4,20 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using StandardCode = SesecPortal.Application.Domain.StandardCode;
+using SesecPortal.Application.Features.Search;
 using SesecPortal.Search;
 
 // The bare search engine, in-process: index a corpus.py JSON Lines file, then answer bench/queries.txt one at a time and
 // from many threads. Usage:
 //   dotnet run -c Release --project bench/SearchEngineBench -- --corpus /tmp/corpus.jsonl --index /tmp/index
-//       [--queries bench/queries.txt] [--threads 32] [--seconds 15] [--gate 0] [--reuse] [--rounds 5]
-// --reuse: search the index already in --index instead of building it. --gate N: admit N searches at once (FIFO), the
-// rest queue, as the portal will.
+//       [--queries bench/queries.txt] [--threads 32] [--seconds 15] [--gate 0] [--reuse] [--rounds 5] [--today 2026-06-30]
+// --reuse: search the index already in --index instead of building it (bench/run.sh gives it a copy of the index the
+// portal built). --gate N: admit N searches at once (FIFO), the rest queue, as the portal does. --today: the date the
+// searches are made on (bench/run.sh passes the portal's). The index options are the portal's own.
 
 var options = Options.Parse(args);
-var today = new DateOnly(2026, 6, 30);
-var indexOptions = new SearchIndexOptions { CurrentStatus = CurrentStatus };
+var today = options.Today;
+var indexOptions = PortalSearchIndex.Options;
 Console.WriteLine($"SearchEngineBench: {Environment.ProcessorCount} processors, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
 
 if (!options.Reuse)
@@ -203,7 +205,9 @@ var latencies = new ConcurrentBag<double[]>();
 var stopAt = Stopwatch.GetTimestamp() + (long)(options.Seconds * Stopwatch.Frequency);
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var wall = Stopwatch.StartNew();
-var workers = Enumerable.Range(0, options.Threads).Select(worker => Task.Run(async () =>
+// Dedicated threads for the workers (LongRunning): the thread pool would otherwise grow slowly past the processor count,
+// and fewer searches would run at once than --threads says. With a gate, a worker continues on the pool after a wait.
+var workers = Enumerable.Range(0, options.Threads).Select(worker => Task.Factory.StartNew(async () =>
 {
     var mine = new List<double>(4096);
     var i = worker % requests.Count;
@@ -225,8 +229,7 @@ var workers = Enumerable.Range(0, options.Threads).Select(worker => Task.Run(asy
     }
 
     latencies.Add([.. mine]);
-})).ToArray();
-// Dedicated threads for the workers without a gate: the thread pool would otherwise grow slowly past the processor count.
+}, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToArray();
 await Task.WhenAll(workers);
 var elapsed = wall.Elapsed.TotalSeconds;
 var cpuUsed = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
@@ -235,11 +238,6 @@ double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.L
 Console.WriteLine($"{options.Threads} threads for {elapsed:N1} s{(gate is null ? "" : $", gate {options.Gate} at once (FIFO)")}: {sorted.Length:N0} searches, {sorted.Length / elapsed:N0} searches/s, " +
     $"p50 {Percentile(0.5):N1} ms, p99 {Percentile(0.99):N1} ms, max {sorted[^1]:N1} ms; {cpuUsed / sorted.Length:N1} ms of CPU a search");
 Console.WriteLine($"Working set at the end: {Environment.WorkingSet / 1048576.0:N0} MB");
-
-static string? CurrentStatus(string kind, string? status, DateOnly? effectiveOn, DateOnly today) =>
-    kind == "standard" && status == "Published" && effectiveOn is { } e && e <= today ? "InForce"
-    : kind == "standard" && status == "InForce" && effectiveOn is { } f && f > today ? "Published"
-    : status;
 
 static SearchRequest Request(string text, DateOnly today)
 {
@@ -255,7 +253,7 @@ static SearchRequest Request(string text, DateOnly today)
     };
 }
 
-internal sealed record Options(string Corpus, string Index, string Queries, int Threads, double Seconds, int Gate, bool Reuse, int Rounds, int BatchSize)
+internal sealed record Options(string Corpus, string Index, string Queries, int Threads, double Seconds, int Gate, bool Reuse, int Rounds, int BatchSize, DateOnly Today)
 {
     public static Options Parse(string[] args)
     {
@@ -270,7 +268,8 @@ internal sealed record Options(string Corpus, string Index, string Queries, int 
             Value("--corpus") ?? "", Value("--index") ?? Path.Combine(Path.GetTempPath(), "sesec-bench-index"), queries,
             int.Parse(Value("--threads") ?? "32", CultureInfo.InvariantCulture), double.Parse(Value("--seconds") ?? "15", CultureInfo.InvariantCulture),
             int.Parse(Value("--gate") ?? "0", CultureInfo.InvariantCulture), args.Contains("--reuse"),
-            int.Parse(Value("--rounds") ?? "5", CultureInfo.InvariantCulture), int.Parse(Value("--batch") ?? "2000", CultureInfo.InvariantCulture));
+            int.Parse(Value("--rounds") ?? "5", CultureInfo.InvariantCulture), int.Parse(Value("--batch") ?? "2000", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(Value("--today") ?? "2026-06-30", "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }
 
