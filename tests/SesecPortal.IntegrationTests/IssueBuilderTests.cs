@@ -250,6 +250,36 @@ public sealed class IssueBuilderTests(IntegrationFixture fixture) : PortalTest(f
     }
 
     [Fact]
+    public async Task Empty_sections_are_flagged_in_the_builder_and_previews_and_left_out_of_the_published_issue_and_its_print_edition()
+    {
+        using var editor = await SignedInAsync(Editor, Roles.Editor);
+        var issueId = await NextIssueAsync();
+        var sections = (await IssueAsync(issueId)).Sections;
+        sections.Count.ShouldBeGreaterThan(1, "the next issue starts with the sections of the last one");
+        await ArrangeAsync(issueId, ArrangeIssue.Operation.AddArticle, section: sections[0].Id, article: await ApprovedArticleAsync("The only article"));
+        var empty = sections.Skip(1).Select(s => s.Title).ToList();
+
+        var builder = await editor.GetStringAsync(new Uri($"/editor/issues/{issueId}", UriKind.Relative), Ct);
+        var preview = await editor.GetStringAsync(new Uri($"/editor/issues/{issueId}/preview", UriKind.Relative), Ct);
+        var printPreview = await editor.GetStringAsync(new Uri($"/editor/issues/{issueId}/preview?print=true", UriKind.Relative), Ct);
+
+        builder.ShouldContain($"{empty.Count} sections have no articles and will be left out: {System.Net.WebUtility.HtmlEncode(string.Join(", ", empty))}");
+        System.Text.RegularExpressions.Regex.Count(builder, "No articles yet: this section is left out").ShouldBe(empty.Count);
+        System.Text.RegularExpressions.Regex.Count(preview, "This section has no articles").ShouldBe(empty.Count);
+        printPreview.ShouldContain("without articles are left out of the published issue and of this print edition");
+
+        await As(Editor, async () => await SendAsync(new PublishIssue.Command(issueId, (await IssueAsync(issueId)).Version)));
+        var page = (await GetPageAsync("/issues/february-march-2022")).Document;
+        var print = (await GetPageAsync("/issues/february-march-2022/print")).Document;
+
+        page.QuerySelectorAll(".issue-section h2").Select(h => h.TextContent.Trim()).ShouldBe([sections[0].Title]);
+        page.QuerySelectorAll(".toc li").Select(li => li.TextContent.Trim()).ShouldBe([sections[0].Title]);
+        var printHeadings = print.QuerySelectorAll("h2, li").Select(h => h.TextContent.Trim()).ToList();
+        printHeadings.ShouldContain(sections[0].Title);
+        printHeadings.Intersect(empty).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Editors_preview_an_unpublished_issue_with_its_articles()
     {
         using var editor = await SignedInAsync(Editor, Roles.Editor);

@@ -22,6 +22,12 @@ public sealed class NewsletterIssue
 
 public sealed class IssueSection
 {
+    /// <summary>
+    /// A section with nothing for readers (no articles, no note) is left out of the published issue and its print
+    /// edition; the builder and the previews flag it.
+    /// </summary>
+    public static bool IsEmpty(int articles, string? note) => articles == 0 && string.IsNullOrWhiteSpace(note);
+
     public int Id { get; set; }
     public int IssueId { get; set; }
     public NewsletterIssue? Issue { get; set; }

@@ -54,7 +54,8 @@ public static class GetIssue
                 issue.PublishedOn is { } p ? PartialDate.Format(p) : null,
                 markdown.ToHtml(issue.About),
                 issue.Takeaways,
-                [.. issue.Sections.Select(s => new Section(s.Slug, s.Title, markdown.ToHtml(s.Note),
+                // A section without articles is left out of the published issue (the preview shows it, flagged, so the editor sees it).
+                [.. issue.Sections.Where(s => preview || !IssueSection.IsEmpty(s.Articles.Count, s.Note)).Select(s => new Section(s.Slug, s.Title, markdown.ToHtml(s.Note),
                     [.. s.Articles.Select(a => new ArticleCard(a.Slug, a.Title, a.Summary, a.EventDate is { } d ? PartialDate.Format(d, a.EventDatePrecision) : null, a.Sectors))]))]);
         }
     }

@@ -15,7 +15,11 @@ public static class GetIssueForEditing
         PublicationStatus Status, DateOnly? PublishedOn, uint Version,
         IReadOnlyList<Section> Sections, IReadOnlyList<Takeaway> Takeaways, IReadOnlyList<Candidate> Candidates);
 
-    public sealed record Section(int Id, string Slug, string Title, IReadOnlyList<ArticleRow> Articles);
+    public sealed record Section(int Id, string Slug, string Title, IReadOnlyList<ArticleRow> Articles)
+    {
+        /// <summary>Nothing for readers: left out when the issue is published (<see cref="IssueSection.IsEmpty"/>).</summary>
+        public bool Empty { get; init; }
+    }
 
     /// <param name="Ready">Published, or with an approved revision: publishing the issue can take it live.</param>
     public sealed record ArticleRow(int Id, string Title, bool Online, RevisionState? OpenState, bool Ready);
@@ -34,7 +38,7 @@ public static class GetIssueForEditing
                     i.Id, i.Slug, i.Series, i.Title, i.Number, i.PeriodStart, i.PeriodEnd, i.About, i.Status, i.PublishedOn, i.Version,
                     Sections = i.Sections.OrderBy(s => s.Position).Select(s => new
                     {
-                        s.Id, s.Slug, s.Title,
+                        s.Id, s.Slug, s.Title, s.Note,
                         Articles = s.Articles.OrderBy(a => a.Position).Select(a => new
                         {
                             a.Id, a.Title, a.Status,
@@ -66,7 +70,7 @@ public static class GetIssueForEditing
             return new Result(
                 issue.Id, issue.Slug, issue.Series, issue.Title, issue.Number, issue.PeriodStart, issue.PeriodEnd, issue.About, issue.Status, issue.PublishedOn, issue.Version,
                 [.. issue.Sections.Select(s => new Section(s.Id, s.Slug, s.Title, [.. s.Articles.Select(a => new ArticleRow(
-                    a.Id, a.Title, a.Status == PublicationStatus.Published, a.Open, a.Status == PublicationStatus.Published || a.Open == RevisionState.Approved))]))],
+                    a.Id, a.Title, a.Status == PublicationStatus.Published, a.Open, a.Status == PublicationStatus.Published || a.Open == RevisionState.Approved))]) { Empty = IssueSection.IsEmpty(s.Articles.Count, s.Note) })],
                 issue.Takeaways,
                 [.. candidates.Select(c => new Candidate(c.Id, c.Title, c.Status == PublicationStatus.Published, c.Open))]);
         }

@@ -56,7 +56,7 @@ public static class GetIssueForPrint
                 $"{PartialDate.Format(issue.PeriodStart)} – {PartialDate.Format(issue.PeriodEnd)}",
                 issue.PublishedOn is { } p ? PartialDate.Format(p) : null,
                 issue.Takeaways,
-                [.. issue.Sections.Where(s => s.Articles.Count > 0).Select(s => new Section(s.Slug, s.Title, markdown.ToHtml(s.Note),
+                [.. issue.Sections.Where(s => !IssueSection.IsEmpty(s.Articles.Count, s.Note)).Select(s => new Section(s.Slug, s.Title, markdown.ToHtml(s.Note),
                     [.. s.Articles.Select(a => new Article(a.Slug, a.Title, a.EventDate is { } d ? PartialDate.Format(d, a.EventDatePrecision) : null,
                         a.Sectors, markdown.ToHtml(a.Body, UrlOf), a.Sources))]))],
                 markdown.ToHtml(issue.About));

@@ -13,6 +13,9 @@ public sealed class PreviewModel(ISender sender) : PageModel
     public GetIssue.Result? Issue { get; private set; }
     public GetIssueForPrint.Result? PrintEdition { get; private set; }
 
+    /// <summary>The sections without articles: flagged here, left out of the published issue and its print edition.</summary>
+    public IReadOnlyList<string> EmptySections { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         Id = id;
@@ -22,6 +25,7 @@ public sealed class PreviewModel(ISender sender) : PageModel
             return NotFound();
         }
 
+        EmptySections = [.. editing.Sections.Where(s => s.Empty).Select(s => s.Title)];
         if (Print)
         {
             PrintEdition = await sender.Send(new GetIssueForPrint.Query(editing.Slug, Preview: true), ct);
