@@ -183,17 +183,28 @@ public sealed class SearchIndex : IDisposable
                 throw new InvalidOperationException("A rebuild is under way: complete or abandon it before applying changes.");
             }
 
-            foreach (var document in upserts)
+            try
             {
-                writer.UpdateDocument(new Term(Fields.Key, Fields.KeyOf(document.Kind, document.Id)), ToLucene(document));
-            }
+                foreach (var document in upserts)
+                {
+                    writer.UpdateDocument(new Term(Fields.Key, Fields.KeyOf(document.Kind, document.Id)), ToLucene(document));
+                }
 
-            foreach (var (kind, id) in deletes)
+                foreach (var (kind, id) in deletes)
+                {
+                    writer.DeleteDocuments(new Term(Fields.Key, Fields.KeyOf(kind, id)));
+                }
+
+                CommitLocked(newPosition, indexSchema);
+            }
+            catch
             {
-                writer.DeleteDocuments(new Term(Fields.Key, Fields.KeyOf(kind, id)));
+                // Half a batch must never be committed (a later commit, or closing the writer, would): discard it; the
+                // position has not moved, so the batch is read and applied again.
+                writer.Rollback();
+                writer = new IndexWriter(directory, Config(Options, OpenMode.APPEND));
+                throw;
             }
-
-            CommitLocked(newPosition, indexSchema);
         }
     }
 
