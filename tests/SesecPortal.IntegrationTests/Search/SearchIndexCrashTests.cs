@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.OpenData;
+using SesecPortal.Application.Features.Policies;
+using SesecPortal.Application.Features.Search;
+using SesecPortal.Application.Features.Standards;
+using SesecPortal.Search;
+using SesecPortal.TestSupport;
+using Directory = System.IO.Directory;
+
+namespace SesecPortal.IntegrationTests.Search;
+
+/// <summary>
+/// The indexer killed in the middle of a batch (issue 17 §5): an instance stopped while it follows an import, its index
+/// folder left as a crash leaves it (segment files of a batch that never committed, a lock file nobody holds), and a new
+/// instance on that folder converges with the database: nothing missing, nothing twice, nothing deleted.
+/// </summary>
+public sealed class SearchIndexCrashTests(IntegrationFixture fixture) : PortalTest(fixture)
+{
+    private const string Editor = "editor@example.com";
+    private const string Zombie = "zombiewordofahalfbatch";
+
+    [Fact]
+    public async Task An_instance_stopped_while_following_an_import_and_left_with_half_a_batch_on_disk_converges_with_each_item_once()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "sesecportal-tests", "search", $"crash-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string> { ["Search:IndexPath"] = path };
+        var (json, lines) = ImportFile(articles: 300, standards: 60, policies: 60);
+        var files = json.Chunk(json.Count / 4 + 1).Select(chunk => Encoding.UTF8.GetBytes(string.Join("\n", chunk) + "\n")).ToList();
+        async Task<List<ImportContent.Result>> ImportAllAsync()
+        {
+            var results = new List<ImportContent.Result>();
+            foreach (var file in files)
+            {
+                results.Add(await SendAsync(new ImportContent.Command(new MemoryStream(file))));
+            }
+
+            return results;
+        }
+
+        // The second instance follows the import (four files, one after the other) from the first, and is stopped as soon
+        // as it has applied a batch of it: what is imported after that, it must catch up with when it starts again.
+        Task<List<ImportContent.Result>> import;
+        SearchIndex stopped;
+        await using (var follower = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: settings))
+        {
+            using var client = new HttpClient { BaseAddress = follower.ServerAddress };
+            await ReadyAsync(client);
+            stopped = follower.Services.GetRequiredService<PortalSearchIndex>().Index;
+            var before = stopped.Position;
+            import = ImportAllAsync();
+            await Until.TrueAsync(() => Task.FromResult(stopped.Position != before || import.IsCompleted), "the second instance to apply a batch of the import", TimeSpan.FromSeconds(120));
+        }
+
+        // Stopping lets the batch under way finish: the last position it committed is where a restart resumes.
+        var stoppedAt = stopped.Position;
+        TestContext.Current.TestOutputHelper?.WriteLine($"stopped at {stoppedAt}, the import {(import.IsCompleted ? "finished" : "still running")}");
+
+        var results = await import;
+        results.Sum(r => r.ErrorCount).ShouldBe(0, string.Join("; ", results.SelectMany(r => r.Errors).Select(e => $"line {e.Line}: {e.Message}")));
+        await using (var db = Fixture.Database.CreateDbContext())
+        {
+            foreach (var line in lines)
+            {
+                line.Id = line.Kind switch
+                {
+                    "article" => await db.Articles.Where(a => a.ExternalId == line.ExternalId).Select(a => a.Id).SingleAsync(Ct),
+                    "policy" => await db.Policies.Where(p => p.ExternalId == line.ExternalId).Select(p => p.Id).SingleAsync(Ct),
+                    _ => await db.Standards.Where(s => s.ExternalId == line.ExternalId).Select(s => s.Id).SingleAsync(Ct),
+                };
+            }
+        }
+
+        var committed = LeaveHalfABatch(path, lines);
+
+        // While it is down: some of the imported items are deleted or taken offline.
+        var gone = new List<ImportedItem>();
+        foreach (var line in lines.Where((_, n) => n % 25 == 3))
+        {
+            ICommand<Unit> command = line.Kind switch
+            {
+                "article" => new UnpublishArticle.Command(line.Id),
+                "policy" => new DeletePolicy.Command(line.Id),
+                _ => new DeleteStandard.Command(line.Id),
+            };
+            using (Fixture.ActAs(Editor, Roles.Editor))
+            {
+                await SendAsync(command);
+            }
+
+            gone.Add(line);
+        }
+
+        gone.Select(g => g.Kind).Distinct().Count().ShouldBe(3, "an article, a policy and a standard each leave search");
+
+        // The last commit on disk is the one the stopped instance made: the half batch after it was never committed.
+        using (var directory = FSDirectory.Open(path))
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            reader.IndexCommit.UserData["position"].ShouldBe(stoppedAt);
+            reader.NumDocs.ShouldBe(committed);
+            reader.DocFreq(new Term("title", Zombie)).ShouldBe(0);
+        }
+
+        await using var restarted = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: settings);
+        using var onRestarted = new HttpClient { BaseAddress = restarted.ServerAddress };
+        await ReadyAsync(onRestarted);
+        var search = restarted.Services.GetRequiredService<PortalSearchIndex>().Index;
+
+        search.Recreated.ShouldBeFalse("the folder held a readable index: it is followed from its last commit, not thrown away");
+        var keys = AllKeys(search);
+        keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty("no item is in the index twice");
+        keys.Order().ShouldBe((await SearchableKeysAsync()).Order(), "the index holds exactly what readers may find");
+        search.DocumentCount.ShouldBe(keys.Count);
+
+        await using var scope = restarted.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var failures = new List<string>();
+        foreach (var line in lines)
+        {
+            var url = line.Kind switch
+            {
+                "article" => $"/articles/{line.Slug}",
+                "policy" => $"/policies/{line.Slug}",
+                _ => $"/standards/{line.Slug}",
+            };
+            var found = (await sender.Send(new SearchPortal.Query(line.Word), Ct)).Hits.Count(h => h.Url == url);
+            var expected = gone.Contains(line) ? 0 : 1;
+            if (found != expected)
+            {
+                failures.Add($"{line.Kind} {line.ExternalId} “{line.Word}”: found {found} times, expected {expected}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        (await sender.Send(new SearchPortal.Query(Zombie), Ct)).Total.ShouldBe(0, "nothing of the uncommitted batch is searchable");
+    }
+
+    private sealed class ImportedItem(string kind, string externalId, string slug, string word)
+    {
+        public string Kind { get; } = kind;
+        public string ExternalId { get; } = externalId;
+        public string Slug { get; } = slug;
+        public string Word { get; } = word;
+        public int Id { get; set; }
+    }
+
+    /// <summary>JSON Lines of items whose titles each hold an invented word of their own.</summary>
+    private static (List<string> Json, List<ImportedItem> Lines) ImportFile(int articles, int standards, int policies)
+    {
+        var random = new Random(5);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        string Word()
+        {
+            const string consonants = "bdfgklmnprstvz";
+            const string vowels = "aeiou";
+            while (true)
+            {
+                var builder = new StringBuilder();
+                for (var i = 0; i < 5; i++)
+                {
+                    builder.Append(consonants[random.Next(consonants.Length)]).Append(vowels[random.Next(vowels.Length)]);
+                }
+
+                if (words.Add(builder.ToString()))
+                {
+                    return builder.ToString();
+                }
+            }
+        }
+
+        var items = new List<ImportedItem>();
+        var json = new List<string>();
+        var kinds = Enumerable.Repeat("article", articles).Concat(Enumerable.Repeat("standard", standards)).Concat(Enumerable.Repeat("policy", policies));
+        foreach (var (kind, n) in kinds.OrderBy(_ => random.Next()).Select((k, n) => (k, n)))
+        {
+            var word = Word();
+            var item = new ImportedItem(kind, $"crash-{n}", $"crash-{word}", word);
+            var date = new DateOnly(2016, 1, 1).AddDays(random.Next(0, 3650)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var line = new Dictionary<string, object?> { ["type"] = kind, ["id"] = item.ExternalId, ["slug"] = item.Slug, ["sectors"] = new[] { "ict" } };
+            switch (kind)
+            {
+                case "article":
+                    line["title"] = $"{word} pilot projects announced";
+                    line["summary"] = "A short takeaway for readers.";
+                    line["body"] = "The text of the article, in a few plain words.";
+                    line["published_on"] = date;
+                    break;
+                case "policy":
+                    line["title"] = $"Notice on {word} pilot projects";
+                    line["issued_on"] = date;
+                    break;
+                default:
+                    line["code"] = $"GB/T {90000 + n}-2024";
+                    line["title"] = $"{word} testing methods";
+                    line["status"] = "published";
+                    line["published_on"] = date;
+                    break;
+            }
+
+            json.Add(JsonSerializer.Serialize(line));
+            items.Add(item);
+        }
+
+        return (json, items);
+    }
+
+    /// <summary>
+    /// Makes the folder what a crash in the middle of a batch leaves: a writer replaces and adds documents (of imported
+    /// items, with a title no item has), its segment files reach the disk, and the process dies before the commit; the
+    /// lock file stays behind. Returns the number of documents of the last commit.
+    /// </summary>
+    private static int LeaveHalfABatch(string path, List<ImportedItem> lines)
+    {
+        var left = Path.Combine(Path.GetTempPath(), "sesecportal-tests", "search", $"left-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(left);
+        int committed;
+        using (var directory = FSDirectory.Open(path))
+        {
+            using (var reader = DirectoryReader.Open(directory))
+            {
+                committed = reader.NumDocs;
+            }
+
+            var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { OpenMode = OpenMode.APPEND });
+            foreach (var (line, n) in lines.Take(150).Select((l, n) => (l, n)))
+            {
+                var key = $"{line.Kind}:{line.Id.ToString(CultureInfo.InvariantCulture)}";
+                var document = new Document
+                {
+                    new StringField("key", key, Field.Store.NO),
+                    new StoredField("kind", line.Kind),
+                    new StoredField("id", line.Id),
+                    new StoredField("slug", line.Slug),
+                    new TextField("title", Zombie, Field.Store.YES),
+                    new TextField("all", Zombie, Field.Store.NO),
+                };
+                if (n % 2 == 0)
+                {
+                    writer.UpdateDocument(new Term("key", key), document);
+                }
+                else
+                {
+                    writer.AddDocument(document);
+                }
+            }
+
+            writer.Flush(triggerMerge: false, applyAllDeletes: true);
+            foreach (var file in Directory.EnumerateFiles(path))
+            {
+                using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var target = File.Create(Path.Combine(left, Path.GetFileName(file)));
+                source.CopyTo(target);
+            }
+
+            writer.Rollback();
+        }
+
+        // What the crash left, put back: the rollback above was only this test's way to let go of the folder.
+        var files = Directory.EnumerateFiles(left).Select(Path.GetFileName).ToList();
+        files.ShouldContain("write.lock");
+        foreach (var name in files)
+        {
+            File.Copy(Path.Combine(left, name!), Path.Combine(path, name!), overwrite: true);
+        }
+
+        Directory.Delete(left, recursive: true);
+        return committed;
+    }
+
+    /// <summary>The key of every document in the index ("article:12"), once per document.</summary>
+    private static List<string> AllKeys(SearchIndex index)
+    {
+        var keys = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var results = index.Search(new SearchRequest { Sort = SearchSort.Title, Page = page, PageSize = 1000 });
+            keys.AddRange(results.Hits.Select(h => $"{h.Kind}:{h.Id}"));
+            if (results.Hits.Count < 1000)
+            {
+                results.Total.ShouldBe(keys.Count);
+                return keys;
+            }
+        }
+    }
+
+    /// <summary>What readers may find, by the database: published articles, and every policy, standard, committee and organisation.</summary>
+    private async Task<List<string>> SearchableKeysAsync()
+    {
+        await using var db = Fixture.Database.CreateDbContext();
+        return
+        [
+            .. (await db.Articles.Where(a => a.Status == PublicationStatus.Published).Select(a => a.Id).ToListAsync(Ct)).Select(id => $"article:{id}"),
+            .. (await db.Policies.Select(p => p.Id).ToListAsync(Ct)).Select(id => $"policy:{id}"),
+            .. (await db.Standards.Select(s => s.Id).ToListAsync(Ct)).Select(id => $"standard:{id}"),
+            .. (await db.WorkingGroups.Select(w => w.Id).ToListAsync(Ct)).Select(id => $"working-group:{id}"),
+            .. (await db.Organisations.Select(o => o.Id).ToListAsync(Ct)).Select(id => $"organisation:{id}"),
+        ];
+    }
+
+    private static async Task ReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Ct);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            var report = await response.Content.ReadAsStringAsync(Ct);
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the instance did not become ready: {report}");
+            await Task.Delay(50, Ct);
+        }
+    }
+}
