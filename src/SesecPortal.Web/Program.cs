@@ -121,6 +121,7 @@ app.MapPortalHealth();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapCalendarFeeds();
+app.MapDigestDownload();
 app.MapSitemaps();
 app.MapOpenData();
 
