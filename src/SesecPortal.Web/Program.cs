@@ -122,6 +122,7 @@ app.MapPortalHealth();
 app.MapRazorPages();
 app.MapSearchApi();
 app.MapCalendarFeeds();
+app.MapDigestDownload();
 app.MapSitemaps();
 app.MapOpenData();
 

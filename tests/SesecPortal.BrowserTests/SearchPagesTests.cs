@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -92,8 +94,59 @@ public sealed class SearchPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Show digest" }).ClickAsync();
 
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("October 2021");
-        (await page.Locator(".digest-entries").InnerTextAsync()).ShouldContain("Carbon Emission Peak Action Plan before 2030");
+        (await page.Locator("section.digest").InnerTextAsync()).ShouldContain("Carbon Emission Peak Action Plan before 2030");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         (await page.Locator("form.filters").IsVisibleAsync()).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("digest-by-sector", "/digest")]
+    [InlineData("digest-by-authority", "/digest?group=authority")]
+    [InlineData("digest-quarter-by-authority", "/digest?period=quarter&quarter=2021-Q4&sector=carbon&group=authority")]
+    public async Task The_grouped_digest_has_no_serious_or_critical_violations_at_1280_and_375_px_and_no_sideways_scrolling(string name, string path)
+    {
+        // axe-core runs as a script in the page: with JavaScript off its promise never settles.
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(path);
+
+        (await page.Locator(".digest-group h2").CountAsync()).ShouldBeGreaterThan(0);
+        await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(page, name);
+    }
+
+    [Fact]
+    public async Task A_reader_switches_the_digests_grouping_with_a_link_and_downloads_it()
+    {
+        var page = await browser.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/digest");
+        (await page.Locator(".digest-group h2").First.InnerTextAsync()).ShouldStartWith("Horizontal and policy issues");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "authority, then sector" }).ClickAsync();
+
+        await BrowserFixture.WaitForPageAsync(page, "**/digest?period=issue&issue=december-2021-january-2022&group=authority");
+        (await page.Locator(".digest-group h2").AllInnerTextsAsync()).ShouldContain(t => t.StartsWith("MIIT", StringComparison.Ordinal));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe("digest.csv");
+    }
+
+    [Fact]
+    public async Task The_digest_prints_its_source_addresses_without_navigation_or_mostly_blank_pages()
+    {
+        var page = await browser.NewPageAsync(javaScript: false, width: 680);
+        await page.GotoAsync("/digest");
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        (await page.Locator(".site-header nav").IsVisibleAsync()).ShouldBeFalse();
+        (await page.Locator(".site-search").IsVisibleAsync()).ShouldBeFalse();
+        (await page.Locator(".facets").IsVisibleAsync()).ShouldBeFalse();
+        (await page.Locator(".digest-tools").IsVisibleAsync()).ShouldBeFalse();
+        var source = page.Locator("a.source-url", new() { HasText = "http://www.gov.cn/zhengce/content/2021-10/26/content_5644984.htm" });
+        (await source.IsVisibleAsync()).ShouldBeTrue("the address is printed, not only linked");
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "digest-print.pdf") });
+        var pages = Regex.Count(Encoding.Latin1.GetString(pdf), @"/Type\s*/Page\b(?!s)");
+        // A4 less the 18 mm margins holds about 990 px of the page: one page more than that is a break or two, not blank pages.
+        pages.ShouldBeInRange(1, (int)Math.Ceiling(height / 990.0) + 1, $"{pages} pages for {height} px of printed page");
     }
 }

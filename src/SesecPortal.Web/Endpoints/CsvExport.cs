@@ -1,12 +1,13 @@
 using System.Globalization;
 using CsvHelper;
 using Mediator;
+using SesecPortal.Application.Features.Digest;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 
 namespace SesecPortal.Web.Endpoints;
 
-/// <summary>CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents) of a standards list or a search result.</summary>
+/// <summary>CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents) of a standards list, a search result or a digest.</summary>
 internal static class CsvExport
 {
     /// <summary>At most this many pages of the finder or the search are written.</summary>
@@ -47,6 +48,22 @@ internal static class CsvExport
             {
                 break;
             }
+        }
+    }
+
+    /// <summary>The digest's rows as on its page: one per entry (a policy with the articles about it, or an article), in the page's order.</summary>
+    public static async Task DigestAsync(HttpContext context, ISender sender, GetDigest.Query query, CancellationToken ct)
+    {
+        var digest = await sender.Send(query, ct);
+        await using var csv = Start(context, "digest.csv");
+        await csv.WriteRecordAsync(
+            ["sector", "authority", "kind", "title", "date", "published_on", "status", "authorities", "sectors", "source", "url", "articles", "article_urls"], ct);
+        foreach (var e in digest.Groups.SelectMany(g => g.Subsections).SelectMany(s => s.Entries))
+        {
+            await csv.WriteRecordAsync(
+                [e.Sector?.Title, e.Authority?.Title, e.Kind, e.Title, e.DateIso, e.PublishedOnIso, e.Status,
+                 string.Join("; ", e.Authorities.Select(a => a.Title)), string.Join("; ", e.Sectors.Select(s => s.Title)), e.SourceUrl, e.Url,
+                 string.Join("; ", e.Articles.Select(a => a.Title)), string.Join("; ", e.Articles.Select(a => a.Url))], ct);
         }
     }
 
