@@ -8,7 +8,7 @@ namespace SesecPortal.BrowserTests;
 
 /// <summary>
 /// A phone (375 px): no page scrolls sideways, tables read as cards, filters come first, the editor's header stays
-/// short; and the pages this changed, scanned by axe at 1280 and 375 px.
+/// short; and the pages this look changed or added, scanned by axe at 1280 and 375 px.
 /// </summary>
 public sealed class PhoneLayoutTests(BrowserFixture browser)
 {
@@ -23,7 +23,7 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
         "/policies/opinions-strictly-regulating-energy-efficiency-key-areas", "/standards", "/standards?status=in-force",
         "/standards/gb-55015-2021", "/working-groups", "/working-groups/tc28-sc42-computer-vision", "/organisations",
         "/organisations/miit", "/search?q=carbon", "/digest", "/consultations", "/targets", "/newsletter",
-        "/account/sign-in", "/account/sign-up", "/standards/no-such-standard",
+        "/account/sign-in", "/account/sign-up", "/about", "/privacy", "/accessibility", "/standards/no-such-standard",
     ];
 
     private async Task<int> IdAsync(Func<PortalDbContext, Task<int>> read)
@@ -182,6 +182,9 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
     [InlineData("/standards")]
     [InlineData("/targets")]
     [InlineData("/search?q=carbon")]
+    [InlineData("/about")]
+    [InlineData("/privacy")]
+    [InlineData("/accessibility")]
     public async Task A_page_this_look_changed_or_added_passes_axe_at_both_widths(string path)
     {
         var page = await browser.NewPageAsync();
@@ -198,5 +201,23 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
         await page.GotoAsync($"/editor/issues/{issue}");
 
         await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(page, "look-issue-builder");
+    }
+
+    [Fact]
+    public async Task The_home_pages_first_screen_shows_the_latest_issue_search_and_the_three_ways_in()
+    {
+        var page = await browser.NewPageAsync(width: 1280, height: 800);
+        await page.GotoAsync("/");
+
+        foreach (var link in new[] { page.GetByRole(AriaRole.Link, new() { Name = "Read the whole issue" }), page.Locator("#home-search"),
+                     page.Locator(".ways-in a[href='/policies']"), page.Locator(".ways-in a[href='/standards']"), page.Locator(".ways-in a[href='/working-groups']") })
+        {
+            var box = (await link.BoundingBoxAsync()).ShouldNotBeNull();
+            (box.Y + box.Height).ShouldBeLessThanOrEqualTo(800, "on the first screen");
+        }
+
+        var takeaways = (await page.Locator("#takeaways").BoundingBoxAsync())!;
+        var waysIn = (await page.Locator(".ways-in").BoundingBoxAsync())!;
+        takeaways.Y.ShouldBeGreaterThan(waysIn.Y + waysIn.Height, "the takeaways come after the ways in");
     }
 }
