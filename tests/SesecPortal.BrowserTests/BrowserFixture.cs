@@ -126,7 +126,7 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
         await ExpectAccessibleAsync(page, name);
         await page.SetViewportSizeAsync(375, 740);
         await ExpectAccessibleAsync(page, name + "-375");
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        var overflow = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth - window.innerWidth");
         overflow.ShouldBeLessThanOrEqualTo(0, $"{name} scrolls sideways at 375 px");
         await page.SetViewportSizeAsync(1280, 900);
     }
@@ -134,7 +134,7 @@ public sealed class BrowserFixture() : PortalFixture("sesec_browser")
     /// <summary>Fails when the page is wider than the window: it would scroll sideways.</summary>
     public static async Task ExpectNoSidewaysScrollingAsync(IPage page)
     {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
         var (scrollWidth, innerWidth) = (widths[0], widths[1]);
         scrollWidth.ShouldBeLessThanOrEqualTo(innerWidth, $"the page is {scrollWidth} px wide in a {innerWidth} px window");
     }
