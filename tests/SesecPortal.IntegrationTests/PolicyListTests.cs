@@ -129,6 +129,7 @@ public sealed class PolicyListTests(IntegrationFixture fixture) : PortalTest(fix
         var opinions = rows.Single(r => r.QuerySelector("a[href='/policies/opinions-strictly-regulating-energy-efficiency-key-areas']") is not null);
         opinions.TextContent.ShouldContain("18 October 2021");
         opinions.QuerySelector("a[href='/organisations/ndrc']").ShouldNotBeNull();
+        opinions.QuerySelectorAll("td")[2].TextContent.ShouldBe("NDRC, NEA, MIIT, MEE, SAMR");
         opinions.QuerySelector("a[href='/sectors/carbon']").ShouldNotBeNull();
         opinions.TextContent.ShouldContain("Final");
         page.QuerySelector("header nav a[href='/policies']").ShouldNotBeNull("the site navigation links to the list");
