@@ -34,6 +34,8 @@ public sealed class QueryPlanTests(IntegrationFixture fixture) : PortalTest(fixt
         { "watchlist: what a followed organisation issued or is named in", "SELECT id FROM search_entries WHERE authorities @> ARRAY['miit']::text[]", "ix_search_entries_authorities" },
         { "watchlist: a member's", "SELECT id FROM watchlists WHERE user_id = 'x'", "ix_watchlists_user_id" },
         { "watchlist: what it follows", "SELECT id FROM watch_items WHERE watchlist_id = 1", "ix_watch_items_watchlist_id_kind_item_id_query_filters" },
+        { "policies: newest first, undated last", "SELECT id FROM policies ORDER BY issued_on IS NULL, issued_on DESC, title, id LIMIT 25", "ix_policies_list_date" },
+        { "policies: by title", "SELECT id FROM policies ORDER BY title, id LIMIT 25", "ix_policies_title_id" },
         { "private feed by its token's hash", "SELECT id FROM watchlists WHERE feed_token_hash = 'ab'", "ix_watchlists_feed_token_hash" },
     };
 

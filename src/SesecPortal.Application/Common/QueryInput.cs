@@ -33,6 +33,15 @@ public sealed class QueryInput
         return known;
     }
 
+    /// <summary>The years (1900 to 2200) among the values; the others are reported as ignored.</summary>
+    public List<int> Years(IReadOnlyList<string>? raw)
+    {
+        var years = Values(raw);
+        var parsed = years.Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1900 and <= 2200 ? n : (int?)null).ToList();
+        Ignored("year", years.Where((_, i) => parsed[i] is null));
+        return [.. parsed.OfType<int>().Distinct()];
+    }
+
     public void Ignored(string what, IEnumerable<string> values)
     {
         foreach (var v in values)

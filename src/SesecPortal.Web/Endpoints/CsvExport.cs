@@ -1,13 +1,15 @@
 using System.Globalization;
 using CsvHelper;
 using Mediator;
+using SesecPortal.Application.Features.Articles;
 using SesecPortal.Application.Features.Digest;
+using SesecPortal.Application.Features.Policies;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 
 namespace SesecPortal.Web.Endpoints;
 
-/// <summary>CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents) of a standards list, a search result or a digest.</summary>
+/// <summary>CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents) of a standards, policies or articles list, a search result or a digest.</summary>
 internal static class CsvExport
 {
     /// <summary>At most this many pages of the finder or the search are written.</summary>
@@ -23,6 +25,45 @@ internal static class CsvExport
             foreach (var s in result.Standards)
             {
                 await csv.WriteRecordAsync([s.Code, s.Title, s.Level, s.Status, s.PublishedOn, s.EffectiveOn, s.Committee?.Title, string.Join("; ", s.Sectors.Select(x => x.Title)), s.Adoption, $"/standards/{s.Slug}"], ct);
+            }
+
+            if (page >= result.PageCount)
+            {
+                break;
+            }
+        }
+    }
+
+    public static async Task PoliciesAsync(HttpContext context, ISender sender, FindPolicies.Query query, CancellationToken ct)
+    {
+        await using var csv = Start(context, "policies.csv");
+        await csv.WriteRecordAsync(["issued_on", "title", "kind", "status", "authorities", "sectors", "url"], ct);
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var result = await sender.Send(query with { Page = page.ToString(CultureInfo.InvariantCulture) }, ct);
+            foreach (var p in result.Policies)
+            {
+                await csv.WriteRecordAsync([p.IssuedOn, p.Title, p.Kind, p.Status, string.Join("; ", p.Authorities.Select(a => a.Title)),
+                    string.Join("; ", p.Sectors.Select(x => x.Title)), $"/policies/{p.Slug}"], ct);
+            }
+
+            if (page >= result.PageCount)
+            {
+                break;
+            }
+        }
+    }
+
+    public static async Task ArticlesAsync(HttpContext context, ISender sender, FindArticles.Query query, CancellationToken ct)
+    {
+        await using var csv = Start(context, "articles.csv");
+        await csv.WriteRecordAsync(["date", "title", "issue", "sectors", "tags", "url"], ct);
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var result = await sender.Send(query with { Page = page.ToString(CultureInfo.InvariantCulture) }, ct);
+            foreach (var a in result.Articles)
+            {
+                await csv.WriteRecordAsync([a.Date, a.Title, a.Issue?.Title, string.Join("; ", a.Sectors.Select(x => x.Title)), string.Join("; ", a.Tags), $"/articles/{a.Slug}"], ct);
             }
 
             if (page >= result.PageCount)

@@ -107,6 +107,14 @@ internal static class OpenDataApi
             await CsvExport.StandardsAsync(context, s, StandardsQuery(context.Request.Query), ct))
             .WithName("ExportStandardsCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("The standards finder's result (same filters, every page) as CSV for spreadsheets.");
+        api.MapGet("/policies.csv", async (HttpContext context, ISender s, CancellationToken ct) =>
+            await CsvExport.PoliciesAsync(context, s, Pages.Policies.IndexModel.Query(context.Request.Query), ct))
+            .WithName("ExportPoliciesCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("The policies list of /policies (same filters: sector, authority, kind, status, year, sort; every page) as CSV.");
+        api.MapGet("/articles.csv", async (HttpContext context, ISender s, CancellationToken ct) =>
+            await CsvExport.ArticlesAsync(context, s, Pages.Articles.IndexModel.Query(context.Request.Query), ct))
+            .WithName("ExportArticlesCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("The published articles of /articles (same filters: sector, issue, year, tag, sort; every page) as CSV.");
         api.MapGet("/search.csv", async (HttpContext context, ISender s, CancellationToken ct) =>
             await CsvExport.SearchAsync(context, s, SearchRequest.From(context.Request.Query), ct))
             .WithName("ExportSearchCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")

@@ -21,6 +21,24 @@ internal static class QueryLinks
 
     public static string WithPage(string path, IQueryCollection query, int page) => Build(path, query, "page", [], page);
 
+    /// <summary>Another address (a download of the same list) with only <paramref name="keys"/> carried over from this one.</summary>
+    public static string Carrying(string path, IQueryCollection query, IEnumerable<string> keys)
+    {
+        var builder = new QueryBuilder();
+        foreach (var key in keys)
+        {
+            foreach (var v in query[key])
+            {
+                if (!string.IsNullOrEmpty(v))
+                {
+                    builder.Add(key, v);
+                }
+            }
+        }
+
+        return path + builder.ToQueryString();
+    }
+
     private static string Build(string path, IQueryCollection query, string replacedKey, IEnumerable<string> replacement, int? page)
     {
         var builder = new QueryBuilder();

@@ -21,7 +21,7 @@ public static class GetSitemap
 
     /// <summary>The lists and tools every visitor starts from ("pages" in the index).</summary>
     public static readonly IReadOnlyList<string> StartingPages =
-        ["/", "/issues", "/standards", "/digest", "/consultations", "/targets", "/sectors", "/working-groups", "/organisations"];
+        ["/", "/issues", "/articles", "/policies", "/standards", "/digest", "/consultations", "/targets", "/sectors", "/working-groups", "/organisations"];
 
     /// <summary>The files of the sitemap index.</summary>
     public sealed record IndexQuery(int PerFile = UrlsPerFile) : IQuery<IReadOnlyList<SitemapFile>>;
