@@ -23,7 +23,7 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
         "/policies/opinions-strictly-regulating-energy-efficiency-key-areas", "/standards", "/standards?status=in-force",
         "/standards/gb-55015-2021", "/working-groups", "/working-groups/tc28-sc42-computer-vision", "/organisations",
         "/organisations/miit", "/search?q=carbon", "/digest", "/consultations", "/targets", "/newsletter",
-        "/account/sign-in", "/account/sign-up", "/about", "/privacy", "/accessibility", "/standards/no-such-standard",
+        "/account/sign-in", "/account/sign-up", "/about", "/privacy", "/accessibility", "/data", "/standards/no-such-standard",
     ];
 
     private async Task<int> IdAsync(Func<PortalDbContext, Task<int>> read)
@@ -185,6 +185,8 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
     [InlineData("/about")]
     [InlineData("/privacy")]
     [InlineData("/accessibility")]
+    [InlineData("/data")]
+    [InlineData("/standards?sector=ict&status=InForce")]
     public async Task A_page_this_look_changed_or_added_passes_axe_at_both_widths(string path)
     {
         var page = await browser.NewPageAsync();

@@ -21,7 +21,7 @@ public sealed class SiteChromeTests(IntegrationFixture fixture) : PortalTest(fix
         var links = footer.QuerySelectorAll("a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"));
         links["About SESEC and this portal"].ShouldBe("/about");
         links["Contact"].ShouldBe("/about#contact");
-        links["Open data and licence"].ShouldBe("/about#data");
+        links["Open data and licence"].ShouldBe("/data");
         links["Privacy"].ShouldBe("/privacy");
         links["Accessibility statement"].ShouldBe("/accessibility");
         footer.TextContent.ShouldContain("demonstration portal built from the SESEC China Standardisation Newsletter");
@@ -96,5 +96,36 @@ public sealed class SiteChromeTests(IntegrationFixture fixture) : PortalTest(fix
         var takeaways = document.QuerySelector("main > section[aria-labelledby='takeaways']").ShouldNotBeNull();
         takeaways.QuerySelectorAll(".takeaways li").Length.ShouldBe(11);
         takeaways.TextContent.ShouldContain("China Meets Europe: SESEC Presented at Hamburg Summit");
+    }
+
+    [Fact]
+    public async Task The_data_page_says_what_the_api_feeds_exports_and_licence_are_and_every_link_it_gives_answers()
+    {
+        var (response, document) = await GetPageAsync("/data");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        document.QuerySelector("h1")!.TextContent.ShouldBe("Open data: the API, feeds and downloads");
+        document.QuerySelectorAll("h2").Select(h => h.TextContent).ShouldBe(["Downloads (CSV)", "The read API (JSON)", "Feeds", "Everything at once", "Licence"]);
+        using var client = Fixture.CreateClient();
+        foreach (var href in document.QuerySelectorAll("main a[type]").Select(a => a.GetAttribute("href")!))
+        {
+            var linked = await client.GetAsync(new Uri(href, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, Ct);
+            linked.StatusCode.ShouldBe(HttpStatusCode.OK, href);
+        }
+    }
+
+    [Theory]
+    [InlineData("/standards?sector=ict&status=InForce", "/api/v1/standards.csv?sector=ict&status=InForce")]
+    [InlineData("/search?q=carbon&kind=policy", "/api/v1/search.csv?q=carbon&kind=policy")]
+    public async Task The_finder_and_search_link_their_downloads_with_the_pages_filters(string page, string csv)
+    {
+        var (_, document) = await GetPageAsync(page);
+
+        var links = document.QuerySelectorAll(".downloads a").Select(a => a.GetAttribute("href")).ToList();
+        links.ShouldContain(csv);
+        using var client = Fixture.CreateClient();
+        var download = await client.GetAsync(new Uri(csv, UriKind.Relative), Ct);
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
     }
 }

@@ -116,7 +116,10 @@ internal sealed partial class MailDelivery(IConfiguration configuration, IHostEn
             foreach (var mail in batch)
             {
                 var path = Path.Combine(PickupDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{mail.Id}-{mail.Kind}.eml");
-                await Build(mail).WriteToAsync(path, ct);
+                // Written under a temporary name, then renamed: whoever picks up *.eml never reads half a message.
+                var partial = path + ".part";
+                await Build(mail).WriteToAsync(partial, ct);
+                File.Move(partial, path, overwrite: true);
                 LogWritten(mail.Recipient, mail.Subject, path);
                 results.Add(new DeliveryResult(mail, null, false));
             }
