@@ -105,7 +105,7 @@ public sealed class SiteChromeTests(IntegrationFixture fixture) : PortalTest(fix
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         document.QuerySelector("h1")!.TextContent.ShouldBe("Open data: the API, feeds and downloads");
-        document.QuerySelectorAll("h2").Select(h => h.TextContent).ShouldBe(["Downloads (CSV)", "The read API (JSON)", "Feeds", "Everything at once", "Licence"]);
+        document.QuerySelectorAll("main h2").Select(h => h.TextContent).ShouldBe(["Downloads (CSV)", "The read API (JSON)", "Feeds", "Everything at once", "Licence"]);
         using var client = Fixture.CreateClient();
         foreach (var href in document.QuerySelectorAll("main a[type]").Select(a => a.GetAttribute("href")!))
         {
