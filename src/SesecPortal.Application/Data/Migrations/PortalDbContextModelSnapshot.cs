@@ -1276,6 +1276,10 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<int?>("PreviousVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_version_id");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1304,11 +1308,21 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("title");
 
+                    b.Property<string>("TitleZh")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title_zh");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<string>("VersionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("version_kind");
 
                     b.HasKey("Id")
                         .HasName("pk_policies");
@@ -1320,11 +1334,18 @@ namespace SesecPortal.Application.Data.Migrations
                     b.HasIndex("IssuedOn")
                         .HasDatabaseName("ix_policies_issued_on");
 
+                    b.HasIndex("PreviousVersionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policies_previous_version_id");
+
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_policies_slug");
 
-                    b.ToTable("policies", (string)null);
+                    b.ToTable("policies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_policies_version_link", "(previous_version_id IS NULL) = (version_kind IS NULL) AND (previous_version_id IS NULL OR previous_version_id <> id)");
+                        });
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.PolicyAuthority", b =>
@@ -2626,6 +2647,17 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasConstraintName("fk_outbox_messages_newsletter_issues_issue_id");
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.Policy", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.Policy", "PreviousVersion")
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_policies_policies_previous_version_id");
+
+                    b.Navigation("PreviousVersion");
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.PolicyAuthority", b =>

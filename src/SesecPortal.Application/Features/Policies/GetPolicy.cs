@@ -18,6 +18,12 @@ public static class GetPolicy
     {
         /// <summary>Its typed links, its issuing authorities among them.</summary>
         public GetRelations.Result Relations { get; init; } = new([]);
+
+        /// <summary>The Chinese title, when known.</summary>
+        public string? TitleZh { get; init; }
+
+        /// <summary>Its versions in order (a draft, the final text, amendments, what replaced it); itself alone when it has no other.</summary>
+        public PolicyChain Chain { get; init; } = null!;
     }
 
     public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown, IMediator mediator) : IQueryHandler<Query, Result?>
@@ -27,7 +33,7 @@ public static class GetPolicy
             var p = await db.Policies.AsNoTracking().Where(p => p.Slug == query.Slug)
                 .Select(p => new
                 {
-                    p.Id, p.Slug, p.Title, p.Kind, p.Status, p.IssuedOn, p.IssuedOnPrecision, p.CommentDeadline, p.DocumentNumber, p.CoIssuers, p.SourceUrl, p.Summary,
+                    p.Id, p.Slug, p.Title, p.TitleZh, p.VersionKind, p.Kind, p.Status, p.IssuedOn, p.IssuedOnPrecision, p.CommentDeadline, p.DocumentNumber, p.CoIssuers, p.SourceUrl, p.Summary,
                     Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => new Link(a.Organisation!.Slug, a.Organisation.Name, a.Organisation.Abbreviation)).ToList(),
                     Sectors = p.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList(),
                 })
@@ -46,6 +52,10 @@ public static class GetPolicy
 
             var targets = await mediator.Send(new Targets.ListTargets.Query(PolicyId: p.Id), cancellationToken);
             var relations = await mediator.Send(new GetRelations.Query(ItemKind.Policy, p.Id), cancellationToken);
+            var self = new PolicyVersion(1, p.Slug, p.Title, p.TitleZh, Labels.Of(p.Status), p.VersionKind is { } k ? PolicyVersionKinds.Label(k) : Labels.Of(p.Status),
+                p.IssuedOn is { } i ? PartialDate.Format(i, p.IssuedOnPrecision) : null, p.IssuedOn is { } j ? PolicyChains.Iso(j, p.IssuedOnPrecision) : null,
+                p.DocumentNumber, p.VersionKind);
+            var chain = await PolicyChains.LoadAsync(db, p.Id, self, cancellationToken);
             return new Result(
                 p.Slug, p.Title, Labels.Of(p.Kind), Labels.Of(p.Status),
                 p.IssuedOn is { } d ? PartialDate.Format(d, p.IssuedOnPrecision) : null,
@@ -53,6 +63,8 @@ public static class GetPolicy
                 p.DocumentNumber, p.CoIssuers, p.SourceUrl, markdown.ToHtml(p.Summary), p.Authorities, p.Sectors, articles, targets.Targets)
             {
                 Relations = relations,
+                TitleZh = p.TitleZh,
+                Chain = chain,
             };
         }
     }
