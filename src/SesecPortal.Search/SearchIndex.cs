@@ -19,7 +19,7 @@ namespace SesecPortal.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>The version of the documents' fields and analysis; an index made by another needs a rebuild.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The schema of an index made empty, before its first rebuild completes.</summary>
     private const int NotBuilt = 0;
@@ -30,7 +30,7 @@ public sealed class SearchIndex : IDisposable
     private static readonly Similarity Bm25 = new TitleLengthSimilarity();
 
     /// <summary>Read in one visit per hit: each visit decompresses the document's stored block.</summary>
-    private static readonly HashSet<string> HitFields = [Fields.Kind, Fields.Id, Fields.Slug, Fields.Title, Fields.Code, Fields.Date, Fields.Summary, Fields.BodyStored];
+    private static readonly HashSet<string> HitFields = [Fields.Kind, Fields.Id, Fields.Slug, Fields.Title, Fields.TitleZh, Fields.Code, Fields.Date, Fields.Summary, Fields.BodyStored];
 
     private readonly Directory directory;
     private readonly string? path;
@@ -418,7 +418,7 @@ public sealed class SearchIndex : IDisposable
 
         if (!string.IsNullOrWhiteSpace(d.TitleZh))
         {
-            doc.Add(new TextField(Fields.TitleZh, d.TitleZh, Field.Store.NO));
+            doc.Add(new TextField(Fields.TitleZh, d.TitleZh, Field.Store.YES));
             doc.Add(new TextField(Fields.TitleZhBigrams, d.TitleZh, Field.Store.NO));
         }
 
@@ -614,7 +614,10 @@ public sealed class SearchIndex : IDisposable
                     stored.Get(Fields.Code),
                     dateNumber is { } n ? DateOnly.FromDayNumber(n) : null,
                     float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
-                    Snippets.Make(stored.Get(Fields.Summary), stored.Get(Fields.BodyStored), terms, prefixes)));
+                    Snippets.Make(stored.Get(Fields.Summary), stored.Get(Fields.BodyStored), terms, prefixes))
+                {
+                    TitleZh = stored.Get(Fields.TitleZh),
+                });
             }
 
             return new SearchResults

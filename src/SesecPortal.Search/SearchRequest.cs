@@ -44,7 +44,11 @@ public sealed record SearchRequest
     public int MaxFacetValues { get; init; } = 30;
 }
 
-public sealed record SearchHit(string Kind, int Id, string Slug, string Title, string? Code, DateOnly? Date, float Score, string SnippetHtml);
+public sealed record SearchHit(string Kind, int Id, string Slug, string Title, string? Code, DateOnly? Date, float Score, string SnippetHtml)
+{
+    /// <summary>The Chinese title (policies and standards), when the item has one.</summary>
+    public string? TitleZh { get; init; }
+}
 
 public sealed record FacetCount(string Value, int Count);
 

@@ -296,6 +296,12 @@ public sealed class ChangeCapture : SaveChangesInterceptor
                 break;
             case Policy:
                 yield return (ItemKind.Policy, Int(nameof(Policy.Id)), action);
+                // The version it follows shows its chain, this version in it (and, read from the original values, the one it left).
+                if (NullableInt(nameof(Policy.PreviousVersionId)) is { } previousVersionId)
+                {
+                    yield return (ItemKind.Policy, previousVersionId, ChangeAction.Saved);
+                }
+
                 break;
             case PolicyAuthority:
                 yield return (ItemKind.Policy, Int(nameof(PolicyAuthority.PolicyId)), ChangeAction.Saved);

@@ -37,14 +37,15 @@ internal static class CsvExport
     public static async Task PoliciesAsync(HttpContext context, ISender sender, FindPolicies.Query query, CancellationToken ct)
     {
         await using var csv = Start(context, "policies.csv");
-        await csv.WriteRecordAsync(["issued_on", "title", "kind", "status", "authorities", "sectors", "url"], ct);
+        await csv.WriteRecordAsync(["issued_on", "title", "kind", "status", "authorities", "sectors", "url", "title_zh", "version", "previous_version", "versions"], ct);
         for (var page = 1; page <= MaxPages; page++)
         {
             var result = await sender.Send(query with { Page = page.ToString(CultureInfo.InvariantCulture) }, ct);
             foreach (var p in result.Policies)
             {
                 await csv.WriteRecordAsync([p.IssuedOn, p.Title, p.Kind, p.Status, string.Join("; ", p.Authorities.Select(a => a.Title)),
-                    string.Join("; ", p.Sectors.Select(x => x.Title)), $"/policies/{p.Slug}"], ct);
+                    string.Join("; ", p.Sectors.Select(x => x.Title)), $"/policies/{p.Slug}", p.TitleZh, Version(p.Chain),
+                    p.Chain?.Previous is { } previous ? $"/policies/{previous.Slug}" : null, p.Chain?.Text], ct);
             }
 
             if (page >= result.PageCount)
@@ -98,15 +99,21 @@ internal static class CsvExport
         var digest = await sender.Send(query, ct);
         await using var csv = Start(context, "digest.csv");
         await csv.WriteRecordAsync(
-            ["sector", "authority", "kind", "title", "date", "published_on", "status", "authorities", "sectors", "source", "url", "articles", "article_urls"], ct);
+            ["sector", "authority", "kind", "title", "date", "published_on", "status", "authorities", "sectors", "source", "url", "articles", "article_urls",
+             "title_zh", "version", "versions"], ct);
         foreach (var e in digest.Groups.SelectMany(g => g.Subsections).SelectMany(s => s.Entries))
         {
             await csv.WriteRecordAsync(
                 [e.Sector?.Title, e.Authority?.Title, e.Kind, e.Title, e.DateIso, e.PublishedOnIso, e.Status,
                  string.Join("; ", e.Authorities.Select(a => a.Title)), string.Join("; ", e.Sectors.Select(s => s.Title)), e.SourceUrl, e.Url,
-                 string.Join("; ", e.Articles.Select(a => a.Title)), string.Join("; ", e.Articles.Select(a => a.Url))], ct);
+                 string.Join("; ", e.Articles.Select(a => a.Title)), string.Join("; ", e.Articles.Select(a => a.Url)),
+                 e.TitleZh, Version(e.Chain), e.Chain?.Text], ct);
         }
     }
+
+    /// <summary>"2 of 3" for a policy in a chain of versions; empty for one that is its only version.</summary>
+    private static string? Version(PolicyChain? chain) =>
+        chain is null ? null : $"{chain.Current.ToString(CultureInfo.InvariantCulture)} of {chain.Count.ToString(CultureInfo.InvariantCulture)}";
 
     private static CsvWriter Start(HttpContext context, string fileName)
     {

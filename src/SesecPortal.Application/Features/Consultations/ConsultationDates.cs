@@ -29,7 +29,7 @@ internal static class ConsultationDates
         var policyRows = await policies
             .Select(p => new
             {
-                p.Slug, p.Title, Deadline = p.CommentDeadline!.Value,
+                p.Id, p.Slug, p.Title, p.TitleZh, Deadline = p.CommentDeadline!.Value,
                 Issuer = p.Authorities.OrderBy(a => a.Position).Select(a => a.Organisation!.Abbreviation ?? a.Organisation.Name).FirstOrDefault(),
                 Sectors = p.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
             })
@@ -49,7 +49,12 @@ internal static class ConsultationDates
             }
         }
 
-        entries.AddRange(policyRows.Select(p => new GetConsultations.Entry("comments", "policy", p.Title, null, $"/policies/{p.Slug}", p.Deadline, p.Deadline.DayNumber - today.DayNumber, p.Issuer, p.Sectors)));
+        var chains = await Policies.PolicyChains.LoadAsync(db, [.. policyRows.Select(p => p.Id)], ct);
+        entries.AddRange(policyRows.Select(p => new GetConsultations.Entry("comments", "policy", p.Title, null, $"/policies/{p.Slug}", p.Deadline,
+            p.Deadline.DayNumber - today.DayNumber, p.Issuer, p.Sectors)
+        {
+            TitleZh = p.TitleZh, Chain = chains.GetValueOrDefault(p.Id),
+        }));
         return entries;
     }
 }

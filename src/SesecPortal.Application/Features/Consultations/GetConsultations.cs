@@ -20,7 +20,14 @@ public static class GetConsultations
     public sealed record Result(DateOnly Today, Link? Sector, IReadOnlyList<Entry> Open, IReadOnlyList<Entry> ComingIntoForce, IReadOnlyList<Entry> Archive);
 
     /// <param name="Kind"><c>comments</c> (a comment deadline) or <c>in-force</c> (the day a standard takes effect).</param>
-    public sealed record Entry(string Kind, string ItemKind, string Title, string? Code, string Url, DateOnly Date, int DaysFromToday, string? Issuer, IReadOnlyList<Link> Sectors);
+    public sealed record Entry(string Kind, string ItemKind, string Title, string? Code, string Url, DateOnly Date, int DaysFromToday, string? Issuer, IReadOnlyList<Link> Sectors)
+    {
+        /// <summary>A policy's Chinese title, when known.</summary>
+        public string? TitleZh { get; init; }
+
+        /// <summary>A policy's versions, when the draft is one of several (an earlier draft, its final text...); null otherwise.</summary>
+        public Policies.PolicyChain? Chain { get; init; }
+    }
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result?>
     {

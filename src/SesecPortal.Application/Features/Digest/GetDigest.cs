@@ -55,7 +55,14 @@ public static partial class GetDigest
     public sealed record Entry(
         string Kind, string Title, string Url, string? Summary, string? Date, string? DateIso, string? PublishedOn, string? PublishedOnIso,
         string? Status, IReadOnlyList<Link> Authorities, IReadOnlyList<Link> Sectors, string? SourceUrl, IReadOnlyList<Covered> Articles,
-        Link? Sector, Link? Authority);
+        Link? Sector, Link? Authority)
+    {
+        /// <summary>A policy's Chinese title, when known.</summary>
+        public string? TitleZh { get; init; }
+
+        /// <summary>A policy's versions, when it is one of several (a draft and its final text...); null otherwise.</summary>
+        public Policies.PolicyChain? Chain { get; init; }
+    }
 
     /// <summary>An article folded into a policy's entry.</summary>
     public sealed record Covered(string Title, string Url, string? Date, string? DateIso, string? PublishedOn, string? PublishedOnIso, string? SourceUrl);
@@ -110,7 +117,7 @@ public static partial class GetDigest
             var policyRows = await policies.OrderBy(p => p.IssuedOn).ThenBy(p => p.Id).Take(MaxEntries)
                 .Select(p => new
                 {
-                    p.Slug, p.Title, p.IssuedOn, p.IssuedOnPrecision, p.Status, p.Summary, p.SourceUrl,
+                    p.Id, p.Slug, p.Title, p.TitleZh, p.IssuedOn, p.IssuedOnPrecision, p.Status, p.Summary, p.SourceUrl,
                     Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => new Link(a.Organisation!.Slug, a.Organisation.Abbreviation ?? a.Organisation.Name, a.Organisation.Name)).ToList(),
                     Sectors = p.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList(),
                 })
@@ -135,12 +142,13 @@ public static partial class GetDigest
                 .Where(o => db.Policies.Any(p => p.Authorities.Any(a => a.OrganisationId == o.Id)))
                 .OrderBy(o => o.Abbreviation ?? o.Name).Select(o => new Link(o.Slug, o.Abbreviation ?? o.Name, o.Name)).ToListAsync(ct);
 
+            var chains = await Policies.PolicyChains.LoadAsync(db, [.. policyRows.Select(p => p.Id)], ct);
             var entries = new List<EntryDraft>();
             var bySlug = new Dictionary<string, EntryDraft>(StringComparer.Ordinal);
             foreach (var p in policyRows)
             {
                 var draft = new EntryDraft("policy", p.Title, $"/policies/{p.Slug}", FirstParagraph(p.Summary), p.IssuedOn, p.IssuedOnPrecision, null,
-                    Labels.Of(p.Status), p.Authorities, p.Sectors, p.SourceUrl);
+                    Labels.Of(p.Status), p.Authorities, p.Sectors, p.SourceUrl) { TitleZh = p.TitleZh, Chain = chains.GetValueOrDefault(p.Id) };
                 entries.Add(draft);
                 bySlug[p.Slug] = draft;
             }
@@ -237,6 +245,8 @@ public static partial class GetDigest
         {
             public string Title => title;
             public List<Covered> Articles { get; } = [];
+            public string? TitleZh { get; init; }
+            public Policies.PolicyChain? Chain { get; init; }
 
             /// <summary>Dated first, then known only by the day it was published, then undated.</summary>
             public int Rank => date is not null ? 0 : publishedOn is not null ? 1 : 2;
@@ -245,7 +255,10 @@ public static partial class GetDigest
             public Entry ToEntry(List<string> selectedSectors, List<string> selectedAuthorities) => new(
                 kind, title, url, summary, Text(date, precision), Iso(date, precision), Text(publishedOn, DatePrecision.Day), Iso(publishedOn, DatePrecision.Day),
                 status, authorities, sectors, sourceUrl ?? Articles.Select(a => a.SourceUrl).FirstOrDefault(s => s is not null), Articles,
-                Placement(sectors, selectedSectors), Placement(authorities, selectedAuthorities));
+                Placement(sectors, selectedSectors), Placement(authorities, selectedAuthorities))
+            {
+                TitleZh = TitleZh, Chain = Chain,
+            };
 
             private static Link? Placement(IReadOnlyList<Link> links, List<string> selected) =>
                 links.FirstOrDefault(l => selected.Contains(l.Slug)) ?? (links.Count > 0 ? links[0] : null);

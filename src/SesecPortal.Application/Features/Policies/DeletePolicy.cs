@@ -7,7 +7,10 @@ using SesecPortal.Application.Features.Editorial;
 
 namespace SesecPortal.Application.Features.Policies;
 
-/// <summary>An editor deletes a policy, with its issuing authorities, targets and relations; articles stop linking to it.</summary>
+/// <summary>
+/// An editor deletes a policy, with its issuing authorities, targets and relations; articles stop linking to it; in its
+/// version chain, the next version then follows the one before it.
+/// </summary>
 public static class DeletePolicy
 {
     public sealed record Command(int Id) : ICommand<Unit>;
@@ -22,6 +25,14 @@ public static class DeletePolicy
             // Tracked, not bulk-deleted: the other ends of the relations change too, and the change log says so.
             db.Relations.RemoveRange(await db.Relations
                 .Where(r => (r.SubjectKind == ItemKind.Policy && r.SubjectId == id) || (r.ObjectKind == ItemKind.Policy && r.ObjectId == id)).ToListAsync(ct));
+            // The chain closes over the gap: the next version follows the deleted one's previous version (or none).
+            if (await db.Policies.SingleOrDefaultAsync(p => p.PreviousVersionId == id, ct) is { } next)
+            {
+                next.PreviousVersionId = policy.PreviousVersionId;
+                next.VersionKind = policy.PreviousVersionId is null ? null : next.VersionKind;
+                next.ChangedAt = recorder.Now;
+            }
+
             db.Policies.Remove(policy);
             recorder.Audit(ItemKind.Policy, id, policy.Title, "deleted");
             await db.SaveChangesAsync(ct);

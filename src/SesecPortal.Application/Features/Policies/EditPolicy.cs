@@ -9,7 +9,10 @@ using SesecPortal.Application.Features.Editorial;
 
 namespace SesecPortal.Application.Features.Policies;
 
-/// <summary>An editor adds a policy or changes one: title, kind, dates, status, issuing authorities in order, sectors.</summary>
+/// <summary>
+/// An editor adds a policy or changes one: titles in English and Chinese, kind, dates, status, issuing authorities in
+/// order, sectors, and the version it follows in its chain (<see cref="PolicyVersionLink"/>'s rules).
+/// </summary>
 public static class EditPolicy
 {
     public sealed record Query(int Id) : IQuery<Command?>;
@@ -20,6 +23,7 @@ public static class EditPolicy
         public int? Id { get; set; }
         public uint Version { get; set; }
         public string Title { get; set; } = "";
+        public string? TitleZh { get; set; }
         public string? Slug { get; set; }
         public PolicyKind Kind { get; set; }
         public PolicyStatus Status { get; set; }
@@ -33,6 +37,10 @@ public static class EditPolicy
         /// <summary>Issuing authorities, lead first; blank rows and rows marked for removal are ignored.</summary>
         public List<AuthorityRow> Authorities { get; set; } = [];
         public List<int> SectorIds { get; set; } = [];
+        /// <summary>The address (slug) of the version this one follows; empty for a first version.</summary>
+        public string? PreviousVersion { get; set; }
+        /// <summary>How this version follows <see cref="PreviousVersion"/>.</summary>
+        public PolicyVersionKind? VersionKind { get; set; }
     }
 
     public sealed class AuthorityRow
@@ -50,6 +58,7 @@ public static class EditPolicy
         {
             RuleFor(c => c.Title).NotEmpty().WithMessage("Enter the policy's title.")
                 .MaximumLength(Limits.Title).WithMessage($"A title is at most {Limits.Title} characters.");
+            RuleFor(c => c.TitleZh).MaximumLength(Limits.Title).WithMessage($"A Chinese title is at most {Limits.Title} characters.");
             RuleFor(c => c.Slug).Must(ReferenceData.IsSlugOrEmpty).WithMessage(ReferenceData.SlugMessage)
                 .MaximumLength(Limits.Slug).WithMessage($"A slug is at most {Limits.Slug} characters.")
                 .MustAsync(async (c, slug, ct) => string.IsNullOrWhiteSpace(slug) || !await db.Policies.AnyAsync(p => p.Slug == slug.Trim() && p.Id != c.Id, ct))
@@ -73,6 +82,21 @@ public static class EditPolicy
                     var ids = AuthorityIds(c).Distinct().ToList();
                     return await db.Organisations.CountAsync(o => ids.Contains(o.Id), ct) == ids.Count;
                 }).WithMessage("Choose issuing authorities from the list.");
+            RuleFor(c => c.VersionKind).IsInEnum().WithMessage("Choose how this version follows the previous one.");
+            RuleFor(c => c.VersionKind).NotNull().When(c => !string.IsNullOrWhiteSpace(c.PreviousVersion))
+                .WithMessage("Choose how this version follows the previous one: a new draft, the final text, an amendment or replacing measures.");
+            RuleFor(c => c.PreviousVersion)
+                .NotEmpty().When(c => c.VersionKind is not null)
+                .WithMessage("Name the previous version this one follows, or choose “First version” as the kind of link.")
+                .MaximumLength(Limits.Url).WithMessage($"The previous version's address is at most {Limits.Url} characters.")
+                .CustomAsync(async (previous, context, ct) =>
+                {
+                    if (!string.IsNullOrWhiteSpace(previous) && previous.Length <= Limits.Url
+                        && (await PolicyVersionLink.CheckAsync(db, context.InstanceToValidate.Id, previous, ct)).Problem is { } problem)
+                    {
+                        context.AddFailure(problem);
+                    }
+                });
             RuleFor(c => c.SectorIds).NotEmpty().WithMessage("Choose at least one sector: the sector pages list policies by sector.")
                 .MustAsync(async (ids, ct) => await db.Sectors.CountAsync(s => ids.Contains(s.Id), ct) == ids.Distinct().Count())
                 .WithMessage("Choose sectors from the list.");
@@ -80,13 +104,15 @@ public static class EditPolicy
     }
 
     public static string Snapshot(Policy p) => new Snapshot()
-        .Add("Title", p.Title).Add("Slug", p.Slug).Add("Kind", Labels.Of(p.Kind)).Add("Status", Labels.Of(p.Status))
+        .Add("Title", p.Title).Add("Chinese title", p.TitleZh).Add("Slug", p.Slug).Add("Kind", Labels.Of(p.Kind)).Add("Status", Labels.Of(p.Status))
         .Add("Issued on", p.IssuedOn is { } d ? PartialDate.Format(d, p.IssuedOnPrecision) : null)
         .Add("Comment deadline", p.CommentDeadline).Add("Document number", p.DocumentNumber)
         .AddList("Issuing authorities", p.Authorities.OrderBy(a => a.Position).Select(a => a.Organisation?.Name ?? a.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         .Add("Co-issuers", p.CoIssuers).Add("Source", p.SourceUrl)
         .AddList("Sectors", p.Sectors.OrderBy(s => s.Position).Select(s => s.Name))
-        .Add("Summary", p.Summary).ToString();
+        .Add("Summary", p.Summary)
+        .Add("Previous version", p.PreviousVersion?.Slug ?? p.PreviousVersionId?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Add("Follows it as", p.VersionKind is { } k ? PolicyVersionKinds.Label(k) : null).ToString();
 
     public sealed class QueryHandler(PortalDbContext db) : IQueryHandler<Query, Command?>
     {
@@ -95,7 +121,7 @@ public static class EditPolicy
             var p = await db.Policies.AsNoTracking().Where(p => p.Id == query.Id)
                 .Select(p => new
                 {
-                    p.Id, p.Version, p.Title, p.Slug, p.Kind, p.Status, p.IssuedOn, p.IssuedOnPrecision, p.CommentDeadline, p.DocumentNumber,
+                    p.Id, p.Version, p.Title, p.TitleZh, Previous = p.PreviousVersion == null ? null : p.PreviousVersion.Slug, p.VersionKind, p.Slug, p.Kind, p.Status, p.IssuedOn, p.IssuedOnPrecision, p.CommentDeadline, p.DocumentNumber,
                     p.CoIssuers, p.SourceUrl, p.Summary,
                     Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => a.OrganisationId).ToList(),
                     Sectors = p.Sectors.Select(s => s.Id).ToList(),
@@ -104,7 +130,7 @@ public static class EditPolicy
                 .SingleOrDefaultAsync(cancellationToken);
             return p is null ? null : new Command
             {
-                Id = p.Id, Version = p.Version, Title = p.Title, Slug = p.Slug, Kind = p.Kind, Status = p.Status,
+                Id = p.Id, Version = p.Version, Title = p.Title, TitleZh = p.TitleZh, PreviousVersion = p.Previous, VersionKind = p.VersionKind, Slug = p.Slug, Kind = p.Kind, Status = p.Status,
                 IssuedOn = p.IssuedOn is { } d ? FormatIssued(d, p.IssuedOnPrecision) : null,
                 CommentDeadline = p.CommentDeadline, DocumentNumber = p.DocumentNumber, CoIssuers = p.CoIssuers, SourceUrl = p.SourceUrl,
                 Summary = p.Summary, Authorities = [.. p.Authorities.Select(o => new AuthorityRow { OrganisationId = o })], SectorIds = p.Sectors,
@@ -128,11 +154,14 @@ public static class EditPolicy
             var sectors = await db.Sectors.Where(s => command.SectorIds.Contains(s.Id)).ToListAsync(ct);
             var authorityIds = AuthorityIds(command);
             var organisations = await db.Organisations.Where(o => authorityIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+            var previousSlug = string.IsNullOrWhiteSpace(command.PreviousVersion) ? null : PolicyVersionLink.Normalize(command.PreviousVersion);
+            var previous = previousSlug is null ? null : await db.Policies.SingleOrDefaultAsync(p => p.Slug == previousSlug, ct);
             int id;
             if (command.Id is null)
             {
                 var policy = new Policy { Title = "", Slug = slug };
                 Apply(policy, command, slug, sectors, authorityIds, organisations);
+                Link(policy, previous, command.VersionKind);
                 policy.ChangedAt = recorder.Now;
                 db.Policies.Add(policy);
                 await db.SaveChangesAsync(ct);
@@ -149,6 +178,7 @@ public static class EditPolicy
                 var storedVersion = existing.Version;
                 var oldSlug = existing.Slug;
                 Apply(existing, command, slug, sectors, authorityIds, organisations);
+                Link(existing, previous, command.VersionKind);
                 var attempted = Snapshot(existing);
                 if (command.Version != storedVersion)
                 {
@@ -179,12 +209,20 @@ public static class EditPolicy
             return id;
         }
 
+        private static void Link(Policy p, Policy? previous, PolicyVersionKind? kind)
+        {
+            p.PreviousVersion = previous;
+            p.PreviousVersionId = previous?.Id;
+            p.VersionKind = previous is null ? null : kind;
+        }
+
         private static IQueryable<Policy> Load(IQueryable<Policy> policies) =>
-            policies.Include(p => p.Sectors).Include(p => p.Authorities).ThenInclude(a => a.Organisation).AsSplitQuery();
+            policies.Include(p => p.PreviousVersion).Include(p => p.Sectors).Include(p => p.Authorities).ThenInclude(a => a.Organisation).AsSplitQuery();
 
         private static void Apply(Policy p, Command c, string slug, List<Sector> sectors, List<int> authorityIds, Dictionary<int, Organisation> organisations)
         {
             p.Title = c.Title.Trim();
+            p.TitleZh = ReferenceData.Trimmed(c.TitleZh);
             p.Slug = slug;
             p.Kind = c.Kind;
             p.Status = c.Status;

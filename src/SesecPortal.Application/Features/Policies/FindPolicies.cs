@@ -36,7 +36,14 @@ public static class FindPolicies
         IReadOnlyList<FacetValue> Statuses, IReadOnlyList<FacetValue> Years, IReadOnlyList<string> Messages);
 
     /// <param name="Authorities">Lead first; <see cref="Link.Detail"/> is the abbreviation.</param>
-    public sealed record Row(string Slug, string Title, string Kind, string Status, string? IssuedOn, IReadOnlyList<Link> Authorities, IReadOnlyList<Link> Sectors);
+    public sealed record Row(string Slug, string Title, string Kind, string Status, string? IssuedOn, IReadOnlyList<Link> Authorities, IReadOnlyList<Link> Sectors)
+    {
+        /// <summary>The Chinese title, when known.</summary>
+        public string? TitleZh { get; init; }
+
+        /// <summary>Its versions, when it is one of several (a draft and its final text...); null otherwise.</summary>
+        public PolicyChain? Chain { get; init; }
+    }
 
     /// <summary>The filters in force after bad values were dropped.</summary>
     private sealed record Selection(List<string> Sectors, List<string> Authorities, List<PolicyKind> Kinds, List<PolicyStatus> Statuses, List<int> Years);
@@ -86,7 +93,7 @@ public static class FindPolicies
             var rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(p => new
                 {
-                    p.Slug, p.Title, p.Kind, p.Status, p.IssuedOn, p.IssuedOnPrecision,
+                    p.Id, p.Slug, p.Title, p.TitleZh, p.Kind, p.Status, p.IssuedOn, p.IssuedOnPrecision,
                     Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => new Link(a.Organisation!.Slug, a.Organisation.Name, a.Organisation.Abbreviation)).ToList(),
                     Sectors = p.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList(),
                 })
@@ -102,11 +109,15 @@ public static class FindPolicies
             var yearCounts = await Filtered(selection, Facet.Year).Where(p => p.IssuedOn != null).GroupBy(p => p.IssuedOn!.Value.Year)
                 .Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
 
+            var chains = await PolicyChains.LoadAsync(db, [.. rows.Select(p => p.Id)], ct);
             static string Year(int y) => y.ToString(CultureInfo.InvariantCulture);
             return new Result(
                 sort, total, page, pageCount,
                 [.. rows.Select(p => new Row(p.Slug, p.Title, Labels.Of(p.Kind), Labels.Of(p.Status),
-                    p.IssuedOn is { } d ? PartialDate.Format(d, p.IssuedOnPrecision) : null, p.Authorities, p.Sectors))],
+                    p.IssuedOn is { } d ? PartialDate.Format(d, p.IssuedOnPrecision) : null, p.Authorities, p.Sectors)
+                    {
+                        TitleZh = p.TitleZh, Chain = chains.GetValueOrDefault(p.Id),
+                    })],
                 FacetValues.Top(sectorCounts.OrderBy(s => s.Name).Select(s => new FacetValue(s.Slug, s.Name, s.Count, sectors.Contains(s.Slug))), MaxFacetValues),
                 FacetValues.Top(authorityCounts.OrderBy(a => a.Name).Select(a => new FacetValue(a.Slug, a.Name, a.Count, authorities.Contains(a.Slug))), MaxFacetValues),
                 [.. kindCounts.OrderByDescending(k => k.Count).ThenBy(k => k.Key).Select(k => new FacetValue(k.Key.ToString(), Labels.Of(k.Key), k.Count, kinds.Contains(k.Key)))],

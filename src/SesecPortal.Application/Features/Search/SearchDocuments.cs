@@ -118,7 +118,7 @@ public sealed class SearchDocuments(PortalDbContext db)
         var rows = await Batch(db.Policies.AsNoTracking(), q => q.Where(p => p.Id > afterId).OrderBy(p => p.Id), ids, q => q.Where(p => ids!.Contains(p.Id)))
             .Select(p => new
             {
-                p.Id, p.Slug, p.Title, p.Summary, p.DocumentNumber, p.IssuedOn, p.Status,
+                p.Id, p.Slug, p.Title, p.TitleZh, p.Summary, p.DocumentNumber, p.IssuedOn, p.Status,
                 Sectors = p.Sectors.Select(s => s.Id).ToList(),
                 Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => new { a.OrganisationId, a.Organisation!.Name, a.Organisation.Abbreviation }).ToList(),
             })
@@ -126,7 +126,7 @@ public sealed class SearchDocuments(PortalDbContext db)
             .ToListAsync(ct);
         return [.. rows.Select(p => new SearchDocument
         {
-            Kind = "policy", Id = p.Id, Slug = p.Slug, Title = p.Title, Code = p.DocumentNumber, Summary = PlainText(p.Summary), Date = p.IssuedOn,
+            Kind = "policy", Id = p.Id, Slug = p.Slug, Title = p.Title, TitleZh = p.TitleZh, Code = p.DocumentNumber, Summary = PlainText(p.Summary), Date = p.IssuedOn,
             Status = p.Status.ToString(),
             Related = [.. p.Authorities.SelectMany(a => Names(a.Name, a.Abbreviation))],
             Facets = Facets(p.Sectors, p.Authorities.Select(a => a.OrganisationId), p.IssuedOn?.Year),

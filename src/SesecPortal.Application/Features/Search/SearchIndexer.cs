@@ -148,7 +148,7 @@ public sealed class SearchIndexer(PortalDbContext db)
         var rows = await Batch(db.Policies.AsNoTracking(), q => q.Where(p => p.Id > afterId).OrderBy(p => p.Id), ids, q => q.Where(p => ids!.Contains(p.Id)))
             .Select(p => new
             {
-                p.Id, p.Slug, p.Title, p.Summary, p.DocumentNumber, p.IssuedOn, p.Status,
+                p.Id, p.Slug, p.Title, p.TitleZh, p.Summary, p.DocumentNumber, p.IssuedOn, p.Status,
                 Sectors = p.Sectors.Select(s => s.Slug).ToList(),
                 Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => a.Organisation!.Slug).ToList(),
             })
@@ -156,7 +156,7 @@ public sealed class SearchIndexer(PortalDbContext db)
             .ToListAsync(ct);
         return [.. rows.Select(p => new SearchEntry
         {
-            Kind = SearchKind.Policy, ItemId = p.Id, Slug = p.Slug, Title = p.Title, Code = p.DocumentNumber, Summary = PlainText(p.Summary),
+            Kind = SearchKind.Policy, ItemId = p.Id, Slug = p.Slug, Title = p.Title, Code = p.DocumentNumber, Summary = PlainText(p.Summary), Body = p.TitleZh,
             Date = p.IssuedOn, Year = p.IssuedOn?.Year, Status = p.Status.ToString(), Sectors = p.Sectors, Authorities = p.Authorities,
         })];
     }

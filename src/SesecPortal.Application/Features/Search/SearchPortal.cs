@@ -36,7 +36,11 @@ public static class SearchPortal
         string Query, int Total, int Page, int PageCount, IReadOnlyList<Hit> Hits, Facets Facets, Filters Applied,
         IReadOnlyList<string> Messages, bool Approximate, string? ExactMatchUrl, bool MoreThanTotal = false);
 
-    public sealed record Hit(string Kind, string Title, string? Code, string Url, string SnippetHtml, double Score, string? Date);
+    public sealed record Hit(string Kind, string Title, string? Code, string Url, string SnippetHtml, double Score, string? Date)
+    {
+        /// <summary>The Chinese title, when the item has one.</summary>
+        public string? TitleZh { get; init; }
+    }
 
     public sealed record Facets(
         IReadOnlyList<FacetValue> Kind, IReadOnlyList<FacetValue> Sector, IReadOnlyList<FacetValue> Authority,
@@ -151,7 +155,10 @@ public static class SearchPortal
             var hits = results.Hits.Select(h =>
             {
                 var kind = Kinds[h.Kind];
-                return new Hit(h.Kind, h.Title, h.Code, UrlOf(kind, h.Slug), h.SnippetHtml, Math.Round(h.Score, 4), h.Date is { } d ? PartialDate.Format(d) : null);
+                return new Hit(h.Kind, h.Title, h.Code, UrlOf(kind, h.Slug), h.SnippetHtml, Math.Round(h.Score, 4), h.Date is { } d ? PartialDate.Format(d) : null)
+                {
+                    TitleZh = h.TitleZh,
+                };
             }).ToList();
             var facets = await FacetsAsync(results, filters, ct);
             return new Result(syntax.Text, results.Total, page, pageCount, hits, facets, filters, messages, results.Approximate,
