@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace SesecPortal.Application.Domain;
 
-/// <summary>How a version of a policy follows the previous one in its chain.</summary>
+/// <summary>How a version of a policy follows the previous one in its chain (named, not numbered, in the read API).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PolicyVersionKind>))]
 public enum PolicyVersionKind
 {
     /// <summary>A new draft for comments in place of an earlier one that was never finalised.</summary>

@@ -15,7 +15,7 @@ namespace SesecPortal.Application.Features.OpenData;
 /// or code another item already has are refused first; if a batch still fails, it is retried line by line, so one bad
 /// line never takes good ones with it and no line is half-written.
 /// </summary>
-public sealed class BulkImporter(PortalDbContext db, TimeProvider clock)
+public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
 {
     public const int BatchSize = 2000;
 
@@ -311,10 +311,11 @@ public sealed class BulkImporter(PortalDbContext db, TimeProvider clock)
         var authorities = await OrganisationIdsAsync(connection, batch.Select(p => (p.Authority, p.AuthorityName)), OrganisationKind.GovernmentAuthority, created, ct);
         await ExecuteAsync(connection, """
             CREATE TEMP TABLE import_policies (line int, external_id text, slug text, title text, kind text, status text, document_number text, issued_on date,
-                summary text, source_url text, authority_id int, sector_ids int[]) ON COMMIT DROP
+                summary text, source_url text, authority_id int, sector_ids int[], title_zh text, previous text, previous_portal_id int, version_kind text) ON COMMIT DROP
             """, ct);
         await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY import_policies (line, external_id, slug, title, kind, status, document_number, issued_on, summary, source_url, authority_id, sector_ids)
+            COPY import_policies (line, external_id, slug, title, kind, status, document_number, issued_on, summary, source_url, authority_id, sector_ids,
+                title_zh, previous, previous_portal_id, version_kind)
             FROM STDIN (FORMAT BINARY)
             """, ct))
         {
@@ -333,6 +334,10 @@ public sealed class BulkImporter(PortalDbContext db, TimeProvider clock)
                 await WriteOrNullAsync(copy, p.SourceUrl, NpgsqlDbType.Text, ct);
                 await WriteOrNullAsync<int?>(copy, p.Authority is null ? null : authorities[p.Authority], NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(p.SectorIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+                await WriteOrNullAsync(copy, p.TitleZh, NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, p.Previous, NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, p.Previous is null ? null : Interchange.PortalIdNumber(Interchange.Policy, p.Previous), NpgsqlDbType.Integer, ct);
+                await WriteOrNullAsync(copy, p.VersionKind?.ToString(), NpgsqlDbType.Text, ct);
             }
 
             await copy.CompleteAsync(ct);
@@ -342,8 +347,11 @@ public sealed class BulkImporter(PortalDbContext db, TimeProvider clock)
         await DropUnchangedAsync(connection, """
             DELETE FROM import_policies i USING policies p
             WHERE p.external_id = i.external_id AND p.issued_on_precision = 'Day'
-                AND (p.slug, p.title, p.kind, p.status, p.document_number, p.issued_on, p.summary, p.source_url)
-                IS NOT DISTINCT FROM (i.slug, i.title, i.kind, i.status, i.document_number, i.issued_on, i.summary, i.source_url)
+                AND (p.slug, p.title, p.title_zh, p.kind, p.status, p.document_number, p.issued_on, p.summary, p.source_url)
+                IS NOT DISTINCT FROM (i.slug, i.title, i.title_zh, i.kind, i.status, i.document_number, i.issued_on, i.summary, i.source_url)
+                AND (i.previous IS NULL OR (p.previous_version_id, p.version_kind) IS NOT DISTINCT FROM ((
+                    COALESCE((SELECT r.id FROM policies r WHERE r.external_id = i.previous),
+                        (SELECT r.id FROM policies r WHERE r.external_id IS NULL AND r.id = i.previous_portal_id))), i.version_kind))
                 AND ARRAY(SELECT x.sectors_id FROM policy_sectors x WHERE x.policy_id = p.id ORDER BY 1)
                     = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
                 AND ARRAY(SELECT x.organisation_id FROM policy_authority x WHERE x.policy_id = p.id ORDER BY x.position)
@@ -351,13 +359,14 @@ public sealed class BulkImporter(PortalDbContext db, TimeProvider clock)
             RETURNING i.line
             """, Interchange.Policy, tally, ct);
         var ids = await UpsertAsync(connection, """
-            INSERT INTO policies AS p (external_id, slug, title, kind, status, document_number, issued_on, issued_on_precision, summary, source_url, changed_at)
-            SELECT external_id, slug, title, kind, status, document_number, issued_on, 'Day', summary, source_url, @now FROM import_policies
-            ON CONFLICT (external_id) DO UPDATE SET slug = excluded.slug, title = excluded.title, kind = excluded.kind, status = excluded.status,
-                document_number = excluded.document_number, issued_on = excluded.issued_on, summary = excluded.summary, source_url = excluded.source_url,
-                changed_at = CASE WHEN (p.slug, p.title, p.kind, p.status, p.document_number, p.issued_on, p.summary, p.source_url)
-                    IS DISTINCT FROM (excluded.slug, excluded.title, excluded.kind, excluded.status, excluded.document_number, excluded.issued_on,
-                        excluded.summary, excluded.source_url)
+            INSERT INTO policies AS p (external_id, slug, title, title_zh, kind, status, document_number, issued_on, issued_on_precision, summary, source_url, changed_at)
+            SELECT external_id, slug, title, title_zh, kind, status, document_number, issued_on, 'Day', summary, source_url, @now FROM import_policies
+            ON CONFLICT (external_id) DO UPDATE SET slug = excluded.slug, title = excluded.title, title_zh = excluded.title_zh, kind = excluded.kind,
+                status = excluded.status, document_number = excluded.document_number, issued_on = excluded.issued_on, summary = excluded.summary,
+                source_url = excluded.source_url,
+                changed_at = CASE WHEN (p.slug, p.title, p.title_zh, p.kind, p.status, p.document_number, p.issued_on, p.summary, p.source_url)
+                    IS DISTINCT FROM (excluded.slug, excluded.title, excluded.title_zh, excluded.kind, excluded.status, excluded.document_number,
+                        excluded.issued_on, excluded.summary, excluded.source_url)
                     THEN @now ELSE p.changed_at END
             RETURNING id, xmax = 0
             """, Now, inserted => tally.Count(Interchange.Policy, inserted), ct);
@@ -369,7 +378,8 @@ public sealed class BulkImporter(PortalDbContext db, TimeProvider clock)
             INSERT INTO policy_authority (policy_id, organisation_id, position)
             SELECT p.id, i.authority_id, 0 FROM import_policies i JOIN policies p ON p.external_id = i.external_id WHERE i.authority_id IS NOT NULL
             """, ct);
-        return (errors, ids, ItemKind.Policy);
+        ids.AddRange(await LinkPolicyVersionsAsync(connection, ct));
+        return (errors, ids.Distinct().ToList(), ItemKind.Policy);
     }
 
     /// <summary>

@@ -188,7 +188,8 @@ public static class ExportContent
                     .OrderBy(p => p.Id).Take(BatchSize)
                     .Select(p => new
                     {
-                        p.Id, p.ExternalId, p.Title, p.Slug, p.Kind, p.Status, p.DocumentNumber, p.IssuedOn, p.Summary, p.SourceUrl,
+                        p.Id, p.ExternalId, p.Title, p.TitleZh, p.Slug, p.Kind, p.Status, p.DocumentNumber, p.IssuedOn, p.Summary, p.SourceUrl,
+                        p.PreviousVersionId, PreviousExternalId = p.PreviousVersion == null ? null : p.PreviousVersion.ExternalId, p.VersionKind,
                         Lead = p.Authorities.OrderBy(a => a.Position).Select(a => new { a.Organisation!.Abbreviation, a.Organisation.Name }).FirstOrDefault(),
                         Sectors = p.Sectors.OrderBy(x => x.Position).Select(x => x.Slug).ToList(),
                     })
@@ -199,6 +200,7 @@ public static class ExportContent
                     w.WriteString("type", Interchange.Policy);
                     w.WriteString("id", p.ExternalId ?? Interchange.PortalId(Interchange.Policy, p.Id));
                     w.WriteString("title", p.Title);
+                    WriteOptional(w, "title_zh", p.TitleZh);
                     w.WriteString("slug", p.Slug);
                     WriteOptional(w, "authority", p.Lead is null ? null : p.Lead.Abbreviation ?? p.Lead.Name);
                     WriteOptional(w, "authority_name", p.Lead?.Name);
@@ -211,6 +213,12 @@ public static class ExportContent
                     if (p.SourceUrl is not null)
                     {
                         w.WriteString("source_url", p.SourceUrl);
+                    }
+
+                    if (p.PreviousVersionId is { } previousId && p.VersionKind is { } versionKind)
+                    {
+                        w.WriteString("previous", p.PreviousExternalId ?? Interchange.PortalId(Interchange.Policy, previousId));
+                        w.WriteString("version_kind", PolicyVersionKinds.Word(versionKind));
                     }
 
                     w.WriteEndObject();

@@ -83,10 +83,14 @@ public static class GetFeed
                 .Where(a => a.Status == PublicationStatus.Published && (sectorId == null || a.Sectors.Any(s => s.Id == sectorId)))
                 .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id).Take(Size)
                 .Select(a => new Entry("article-" + a.Slug, "article", a.Title, "/articles/" + a.Slug, a.Summary, a.PublishedOn ?? a.EventDate)).ToListAsync(ct);
-            var policies = await db.Policies.AsNoTracking()
+            var policyRows = await db.Policies.AsNoTracking()
                 .Where(p => p.IssuedOn != null && (sectorId == null || p.Sectors.Any(s => s.Id == sectorId)))
                 .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id).Take(Size)
-                .Select(p => new Entry("policy-" + p.Slug, "policy", p.Title, "/policies/" + p.Slug, p.Summary, p.IssuedOn)).ToListAsync(ct);
+                .Select(p => new { p.Slug, p.Title, p.TitleZh, p.VersionKind, p.Summary, p.IssuedOn }).ToListAsync(ct);
+            // A later version of a policy says what it is ("Final text: ..."); the Chinese title follows the English one.
+            var policies = policyRows.Select(p => new Entry("policy-" + p.Slug, "policy",
+                (p.VersionKind is { } kind ? PolicyVersionKinds.Label(kind) + ": " : "") + p.Title + (p.TitleZh is null ? "" : $" ({p.TitleZh})"),
+                "/policies/" + p.Slug, p.Summary, p.IssuedOn)).ToList();
             var standards = await db.Standards.AsNoTracking()
                 .Where(s => s.PublishedOn != null && s.PublishedOn <= today && (sectorId == null || s.Sectors.Any(x => x.Id == sectorId)))
                 .OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id).Take(Size)

@@ -53,6 +53,7 @@ public static class ImportContent
             var ct = cancellationToken;
             var sectors = await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Slug, s => s.Id, StringComparer.Ordinal, ct);
             var parser = new ImportLineParser(sectors);
+            var versionLinks = new PolicyImportLinks(db);
             await importer.StartAsync(ct);
             var errors = new List<ImportError>();
             var errorCount = 0;
@@ -146,6 +147,18 @@ public static class ImportContent
 
                         break;
                     case PolicyLine p:
+                        // A version whose previous version is later in the file waits for it; a loop or a fork is refused.
+                        var (ready, refused) = await versionLinks.AdmitAsync(p, ct);
+                        if (refused is not null)
+                        {
+                            Refuse(refused);
+                        }
+
+                        if (!ready)
+                        {
+                            break;
+                        }
+
                         policies.Add(p);
                         if (policies.Count >= BulkImporter.BatchSize)
                         {
@@ -164,6 +177,14 @@ public static class ImportContent
             await FlushAsync(articles);
             await FlushAsync(standards);
             await FlushAsync(policies);
+            var (late, lateRefused) = await versionLinks.FinishAsync(ct);
+            lateRefused.ForEach(Refuse);
+            foreach (var chunk in late.Chunk(BulkImporter.BatchSize))
+            {
+                policies.AddRange(chunk);
+                await FlushAsync(policies);
+            }
+
             await importer.FinishAsync(ct);
             command.Progress?.Report(new ImportProgress(bytes, lines));
 

@@ -122,6 +122,8 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
     private PolicyLine? ParsePolicy(int line, string? id, Fields f)
     {
         var title = f.String("title", Limits.Title, required: true);
+        var titleZh = f.String("title_zh", Limits.Title);
+        var (previous, versionKind) = VersionLink(id, f);
         var slug = Slug(f);
         var authority = f.String("authority", Limits.Name);
         var authorityName = f.String("authority_name", Limits.Name);
@@ -152,7 +154,44 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
         return id is null || title is null || slug is null
             ? null
             : new PolicyLine(line, id, slug, title.Trim(), kind, status, authority?.Trim(), authorityName?.Trim(), number?.Trim(), issued, summary?.Trim(),
-                source?.Trim(), sectors);
+                source?.Trim(), sectors)
+            {
+                TitleZh = titleZh?.Trim(), Previous = previous, VersionKind = versionKind,
+            };
+    }
+
+    /// <summary><c>previous</c> (the interchange id of the version it follows) and <c>version_kind</c> (how), given together.</summary>
+    private static (string? Previous, PolicyVersionKind? Kind) VersionLink(string? id, Fields f)
+    {
+        var previous = f.String("previous", Limits.ExternalId)?.Trim();
+        var kindText = f.String("version_kind", 40);
+        PolicyVersionKind? kind = null;
+        if (kindText is not null)
+        {
+            if (PolicyVersionKinds.TryParse(kindText, out var parsed))
+            {
+                kind = parsed;
+            }
+            else
+            {
+                f.Fail($"version_kind “{Short(kindText)}” is not one of {string.Join(", ", PolicyVersionKinds.Words)}.");
+            }
+        }
+
+        if (previous is not null && previous == id)
+        {
+            f.Fail("previous: a policy cannot be its own previous version.");
+        }
+        else if (previous is not null && kindText is null)
+        {
+            f.Fail($"version_kind is missing: say how this version follows {Short(previous)} ({string.Join(", ", PolicyVersionKinds.Words)}).");
+        }
+        else if (previous is null && kindText is not null)
+        {
+            f.Fail("version_kind is given without previous: name the interchange id of the version this one follows.");
+        }
+
+        return (previous, kind);
     }
 
     private static string? Slug(Fields f)

@@ -65,6 +65,12 @@ public static class Interchange
 
     public static string Plural(string type, int count) => SesecPortal.Application.Common.Counted.Noun(count, type);
 
+    /// <summary>The number in an interchange id <see cref="PortalId"/> made (<c>portal-policy-12</c>), or null.</summary>
+    public static int? PortalIdNumber(string type, string id) =>
+        id.StartsWith($"portal-{type}-", StringComparison.Ordinal)
+        && int.TryParse(id.AsSpan($"portal-{type}-".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n : null;
+
     /// <summary>The interchange id of an item that did not come from an import (the seed, the editors).</summary>
     public static string PortalId(string type, int id) => $"portal-{type}-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }
@@ -81,7 +87,16 @@ public sealed record StandardLine(int Line, string ExternalId, string Slug, stri
 
 public sealed record PolicyLine(int Line, string ExternalId, string Slug, string Title, PolicyKind Kind, PolicyStatus Status, string? Authority,
     string? AuthorityName, string? DocumentNumber, DateOnly? IssuedOn, string? Summary, string? SourceUrl, int[] SectorIds)
-    : ImportItem(Line, ExternalId, Slug);
+    : ImportItem(Line, ExternalId, Slug)
+{
+    public string? TitleZh { get; init; }
+
+    /// <summary>The interchange id of the version this one follows (<c>previous</c>); null leaves the policy's link as it is.</summary>
+    public string? Previous { get; init; }
+
+    /// <summary>How it follows <see cref="Previous"/> (<c>version_kind</c>).</summary>
+    public PolicyVersionKind? VersionKind { get; init; }
+}
 
 /// <summary>A line that was not imported, and why.</summary>
 public sealed record ImportError(int Line, string? Id, string Message)
