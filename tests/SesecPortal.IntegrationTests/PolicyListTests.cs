@@ -168,7 +168,7 @@ public sealed class PolicyListTests(IntegrationFixture fixture) : PortalTest(fix
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         csv.Content.Headers.ContentDisposition!.ToString().ShouldContain("policies.csv");
         var lines = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("issued_on,title,kind,status,authorities,sectors,url");
+        lines[0].ShouldBe("issued_on,title,kind,status,authorities,sectors,url,title_zh,version,previous_version,versions");
         lines.Length.ShouldBe(shown.Count + 1);
         shown.ShouldNotBeEmpty();
         for (var i = 0; i < shown.Count; i++)
