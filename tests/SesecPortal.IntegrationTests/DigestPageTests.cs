@@ -11,7 +11,8 @@ namespace SesecPortal.IntegrationTests;
 public sealed class DigestPageTests(IntegrationFixture fixture) : PortalTest(fixture)
 {
     private static readonly string[] Header =
-        ["sector", "authority", "kind", "title", "date", "published_on", "status", "authorities", "sectors", "source", "url", "articles", "article_urls"];
+        ["sector", "authority", "kind", "title", "date", "published_on", "status", "authorities", "sectors", "source", "url", "articles", "article_urls",
+         "title_zh", "version", "versions"];
 
     [Fact]
     public async Task The_csv_has_a_header_row_and_one_row_per_entry_of_the_page_in_its_order()
