@@ -6,10 +6,11 @@ using SesecPortal.Application.Features.Digest;
 using SesecPortal.Application.Features.Policies;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
+using SesecPortal.Application.Features.Targets;
 
 namespace SesecPortal.Web.Endpoints;
 
-/// <summary>CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents) of a standards, policies or articles list, a search result or a digest.</summary>
+/// <summary>CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents) of a standards, policies, articles or targets list, a search result or a digest.</summary>
 internal static class CsvExport
 {
     /// <summary>At most this many pages of the finder or the search are written.</summary>
@@ -90,6 +91,19 @@ internal static class CsvExport
             {
                 break;
             }
+        }
+    }
+
+    public static async Task TargetsAsync(HttpContext context, ISender sender, ListTargets.Query query, CancellationToken ct)
+    {
+        var result = await sender.Send(query, ct);
+        await using var csv = Start(context, "targets.csv");
+        await csv.WriteRecordAsync(["metric", "target", "year", "baseline", "quote", "set_by", "set_by_kind", "sectors", "url"], ct);
+        foreach (var t in result.Targets)
+        {
+            await csv.WriteRecordAsync(
+                [t.Metric, t.Statement, t.Year?.ToString(CultureInfo.InvariantCulture), t.Baseline, t.Quote, t.Owner?.Title, t.OwnerKind,
+                 string.Join("; ", t.Sectors.Select(x => x.Title)), t.Owner is { } owner ? $"/{(t.OwnerKind == "policy" ? "policies" : "standards")}/{owner.Slug}" : null], ct);
         }
     }
 

@@ -2,12 +2,15 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Articles;
 using SesecPortal.Application.Features.Issues;
 using SesecPortal.Application.Features.OpenData;
 using SesecPortal.Application.Features.Organisations;
+using SesecPortal.Application.Features.Policies;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Sectors;
 using SesecPortal.Application.Features.Standards;
+using SesecPortal.Application.Features.Targets;
 using SesecPortal.Application.Features.WorkingGroups;
 using SesecPortal.Web.Infrastructure;
 
@@ -37,10 +40,24 @@ internal static class OpenDataApi
     {
         var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy).RequireRateLimiting(RateLimitPolicy).WithTags("Open data");
 
-        api.MapGet("/articles", (HttpRequest r, ISender s, CancellationToken ct) => SearchList(r, s, "article", ct)).WithName("ListArticles")
-            .WithSummary("Published articles, newest and most relevant first; filters as on /search (q, sector, authority, year, page).");
-        api.MapGet("/policies", (HttpRequest r, ISender s, CancellationToken ct) => SearchList(r, s, "policy", ct)).WithName("ListPolicies")
-            .WithSummary("Policies; filters as on /search (q, sector, status, authority, year, page).");
+        api.MapGet("/articles", async (HttpRequest r, ISender s, CancellationToken ct) =>
+        {
+            var result = await s.Send(Pages.Articles.IndexModel.Query(r.Query), ct);
+            return TypedResults.Ok(new ListPage<FindArticles.Row>(result.Articles, result.Page, result.PageCount, result.Total, FindArticles.PageSize, result.Messages));
+        }).WithName("ListArticles")
+            .WithSummary("The published articles of /articles, the same rows in the same order: sector, issue, year, tag, sort (newest, oldest, title), page.");
+        api.MapGet("/policies", async (HttpRequest r, ISender s, CancellationToken ct) =>
+        {
+            var result = await s.Send(Pages.Policies.IndexModel.Query(r.Query), ct);
+            return TypedResults.Ok(new ListPage<FindPolicies.Row>(result.Policies, result.Page, result.PageCount, result.Total, FindPolicies.PageSize, result.Messages));
+        }).WithName("ListPolicies")
+            .WithSummary("The policies of /policies, the same rows in the same order: sector, authority, kind, status, year, sort, page.");
+        api.MapGet("/targets", async (HttpRequest r, ISender s, CancellationToken ct) =>
+        {
+            var result = await s.Send(Pages.Targets.IndexModel.Query(r.Query), ct);
+            return TypedResults.Ok(new ListPage<TargetRow>(result.Targets, 1, 1, result.Targets.Count, result.Targets.Count, result.Messages));
+        }).WithName("ListTargets")
+            .WithSummary("The quantitative targets of /targets (same filters: sector, year), every one on one page.");
         api.MapGet("/working-groups", async (ISender s, CancellationToken ct) =>
         {
             var tree = await s.Send(new ListWorkingGroups.Query(), ct);
@@ -115,6 +132,10 @@ internal static class OpenDataApi
             await CsvExport.ArticlesAsync(context, s, Pages.Articles.IndexModel.Query(context.Request.Query), ct))
             .WithName("ExportArticlesCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("The published articles of /articles (same filters: sector, issue, year, tag, sort; every page) as CSV.");
+        api.MapGet("/targets.csv", async (HttpContext context, ISender s, CancellationToken ct) =>
+            await CsvExport.TargetsAsync(context, s, Pages.Targets.IndexModel.Query(context.Request.Query), ct))
+            .WithName("ExportTargetsCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("The targets of /targets (same filters: sector, year) as CSV.");
         api.MapGet("/search.csv", async (HttpContext context, ISender s, CancellationToken ct) =>
             await CsvExport.SearchAsync(context, s, SearchRequest.From(context.Request.Query), ct))
             .WithName("ExportSearchCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -125,13 +146,6 @@ internal static class OpenDataApi
     public static FindStandards.Query StandardsQuery(IQueryCollection q) => new(
         q["q"].ToString(), q["sector"].ToArray()!, q["level"].ToArray()!, q["status"].ToArray()!, q["year"].ToArray()!, q["committee"].ToArray()!,
         q["sort"].ToString(), q["page"].ToString());
-
-    private static async Task<Ok<ListPage<SearchPortal.Hit>>> SearchList(HttpRequest request, ISender sender, string kind, CancellationToken ct)
-    {
-        var query = SearchRequest.From(request.Query) with { Kind = [kind] };
-        var r = await sender.Send(query, ct);
-        return TypedResults.Ok(new ListPage<SearchPortal.Hit>(r.Hits, r.Page, r.PageCount, r.Total, SearchPortal.PageSize, r.Messages));
-    }
 
     private static async Task<Results<Ok<T>, NotFound>> Detail<T>(ISender sender, ItemKind kind, string key, Func<string, IQuery<T?>> query, CancellationToken ct)
         where T : class

@@ -27,4 +27,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     public string SortLink(string sort) => QueryLinks.With("/articles", Request.Query, "sort", sort);
 
     public string CsvLink => QueryLinks.Carrying("/api/v1/articles.csv", Request.Query, [.. FilterKeys, "sort"]);
+
+    /// <summary>The same list as JSON, this page of it (the read API pages as the list does).</summary>
+    public string JsonLink => QueryLinks.Carrying("/api/v1/articles", Request.Query, [.. FilterKeys, "sort", "page"]);
 }
