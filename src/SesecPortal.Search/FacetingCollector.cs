@@ -4,8 +4,8 @@ using Lucene.Net.Search;
 namespace SesecPortal.Search;
 
 /// <summary>
-/// Sees every match once: drops those whose current status the status filter refuses, counts the total and the requested
-/// facets from the segment's decoded arrays (<see cref="SegmentData"/>), and hands the rest to the collector that keeps the
+/// Sees every match once: drops those whose current status the status filter refuses (having counted their status first,
+/// when asked to count statuses before that filter), counts the total and the requested facets from the segment's decoded arrays (<see cref="SegmentData"/>), and hands the rest to the collector that keeps the
 /// top hits. Counts are kept per segment ordinal and turned into values once a segment is done.
 /// </summary>
 internal sealed class FacetingCollector(
@@ -14,8 +14,9 @@ internal sealed class FacetingCollector(
     bool countStatus,
     IReadOnlySet<string>? acceptedStatuses,
     DateOnly today,
-    Func<string, string?, DateOnly?, DateOnly, string?> currentStatus,
-    IReadOnlyDictionary<string, float>? statusWeights = null) : ICollector
+    Func<StatusFacts, DateOnly, string?> currentStatus,
+    IReadOnlyDictionary<string, float>? statusWeights = null,
+    bool countStatusBeforeFilter = false) : ICollector
 {
     private readonly Dictionary<string, int>[] totals = [.. facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     private readonly Dictionary<string, int> statusTotals = new(StringComparer.Ordinal);
@@ -84,6 +85,11 @@ internal sealed class FacetingCollector(
     public void Collect(int doc)
     {
         var data = segment!;
+        if (countStatus && countStatusBeforeFilter && data.StatusCombo[doc] is var counted and >= 0)
+        {
+            comboCounts[counted]++;
+        }
+
         if (comboAccepted is not null)
         {
             var c = data.StatusCombo[doc];
@@ -121,7 +127,7 @@ internal sealed class FacetingCollector(
             }
         }
 
-        if (countStatus)
+        if (countStatus && !countStatusBeforeFilter)
         {
             var c = data.StatusCombo[doc];
             if (c >= 0)

@@ -21,6 +21,8 @@ internal static class Fields
     public const string Date = "date";
     public const string Status = "status";
     public const string EffectiveOn = "effective";
+    public const string WithdrawnOn = "withdrawn";
+    public const string SupersededOn = "superseded";
     public const string TitleSort = "title_sort";
     public const string CodeSort = "code_sort";
     /// <summary>Facet fields: "f:" + name, a string term (filters) and a sorted-set doc value (counts).</summary>

@@ -42,6 +42,18 @@ public sealed record SearchDocument
 
     public DateOnly? EffectiveOn { get; init; }
 
+    /// <summary>The day it is (or was) withdrawn, when a withdrawal is recorded.</summary>
+    public DateOnly? WithdrawnOn { get; init; }
+
+    /// <summary>The day what replaces it takes over, when a replacement is recorded.</summary>
+    public DateOnly? SupersededOn { get; init; }
+
+    /// <summary>What the code sort orders by, when it is not the code itself (a canonical form of it); lower-cased by the index.</summary>
+    public string? CodeSortKey { get; init; }
+
     /// <summary>Facet name → values ("sector": ["ict", "carbon"], "year": ["2021"]). "kind" and "status" are added by the index; do not set them here.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }
+
+/// <summary>What a document says of its life, from which <see cref="SearchIndexOptions.CurrentStatus"/> tells its status on a day.</summary>
+public readonly record struct StatusFacts(string Kind, string? Status, DateOnly? EffectiveOn, DateOnly? WithdrawnOn = null, DateOnly? SupersededOn = null);

@@ -19,7 +19,7 @@ namespace SesecPortal.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>The version of the documents' fields and analysis; an index made by another needs a rebuild.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>The schema of an index made empty, before its first rebuild completes.</summary>
     private const int NotBuilt = 0;
@@ -409,6 +409,8 @@ public sealed class SearchIndex : IDisposable
             new SortedDocValuesField(Fields.TitleSort, new BytesRef(SortKey(d.Title))),
             new NumericDocValuesField(Fields.Date, d.Date?.DayNumber ?? long.MinValue),
             new NumericDocValuesField(Fields.EffectiveOn, d.EffectiveOn?.DayNumber ?? long.MinValue),
+            new NumericDocValuesField(Fields.WithdrawnOn, d.WithdrawnOn?.DayNumber ?? long.MinValue),
+            new NumericDocValuesField(Fields.SupersededOn, d.SupersededOn?.DayNumber ?? long.MinValue),
         };
 
         if (d.Date is { } date)
@@ -427,7 +429,7 @@ public sealed class SearchIndex : IDisposable
             doc.Add(new StoredField(Fields.Code, d.Code));
             doc.Add(new TextField(Fields.Title, d.Code, Field.Store.NO));
             doc.Add(new TextField(Fields.All, d.Code, Field.Store.NO));
-            doc.Add(new SortedDocValuesField(Fields.CodeSort, new BytesRef(SortKey(d.Code))));
+            doc.Add(new SortedDocValuesField(Fields.CodeSort, new BytesRef(SortKey(string.IsNullOrWhiteSpace(d.CodeSortKey) ? d.Code : d.CodeSortKey))));
         }
 
         foreach (var key in d.CodeKeys.Where(k => !string.IsNullOrEmpty(k)).Distinct(StringComparer.Ordinal))
@@ -568,7 +570,7 @@ public sealed class SearchIndex : IDisposable
             var result = Execute(Compose(hasWords ? QueryBuilder.Text(syntax, widen: false) : null), sort, page, pageSize, acceptedStatuses);
             var widened = false;
             var approximate = false;
-            if (hasWords && result.Total < pageSize && syntax.CanWiden)
+            if (hasWords && result.Total < (request.WidenBelow ?? pageSize) && syntax.CanWiden)
             {
                 var wider = Execute(Compose(QueryBuilder.Text(syntax, widen: true)), sort, page, pageSize, acceptedStatuses);
                 if (wider.Total > result.Total)
@@ -677,14 +679,14 @@ public sealed class SearchIndex : IDisposable
             ITopDocsCollector top = sort switch
             {
                 SearchSort.Relevance => TopScoreDocCollector.Create(topN, docsScoredInOrder: false),
-                SearchSort.Newest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64, reverse: true)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
+                SearchSort.Newest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64, reverse: true), CodeSortField(), new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
                 SearchSort.Oldest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
                 SearchSort.Code => TopFieldCollector.Create(new Sort(CodeSortField(), new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
                 _ => TopFieldCollector.Create(new Sort(new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
             };
 
             var collector = new FacetingCollector((ICollector)top, facetNames, countStatus, acceptedStatuses, request.Today, options.CurrentStatus,
-                sort == SearchSort.Relevance ? options.StatusWeights : null);
+                sort == SearchSort.Relevance ? options.StatusWeights : null, request.StatusCountsIgnoreStatusFilter);
             searcher.Search(query, collector);
             var (facetCounts, statusCounts) = collector.Finish();
 

@@ -3,11 +3,11 @@ namespace SesecPortal.Search;
 public sealed record SearchIndexOptions
 {
     /// <summary>
-    /// The status a reader sees on a day, from the kind, the stored status and the effective date (a standard "Published"
-    /// whose effective date has come is "InForce"). Used by the "status" facet and filter at query time: nothing is
-    /// re-indexed when a day passes. By default, the stored status.
+    /// The status a reader sees on a day, from what the document says of its life (<see cref="StatusFacts"/>: a standard
+    /// "Published" whose effective date has come is "InForce", one whose withdrawal date has come "Withdrawn"). Used by the
+    /// "status" facet and filter at query time: nothing is re-indexed when a day passes. By default, the stored status.
     /// </summary>
-    public Func<string, string?, DateOnly?, DateOnly, string?> CurrentStatus { get; init; } = (_, status, _, _) => status;
+    public Func<StatusFacts, DateOnly, string?> CurrentStatus { get; init; } = (facts, _) => facts.Status;
 
     /// <summary>
     /// Relevance priors by current status (as <see cref="CurrentStatus"/> reads it): a match's score is multiplied by its

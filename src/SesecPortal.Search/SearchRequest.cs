@@ -5,7 +5,7 @@ public enum SearchSort
     /// <summary>Relevance when there are words or a code to look for, newest first when there are none.</summary>
     Default,
     Relevance,
-    /// <summary>Newest first; undated items last.</summary>
+    /// <summary>Newest first; undated items last; the same day by code (items without one last), then title.</summary>
     Newest,
     Oldest,
     /// <summary>By code (items without one last), then title.</summary>
@@ -38,10 +38,19 @@ public sealed record SearchRequest
 
     public int PageSize { get; init; } = 20;
 
+    /// <summary>Whole words found fewer matches than this (by default a page), so words are also matched as prefixes.</summary>
+    public int? WidenBelow { get; init; }
+
     /// <summary>The facets to count ("kind", "status", "sector", ...); none by default.</summary>
     public IReadOnlyList<string> CountFacets { get; init; } = [];
 
     public int MaxFacetValues { get; init; } = 30;
+
+    /// <summary>
+    /// Count the "status" facet over the matches of every filter but the status filter (a list whose status choices keep
+    /// showing what the others would give); by default it is counted within all the filters, like every other facet.
+    /// </summary>
+    public bool StatusCountsIgnoreStatusFilter { get; init; }
 }
 
 public sealed record SearchHit(string Kind, int Id, string Slug, string Title, string? Code, DateOnly? Date, float Score, string SnippetHtml)

@@ -79,8 +79,8 @@ internal sealed class FacetColumn
 }
 
 /// <summary>
-/// What a search needs of one segment beyond Lucene's own structures: its facet columns and the (kind, stored status,
-/// effective date) of each document, from which the current status is computed per day without re-indexing. Built once
+/// What a search needs of one segment beyond Lucene's own structures: its facet columns and the (kind, stored status and
+/// the dates of its life) of each document, from which the current status is computed per day without re-indexing. Built once
 /// per segment core (so a refresh after a small batch builds only the new segments) and shared by every reader that
 /// holds the segment; deletions are Lucene's live docs, applied before a document reaches the collector.
 /// </summary>
@@ -90,7 +90,7 @@ internal sealed class SegmentData
 
     private volatile StatusCache? statusCache;
 
-    private SegmentData(Dictionary<string, FacetColumn> facets, int[] statusCombo, (string Kind, string? Status, DateOnly? EffectiveOn)[] combos)
+    private SegmentData(Dictionary<string, FacetColumn> facets, int[] statusCombo, StatusFacts[] combos)
     {
         Facets = facets;
         StatusCombo = statusCombo;
@@ -103,13 +103,13 @@ internal sealed class SegmentData
     /// <summary>Index into <see cref="Combos"/> of each document, -1 when it has no status.</summary>
     public int[] StatusCombo { get; }
 
-    public (string Kind, string? Status, DateOnly? EffectiveOn)[] Combos { get; }
+    public StatusFacts[] Combos { get; }
 
     public static SegmentData For(AtomicReader reader) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new Lazy<SegmentData>(() => Load(reader), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>The current status of each combination on a day (computed once a day per segment: the delegate is the application's).</summary>
-    public string?[] CurrentStatuses(DateOnly today, Func<string, string?, DateOnly?, DateOnly, string?> currentStatus)
+    public string?[] CurrentStatuses(DateOnly today, Func<StatusFacts, DateOnly, string?> currentStatus)
     {
         var cached = statusCache;
         if (cached is not null && cached.Today == today)
@@ -120,8 +120,7 @@ internal sealed class SegmentData
         var result = new string?[Combos.Length];
         for (var i = 0; i < Combos.Length; i++)
         {
-            var (kind, status, effective) = Combos[i];
-            result[i] = currentStatus(kind, status, effective, today);
+            result[i] = currentStatus(Combos[i], today);
         }
 
         statusCache = new StatusCache(today, result);
@@ -148,12 +147,14 @@ internal sealed class SegmentData
 
         var combo = new int[maxDoc];
         Array.Fill(combo, -1);
-        var combos = new List<(string, string?, DateOnly?)>();
+        var combos = new List<StatusFacts>();
         var status = reader.GetSortedDocValues(Fields.Status);
         if (status is not null && facets.TryGetValue("kind", out var kinds) && kinds.Single is { } kindOf)
         {
             var effective = reader.GetNumericDocValues(Fields.EffectiveOn);
-            var index = new Dictionary<(int, int, long), int>();
+            var withdrawn = reader.GetNumericDocValues(Fields.WithdrawnOn);
+            var superseded = reader.GetNumericDocValues(Fields.SupersededOn);
+            var index = new Dictionary<(int, int, long, long, long), int>();
             var statusValues = new string[status.ValueCount];
             var bytes = new BytesRef();
             for (var i = 0; i < statusValues.Length; i++)
@@ -171,12 +172,14 @@ internal sealed class SegmentData
                 }
 
                 var e = effective?.Get(doc) ?? long.MinValue;
-                var key = (kindOf[doc], s, e);
+                var w = withdrawn?.Get(doc) ?? long.MinValue;
+                var r = superseded?.Get(doc) ?? long.MinValue;
+                var key = (kindOf[doc], s, e, w, r);
                 if (!index.TryGetValue(key, out var c))
                 {
                     c = combos.Count;
                     index[key] = c;
-                    combos.Add((kinds.Values[kindOf[doc]], statusValues[s], e == long.MinValue ? null : DateOnly.FromDayNumber((int)e)));
+                    combos.Add(new StatusFacts(kinds.Values[kindOf[doc]], statusValues[s], Day(e), Day(w), Day(r)));
                 }
 
                 combo[doc] = c;
@@ -185,4 +188,6 @@ internal sealed class SegmentData
 
         return new SegmentData(facets, combo, [.. combos]);
     }
+
+    private static DateOnly? Day(long number) => number == long.MinValue ? null : DateOnly.FromDayNumber((int)number);
 }

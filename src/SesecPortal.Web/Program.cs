@@ -49,8 +49,6 @@ builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<SearchIndexer>();
 builder.Services.AddScoped<FacetSlugs>();
 builder.Services.AddPortalSearch(builder.Configuration, builder.Environment);
-// The finder's filters and counts from memory (about 25 bytes a standard); Finder:InMemoryIndex=false keeps them in SQL.
-builder.Services.AddSingleton(_ => new StandardFinderIndex { Enabled = builder.Configuration.GetValue("Finder:InMemoryIndex", true) });
 builder.Services.AddScoped<EditorialRecorder>();
 builder.Services.AddScoped<ReferenceResolver>();
 builder.Services.AddScoped<ArticlePublisher>();

@@ -362,6 +362,46 @@ public sealed class SearchBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void A_withdrawal_and_a_supersession_count_from_their_days()
+    {
+        var july = new DateOnly(2026, 7, 1);
+        index.With(
+            Standard(1, "GB 1-2020", "Withdrawn in July") with { WithdrawnOn = july },
+            Standard(2, "GB 2-2020", "Replaced in July") with { SupersededOn = july },
+            Standard(3, "GB 3-2020", "Staying in force"));
+
+        IReadOnlyList<FacetCount> On(DateOnly day) => index.Search(null, r => { r.Today = day; r.CountFacets.Add("status"); }).Facets["status"];
+
+        On(july.AddDays(-1)).ShouldBe([new FacetCount("InForce", 3)]);
+        On(july).ShouldBe([new FacetCount("InForce", 1), new FacetCount("Superseded", 1), new FacetCount("Withdrawn", 1)]);
+        index.Titles(null, r => { r.Today = july; r.Filters["status"] = ["Withdrawn", "Superseded"]; })
+            .ShouldBe(["Withdrawn in July", "Replaced in July"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Status_counts_may_leave_out_the_status_filter_so_its_choices_stay_visible()
+    {
+        index.With(
+            Standard(1, "GB 1-2020", "In force one"),
+            Standard(2, "GB 2-2020", "In force two"),
+            Standard(3, "GB 3-2020", "Withdrawn", status: "Withdrawn"));
+
+        SearchResults Filtered(bool ignore) => index.Index.Search(new SearchRequest
+        {
+            Today = TempIndex.Today, CountFacets = ["status"], StatusCountsIgnoreStatusFilter = ignore,
+            Filters = new Dictionary<string, IReadOnlyList<string>> { ["status"] = ["Withdrawn"] },
+        });
+
+        var within = Filtered(ignore: false);
+        within.Total.ShouldBe(1);
+        within.Facets["status"].ShouldBe([new FacetCount("Withdrawn", 1)]);
+        var beside = Filtered(ignore: true);
+        beside.Total.ShouldBe(1);
+        beside.Hits.Single().Title.ShouldBe("Withdrawn");
+        beside.Facets["status"].ShouldBe([new FacetCount("InForce", 2), new FacetCount("Withdrawn", 1)]);
+    }
+
+    [Fact]
     public void Facets_are_counted_over_all_matches_by_count_then_value_and_years_latest_first()
     {
         var docs = new List<SearchDocument>();

@@ -8,6 +8,12 @@ public sealed class TempIndex : IDisposable
     public static readonly DateOnly Today = new(2026, 6, 30);
 
     /// <summary>The portal's rule: a published standard is in force from its effective date, and not before.</summary>
+    /// <summary>The same, and a withdrawal or a supersession counts from its day.</summary>
+    public static string? CurrentStatus(StatusFacts facts, DateOnly today) =>
+        facts.Kind == "standard" && facts.SupersededOn is { } s && s <= today ? "Superseded"
+        : facts.Kind == "standard" && facts.WithdrawnOn is { } w && w <= today ? "Withdrawn"
+        : CurrentStatus(facts.Kind, facts.Status, facts.EffectiveOn, today);
+
     public static string? CurrentStatus(string kind, string? status, DateOnly? effectiveOn, DateOnly today) =>
         kind == "standard" && status == "Published" && effectiveOn is { } e && e <= today ? "InForce"
         : kind == "standard" && status == "InForce" && effectiveOn is { } f && f > today ? "Published"

@@ -15,13 +15,13 @@ public sealed class PortalSearchIndex(string path, SearchGate gate) : IDisposabl
     private SearchIndex? opened;
     private bool disposed;
 
-    /// <summary>A standard's status is read on the day of the search (published → in force on its effective date).</summary>
+    /// <summary>A standard's status is read on the day of the search (published → in force on its effective date, withdrawn or superseded from theirs).</summary>
     public static readonly SearchIndexOptions Options = new()
     {
-        CurrentStatus = (kind, status, effectiveOn, today) =>
-            kind == "standard" && Enum.TryParse<StandardStatus>(status, out var stored)
-                ? StandardLifecycle.CurrentStatus(stored, effectiveOn, null, today).ToString()
-                : status,
+        CurrentStatus = (facts, today) =>
+            facts.Kind == "standard" && Enum.TryParse<StandardStatus>(facts.Status, out var stored)
+                ? StandardLifecycle.CurrentStatus(stored, facts.EffectiveOn, facts.WithdrawnOn, facts.SupersededOn, today).ToString()
+                : facts.Status,
         // What is in force is what readers must apply: among matches as good, it comes first; what was replaced or
         // withdrawn comes after what replaced it.
         StatusWeights = new Dictionary<string, float>(StringComparer.Ordinal)

@@ -55,14 +55,20 @@ public sealed class SearchDocuments(PortalDbContext db)
     }
 
     /// <summary>
-    /// The items whose documents carry text of this one (a committee's name on its standards, an organisation's name on
-    /// the groups it leads and the policies it issues): they are indexed again when it changes.
+    /// The items whose documents carry something of this one (a committee's name on its standards, an organisation's name
+    /// on the groups it leads and the policies it issues, a replacement's dates on the standard it supersedes): they are
+    /// indexed again when it changes.
     /// </summary>
     public async Task<IReadOnlyList<(ItemKind Kind, int Id)>> DependentsAsync(ItemKind kind, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         var result = new List<(ItemKind, int)>();
         switch (kind)
         {
+            case ItemKind.Standard:
+                // A replacement's dates are the day the standard it replaces becomes superseded.
+                result.AddRange((await db.Standards.Where(s => s.ReplacedById != null && ids.Contains(s.ReplacedById.Value)).Select(s => s.Id).ToListAsync(ct))
+                    .Select(id => (ItemKind.Standard, id)));
+                break;
             case ItemKind.WorkingGroup:
                 result.AddRange((await db.Standards.Where(s => s.CommitteeId != null && ids.Contains(s.CommitteeId.Value)).Select(s => s.Id).ToListAsync(ct))
                     .Select(id => (ItemKind.Standard, id)));
@@ -139,7 +145,8 @@ public sealed class SearchDocuments(PortalDbContext db)
             .Select(s => new
             {
                 s.Id, s.Slug, s.Code, s.CodeKey, s.PlanCode, s.PlanCodeKey, s.AdoptedCode, s.TitleEn, s.TitleZh, s.Summary, s.Status, s.PublishedOn, s.DraftedOn,
-                s.EffectiveOn, s.Level, s.Year, s.CommitteeId, s.IssuerId,
+                s.EffectiveOn, s.WithdrawnOn, s.NormalizedCode, s.Level, s.Year, s.CommitteeId, s.IssuerId,
+                SupersededOn = s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
                 Committee = s.Committee == null ? null : new { s.Committee.Name, s.Committee.Code },
                 Issuer = s.Issuer == null ? null : new { s.Issuer.Name, s.Issuer.Abbreviation },
                 Sectors = s.Sectors.Select(x => x.Id).ToList(),
@@ -174,7 +181,9 @@ public sealed class SearchDocuments(PortalDbContext db)
             {
                 Kind = "standard", Id = s.Id, Slug = s.Slug, Title = s.TitleEn, TitleZh = s.TitleZh, Code = s.Code,
                 CodeKeys = [.. new[] { s.CodeKey, s.PlanCodeKey, s.AdoptedCode is null ? null : StandardCode.KeyOf(s.AdoptedCode) }.OfType<string>().Distinct()],
-                Summary = PlainText(s.Summary), Date = s.PublishedOn ?? s.DraftedOn, Status = s.Status.ToString(), EffectiveOn = s.EffectiveOn,
+                CodeSortKey = s.NormalizedCode,
+                Summary = PlainText(s.Summary), Date = s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn, Status = s.Status.ToString(), EffectiveOn = s.EffectiveOn,
+                WithdrawnOn = s.WithdrawnOn, SupersededOn = s.SupersededOn,
                 Related = [.. related, .. new[] { s.PlanCode, s.AdoptedCode }.OfType<string>()],
                 Facets = facets,
             };

@@ -96,7 +96,7 @@ public sealed class SearchIndexFollower(PortalSearchIndex search, IServiceScopeF
 
         var started = Stopwatch.GetTimestamp();
         var items = batch.Entries.Where(e => SearchDocuments.Kinds.Contains(e.Kind)).Select(e => (e.Kind, Id: e.ItemId)).ToHashSet();
-        foreach (var kind in new[] { ItemKind.WorkingGroup, ItemKind.Organisation })
+        foreach (var kind in new[] { ItemKind.Standard, ItemKind.WorkingGroup, ItemKind.Organisation })
         {
             var changed = batch.Entries.Where(e => e.Kind == kind).Select(e => e.ItemId).Distinct().ToList();
             if (changed.Count > 0)

@@ -1,16 +1,20 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Search;
+using SesecPortal.Search;
+using SearchSyntax = SesecPortal.Search.SearchSyntax;
 
 namespace SesecPortal.Application.Features.Standards;
 
 /// <summary>
 /// The standards finder for companies: filter by sector, level, status (on today's date), year and committee, optionally
-/// by words or a code; sort by code, date or relevance; counts for every filter. Bad input is corrected, never fatal.
+/// by words or a code; sort by code, date or relevance; counts for every filter. Filters, counts, words and order all come
+/// from this instance's search index (<see cref="PortalSearchIndex"/>), the same one <c>/search</c> answers from, so the
+/// finder finds what search finds; only the page's 25 rows are read from PostgreSQL. Bad input is corrected, never fatal.
 /// </summary>
 public static class FindStandards
 {
@@ -56,22 +60,6 @@ public static class FindStandards
 
     public static readonly IReadOnlyList<string> Sorts = ["relevance", "code", "date"];
 
-    /// <summary>A standard's status on a given day (the rules of <see cref="StandardLifecycle"/>, in SQL).</summary>
-    public static Expression<Func<Standard, StandardStatus>> CurrentStatus(DateOnly today) => s =>
-        s.WithdrawnOn != null && s.WithdrawnOn <= today && s.Status != StandardStatus.Superseded ? StandardStatus.Withdrawn
-        : s.Status == StandardStatus.Published && s.EffectiveOn != null && s.EffectiveOn <= today ? StandardStatus.InForce
-        : s.Status == StandardStatus.InForce && s.EffectiveOn != null && s.EffectiveOn > today ? StandardStatus.Published
-        : s.Status;
-
-    /// <summary>Code order: standards without a code last. The in-memory index keeps this order as PostgreSQL computes it.</summary>
-    public static IOrderedQueryable<Standard> OrderByCode(IQueryable<Standard> standards) =>
-        standards.OrderBy(s => s.NormalizedCode == null).ThenBy(s => s.NormalizedCode).ThenBy(s => s.TitleEn).ThenBy(s => s.Id);
-
-    /// <summary>Newest first by publication, entry into force or drafting date; undated last.</summary>
-    public static IOrderedQueryable<Standard> OrderByDate(IQueryable<Standard> standards) =>
-        standards.OrderBy(s => (s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn) == null).ThenByDescending(s => s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn)
-            .ThenByDescending(s => s.Year).ThenBy(s => s.NormalizedCode).ThenBy(s => s.Id);
-
     /// <summary>What a row of the list needs, read for one page.</summary>
     private sealed record RowData(
         int Id, string Slug, string? Code, string TitleEn, StandardLevel? Level, StandardStatus Status, DateOnly? EffectiveOn, DateOnly? WithdrawnOn,
@@ -84,7 +72,14 @@ public static class FindStandards
         s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
         s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList()));
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock, StandardFinderIndex index) : IQueryHandler<Query, Result>
+    private static readonly string[] CountedFacets = ["sector", "level", "status", "year", "committee"];
+
+    /// <summary>Every value of a facet is counted; the finder keeps its own <see cref="MaxFacetValues"/> in its own order.</summary>
+    private const int AllFacetValues = 100_000;
+
+    private sealed record Named(int Id, string Slug, string Name);
+
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -106,9 +101,7 @@ public static class FindStandards
             var parsedStatuses = statuses.Select(s => Enum.TryParse<StandardStatus>(s, true, out var v) && Enum.IsDefined(v) ? v : (StandardStatus?)null).ToList();
             input.Ignored("status", statuses.Where((_, i) => parsedStatuses[i] is null));
             var statusValues = parsedStatuses.OfType<StandardStatus>().Distinct().ToList();
-            var years = QueryInput.Values(query.Year);
-            var yearValues = years.Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1900 and <= 2200 ? n : (int?)null).ToList();
-            input.Ignored("year", years.Where((_, i) => yearValues[i] is null));
+            var validYears = input.Years(query.Year);
             var knownCommittees = await input.KnownAsync("committee", query.Committee, db.WorkingGroups.Select(w => w.Slug), ct);
 
             var sort = (query.Sort ?? "").Trim().ToLowerInvariant();
@@ -118,61 +111,77 @@ public static class FindStandards
                 sort = "";
             }
 
-            if (sort == "relevance" && syntax.IsEmpty)
+            string? codeKey = StandardCode.TryParse(syntax.Text, out var code) ? code.Key : null;
+            var hasWords = !syntax.IsEmpty || codeKey is not null;
+            if (sort == "relevance" && !hasWords)
             {
                 messages.Add("Sorting by relevance needs words to search for; the standards are sorted by code.");
                 sort = "code";
             }
 
-            sort = sort.Length > 0 ? sort : syntax.IsEmpty ? "code" : "relevance";
+            sort = sort.Length > 0 ? sort : hasWords ? "relevance" : "code";
 
-            var tsQuery = syntax.TsQuery ?? "";
-            string? codeKey = StandardCode.TryParse(syntax.Text, out var code) ? code.Key : null;
-            var validYears = yearValues.OfType<int>().ToList();
-            var levelValues = levels.Select(l => Levels[l]).ToList();
-            var selection = new StandardFinderIndex.Selection(knownSectors, levelValues, validYears, knownCommittees, statusValues);
+            var sectorIds = await db.Sectors.AsNoTracking().Where(s => knownSectors.Contains(s.Slug)).Select(s => s.Id).ToListAsync(ct);
+            var committeeIds = await db.WorkingGroups.AsNoTracking().Where(w => knownCommittees.Contains(w.Slug)).Select(w => w.Id).ToListAsync(ct);
+            var request = new SearchRequest
+            {
+                Syntax = syntax,
+                CodeKey = codeKey,
+                Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+                {
+                    ["kind"] = [SearchDocuments.KindName(ItemKind.Standard)],
+                    ["sector"] = [.. sectorIds.Select(SearchDocuments.Id)],
+                    ["level"] = [.. levels.Select(l => Levels[l].ToString())],
+                    ["status"] = [.. statusValues.Select(s => s.ToString())],
+                    ["year"] = [.. validYears.Select(y => y.ToString(CultureInfo.InvariantCulture))],
+                    ["committee"] = [.. committeeIds.Select(SearchDocuments.Id)],
+                },
+                Today = today,
+                Sort = sort switch { "date" => SearchSort.Newest, "relevance" => SearchSort.Relevance, _ => SearchSort.Code },
+                Page = int.TryParse(query.Page?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked >= 1 ? asked : 1,
+                PageSize = PageSize,
+                // Prefixes widen the words when they find less than a page of /search, so the finder finds what search finds.
+                WidenBelow = SearchPortal.PageSize,
+                CountFacets = CountedFacets,
+                MaxFacetValues = AllFacetValues,
+                StatusCountsIgnoreStatusFilter = true,
+            };
 
-            // Without words or a code, filters, counts and the page come from the in-memory index; with them, from SQL.
-            StandardFinderIndex.Tally tally;
-            Func<int, Task<List<RowData>>> pageRows;
-            var snapshot = index.Enabled && syntax.IsEmpty && codeKey is null ? await index.GetAsync(db, today, ct) : null;
-            if (snapshot is { Usable: true })
+            var results = await RunAsync(request, ct);
+            var total = results.Total;
+            // The index ranks at most MaxRank matches: the pages beyond are out of reach (narrow the list instead).
+            var pageCount = Math.Min(QueryInput.PageCount(total, PageSize), Math.Max(1, PortalSearchIndex.Options.MaxRank / PageSize));
+            if (request.Page > pageCount && pageCount < QueryInput.PageCount(total, PageSize))
             {
-                tally = snapshot.Count(selection, MaxFacetValues);
-                pageRows = async page =>
-                {
-                    var ids = snapshot.Page(selection, sort == "date", (page - 1) * PageSize, PageSize);
-                    var rows = await Project(db.Standards.AsNoTracking().Where(s => ids.Contains(s.Id))).ToListAsync(ct);
-                    return [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
-                };
-            }
-            else
-            {
-                var standards = Filtered(selection, syntax, tsQuery, codeKey, today, out var beforeStatus);
-                tally = await TallyAsync(beforeStatus, standards, today, ct);
-                pageRows = page =>
-                {
-                    IOrderedQueryable<Standard> ordered = sort switch
-                    {
-                        "date" => OrderByDate(standards),
-                        "relevance" => standards
-                            .OrderByDescending(s => codeKey != null && s.CodeKey == codeKey)
-                            .ThenByDescending(s => db.SearchEntries.Where(e => e.Kind == SearchKind.Standard && e.ItemId == s.Id)
-                                .Select(e => e.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery)))).FirstOrDefault())
-                            .ThenBy(s => s.NormalizedCode).ThenBy(s => s.Id),
-                        _ => OrderByCode(standards),
-                    };
-                    return Project(ordered.Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
-                };
+                messages.Add($"Only the first {pageCount * PageSize:N0} standards of a list can be paged through; add a filter or words to narrow it.");
             }
 
-            var total = tally.Total;
-            var pageCount = QueryInput.PageCount(total, PageSize);
             var page = input.Page(query.Page, pageCount, total);
-            var rows = await pageRows(page);
+            if (page != request.Page)
+            {
+                results = await RunAsync(request with { Page = page }, ct);
+            }
+
+            if (results.Approximate)
+            {
+                messages.Add($"No standard matches “{syntax.Text}” exactly; these have similar titles.");
+            }
+
+            var ids = results.Hits.Select(h => h.Id).ToList();
+            var rows = await Project(db.Standards.AsNoTracking().Where(s => ids.Contains(s.Id))).ToListAsync(ct);
+            rows = [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
+
+            IReadOnlyList<FacetCount> Of(string facet) => results.Facets.TryGetValue(facet, out var counts) ? counts : [];
+            var sectors = await NamesAsync(Of("sector"), wanted => db.Sectors.AsNoTracking().Where(s => wanted.Contains(s.Id)).Select(s => new Named(s.Id, s.Slug, s.Name)), ct);
+            var committees = await NamesAsync(Of("committee"), wanted => db.WorkingGroups.AsNoTracking().Where(w => wanted.Contains(w.Id)).Select(w => new Named(w.Id, w.Slug, w.Name)), ct);
 
             static string? Format(DateOnly? d) => d is { } v ? PartialDate.Format(v) : null;
             var levelSlugs = Levels.ToDictionary(kv => kv.Value, kv => kv.Key);
+            var levelCounts = Of("level").Select(l => (Level: Enum.TryParse<StandardLevel>(l.Value, out var v) ? v : (StandardLevel?)null, l.Count))
+                .Where(l => l.Level is not null && levelSlugs.ContainsKey(l.Level.Value)).Select(l => (Level: l.Level!.Value, l.Count));
+            var statusCounts = Of("status").Select(s => (Status: Enum.TryParse<StandardStatus>(s.Value, out var v) ? v : (StandardStatus?)null, s.Count))
+                .Where(s => s.Status is not null).Select(s => (Status: s.Status!.Value, s.Count));
+            var yearCounts = Of("year").Select(y => (Year: int.TryParse(y.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0, y.Count)).Where(y => y.Year > 0);
             return new Result(
                 syntax.Text, sort, total, page, pageCount,
                 [.. rows.Select(r => new Row(r.Slug, r.Code, r.TitleEn, r.Level is { } l ? Labels.Of(l) : null,
@@ -180,86 +189,34 @@ public static class FindStandards
                 {
                     Adoption = Adoption.Describe(r.Code, r.AdoptedCode, r.AdoptionDegree),
                 })],
-                [.. tally.Sectors.Select(s => new FacetValue(s.Slug, s.Name, s.Count, knownSectors.Contains(s.Slug)))],
-                [.. tally.Levels.Where(l => l.Level is not null).OrderByDescending(l => l.Count).ThenBy(l => l.Level)
-                    .Select(l => new FacetValue(levelSlugs[l.Level!.Value], Labels.Of(l.Level.Value), l.Count, levels.Contains(levelSlugs[l.Level.Value])))],
-                [.. tally.Statuses.OrderByDescending(s => s.Count).ThenBy(s => s.Status).Select(s => new FacetValue(s.Status.ToString(), Labels.Of(s.Status), s.Count, statusValues.Contains(s.Status)))],
-                [.. tally.Years.Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count, validYears.Contains(y.Year)))],
-                [.. tally.Committees.Select(c => new FacetValue(c.Slug, c.Name, c.Count, knownCommittees.Contains(c.Slug)))],
+                [.. sectors.Select(s => new FacetValue(s.Named.Slug, s.Named.Name, s.Count, knownSectors.Contains(s.Named.Slug)))],
+                [.. levelCounts.OrderByDescending(l => l.Count).ThenBy(l => l.Level)
+                    .Select(l => new FacetValue(levelSlugs[l.Level], Labels.Of(l.Level), l.Count, levels.Contains(levelSlugs[l.Level])))],
+                [.. statusCounts.OrderByDescending(s => s.Count).ThenBy(s => s.Status).Select(s => new FacetValue(s.Status.ToString(), Labels.Of(s.Status), s.Count, statusValues.Contains(s.Status)))],
+                [.. yearCounts.OrderByDescending(y => y.Year).Take(MaxFacetValues)
+                    .Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count, validYears.Contains(y.Year)))],
+                [.. committees.Select(c => new FacetValue(c.Named.Slug, c.Named.Name, c.Count, knownCommittees.Contains(c.Named.Slug)))],
                 messages);
         }
 
-        /// <summary>The standards matching the selection in SQL; <paramref name="beforeStatus"/> is the same without the status filter.</summary>
-        private IQueryable<Standard> Filtered(
-            StandardFinderIndex.Selection selection, SearchSyntax syntax, string tsQuery, string? codeKey, DateOnly today, out IQueryable<Standard> beforeStatus)
+        private async Task<SearchResults> RunAsync(SearchRequest request, CancellationToken ct)
         {
-            var standards = db.Standards.AsNoTracking();
-            if (selection.Sectors.Count > 0)
-            {
-                var sectors = selection.Sectors.ToList();
-                standards = standards.Where(s => s.Sectors.Any(x => sectors.Contains(x.Slug)));
-            }
-
-            if (selection.Levels.Count > 0)
-            {
-                var levelValues = selection.Levels.Select(l => (StandardLevel?)l).ToList();
-                standards = standards.Where(s => levelValues.Contains(s.Level));
-            }
-
-            if (selection.Years.Count > 0)
-            {
-                var years = selection.Years.Select(y => (int?)y).ToList();
-                standards = standards.Where(s => years.Contains(s.Year));
-            }
-
-            if (selection.Committees.Count > 0)
-            {
-                var committees = selection.Committees.ToList();
-                standards = standards.Where(s => s.Committee != null && committees.Contains(s.Committee.Slug));
-            }
-
-            if (!syntax.IsEmpty || codeKey is not null)
-            {
-                standards = standards.Where(s => (codeKey != null && s.CodeKey != null && s.CodeKey.StartsWith(codeKey))
-                    || (tsQuery != "" && db.SearchEntries.Any(e => e.Kind == SearchKind.Standard && e.ItemId == s.Id
-                        && e.SearchVector.Matches(EF.Functions.ToTsQuery("english", SearchFunctions.Spelling(tsQuery))))));
-            }
-
-            beforeStatus = standards;
-            if (selection.Statuses.Count > 0)
-            {
-                var current = CurrentStatus(today);
-                var parameter = current.Parameters[0];
-                var contains = Expression.Call(
-                    typeof(Enumerable), nameof(Enumerable.Contains), [typeof(StandardStatus)], Expression.Constant(selection.Statuses.ToList()), current.Body);
-                standards = standards.Where(Expression.Lambda<Func<Standard, bool>>(contains, parameter));
-            }
-
-            return standards;
+            using var turn = await search.Gate.EnterAsync(ct);
+            return search.Index.Search(request);
         }
 
-        /// <summary>The counts in SQL: statuses within every filter but status (so their own counts stay visible), the rest within all.</summary>
-        private static async Task<StandardFinderIndex.Tally> TallyAsync(IQueryable<Standard> beforeStatus, IQueryable<Standard> standards, DateOnly today, CancellationToken ct)
+        /// <summary>
+        /// The most frequent <see cref="MaxFacetValues"/> values of an id facet (ties by id), named from the database; an id
+        /// it no longer has (deleted since it was indexed) is left out.
+        /// </summary>
+        private static async Task<List<(Named Named, int Count)>> NamesAsync(
+            IReadOnlyList<FacetCount> counts, Func<List<int>, IQueryable<Named>> read, CancellationToken ct)
         {
-            var current = CurrentStatus(today);
-            var statusCounts = await beforeStatus.GroupBy(current).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var total = await standards.CountAsync(ct);
-            var levelCounts = await standards.GroupBy(s => s.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var yearCounts = await standards.Where(s => s.Year != null).GroupBy(s => s.Year).Select(g => new { g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Key).Take(MaxFacetValues).ToListAsync(ct);
-            var sectorCounts = await standards.SelectMany(s => s.Sectors).GroupBy(x => new { x.Id, x.Slug, x.Name })
-                .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(MaxFacetValues).ToListAsync(ct);
-            var committeeCounts = await standards.Where(s => s.Committee != null).GroupBy(s => new { s.Committee!.Id, s.Committee.Slug, s.Committee.Name })
-                .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(MaxFacetValues).ToListAsync(ct);
-            return new StandardFinderIndex.Tally(
-                total,
-                [.. statusCounts.Select(s => (s.Key, s.Count))],
-                [.. levelCounts.Select(l => (l.Key, l.Count))],
-                [.. yearCounts.Select(y => (y.Key!.Value, y.Count))],
-                [.. sectorCounts.Select(s => (s.Slug, s.Name, s.Count))],
-                [.. committeeCounts.Select(c => (c.Slug, c.Name, c.Count))]);
+            var top = counts.Select(c => (Id: int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0, c.Count))
+                .Where(c => c.Id > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Id).ToList();
+            var wanted = top.Select(c => c.Id).ToList();
+            var names = (await read(wanted).ToListAsync(ct)).ToDictionary(n => n.Id);
+            return [.. top.Where(c => names.ContainsKey(c.Id)).Take(MaxFacetValues).Select(c => (names[c.Id], c.Count))];
         }
     }
 }
