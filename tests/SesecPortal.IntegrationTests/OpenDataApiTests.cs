@@ -256,6 +256,9 @@ public sealed class OpenDataApiTests(IntegrationFixture fixture) : PortalTest(fi
         var page = await WaitForImportAsync(client, jobPage);
         page.ShouldContain("added 1 policy");
         page.ShouldContain("line 2");
+        page.ShouldMatch(@"Written in [0-9.,]+ s \([0-9,]+ lines/s\); searchable [0-9.,]+ s after the import began\.");
+        (await SendAsync(new Application.Features.Search.SearchPortal.Query("An imported policy"))).Hits.ShouldContain(h => h.Url == "/policies/an-imported-policy",
+            "the import is reported searchable only once it is");
         (await GetPageAsync("/policies/an-imported-policy")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetStringAsync(new Uri("/admin/import", UriKind.Relative), Ct)).ShouldContain("policies.jsonl", Case.Sensitive, "the import page lists the latest imports");
     }

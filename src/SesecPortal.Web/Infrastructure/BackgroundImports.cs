@@ -75,10 +75,13 @@ internal sealed class BackgroundImports(
             ticker = TickAsync(id, progress, ticking.Token);
             await using var scope = scopes.CreateAsyncScope();
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            // The command returns once this instance's followers (the search index among them) have applied its last batch.
             var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportContent.Command(file, progress), stoppingToken);
+            var searchableIn = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             await ticking.CancelAsync();
             await ticker;
-            await SendAsync(new TrackImport.Finished(id, result), CancellationToken.None);
+            await SendAsync(new TrackImport.Finished(id, result, searchableIn), CancellationToken.None);
             logger.LogInformation("Imported {FileName} in the background (job {ImportId}): {Summary}", Path.GetFileName(path), id, result.Summary);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -26,6 +26,9 @@ public static class ImportContent
     {
         public int Imported => Added.Values.Sum() + Updated.Values.Sum();
 
+        /// <summary>From the first line read to the last batch committed (the index and caches follow after).</summary>
+        public TimeSpan WrittenIn { get; init; }
+
         public string Summary
         {
             get
@@ -51,6 +54,7 @@ public static class ImportContent
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var sectors = await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Slug, s => s.Id, StringComparer.Ordinal, ct);
             var parser = new ImportLineParser(sectors);
             var versionLinks = new PolicyImportLinks(db);
@@ -192,7 +196,7 @@ public static class ImportContent
             var result = new Result(lines, importer.Tally.Added, importer.Tally.Updated, errorCount, errors, importer.Tally.Unchanged);
             recorder.Audit(ItemKind.Article, null, null, "imported", result.Summary);
             await db.SaveChangesAsync(ct);
-            return result;
+            return result with { WrittenIn = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
         }
 
         private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

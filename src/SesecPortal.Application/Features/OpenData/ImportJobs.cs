@@ -57,7 +57,17 @@ public static class TrackImport
     /// <summary>How far the job got; also a sign of life for the jobs queued behind it on the same instance.</summary>
     public sealed record Moved(Guid Id, long BytesRead, int Lines, string Instance) : ICommand<Unit>;
 
-    public sealed record Finished(Guid Id, ImportContent.Result Result) : ICommand<Unit>;
+    /// <param name="SearchableIn">From the start until the last item was searchable on the instance that imported it.</param>
+    public sealed record Finished(Guid Id, ImportContent.Result Result, TimeSpan? SearchableIn = null) : ICommand<Unit>;
+
+    /// <summary>How fast the lines went in and when the last item could be found: "Written in 2.0 s (1,250 lines/s); searchable 2.4 s after the import began."</summary>
+    public static string Timing(ImportContent.Result result, TimeSpan? searchableIn)
+    {
+        static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("N1", System.Globalization.CultureInfo.InvariantCulture);
+        var rate = result.Lines / Math.Max(result.WrittenIn.TotalSeconds, 0.001);
+        var text = $"Written in {Seconds(result.WrittenIn)} s ({rate.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} lines/s)";
+        return searchableIn is { } s ? $"{text}; searchable {Seconds(s)} s after the import began." : text + ".";
+    }
 
     public sealed record Failed(Guid Id, string Reason) : ICommand<Unit>;
 
@@ -94,7 +104,7 @@ public static class TrackImport
 
             var report = shown.Count == 0 ? null : string.Join('\n', shown);
             await db.ImportJobs.Where(j => j.Id == command.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.State, ImportState.Finished).SetProperty(j => j.Summary, result.Summary).SetProperty(j => j.Report, report)
+                .SetProperty(j => j.State, ImportState.Finished).SetProperty(j => j.Summary, $"{result.Summary} {Timing(result, command.SearchableIn)}").SetProperty(j => j.Report, report)
                 .SetProperty(j => j.ErrorCount, result.ErrorCount).SetProperty(j => j.Lines, result.Lines).SetProperty(j => j.BytesRead, j => j.Bytes)
                 .SetProperty(j => j.FinishedAt, now).SetProperty(j => j.UpdatedAt, now), cancellationToken);
             return Unit.Value;
