@@ -99,9 +99,10 @@ public sealed class SearchDocuments(PortalDbContext db)
                 q => q.Where(a => a.Id > afterId).OrderBy(a => a.Id), ids, q => q.Where(a => ids!.Contains(a.Id)))
             .Select(a => new
             {
-                a.Id, a.Slug, a.Title, a.Summary, a.Body, Date = a.EventDate ?? a.PublishedOn, a.Tags,
+                a.Id, a.Slug, a.Title, a.Summary, a.Body, Date = a.EventDate ?? a.PublishedOn, a.Tags, a.PublishedAt, a.UpdatedAt,
                 Sectors = a.Sectors.Select(s => s.Id).ToList(),
                 Organisations = a.Organisations.Select(o => o.Id).ToList(),
+                Standards = a.Standards.Select(s => s.Id).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -109,7 +110,8 @@ public sealed class SearchDocuments(PortalDbContext db)
         {
             Kind = "article", Id = a.Id, Slug = a.Slug, Title = a.Title, Summary = a.Summary, Body = PlainText(a.Body), Date = a.Date,
             Related = a.Tags,
-            Facets = Facets(a.Sectors, a.Organisations, a.Date?.Year),
+            ChangedAt = Latest(a.PublishedAt, a.UpdatedAt),
+            Facets = WithStandards(Facets(a.Sectors, a.Organisations, a.Date?.Year), a.Standards),
         })];
     }
 
@@ -118,7 +120,7 @@ public sealed class SearchDocuments(PortalDbContext db)
         var rows = await Batch(db.Policies.AsNoTracking(), q => q.Where(p => p.Id > afterId).OrderBy(p => p.Id), ids, q => q.Where(p => ids!.Contains(p.Id)))
             .Select(p => new
             {
-                p.Id, p.Slug, p.Title, p.TitleZh, p.Summary, p.DocumentNumber, p.IssuedOn, p.Status,
+                p.Id, p.Slug, p.Title, p.TitleZh, p.Summary, p.DocumentNumber, p.IssuedOn, p.Status, p.ChangedAt,
                 Sectors = p.Sectors.Select(s => s.Id).ToList(),
                 Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => new { a.OrganisationId, a.Organisation!.Name, a.Organisation.Abbreviation }).ToList(),
             })
@@ -127,7 +129,7 @@ public sealed class SearchDocuments(PortalDbContext db)
         return [.. rows.Select(p => new SearchDocument
         {
             Kind = "policy", Id = p.Id, Slug = p.Slug, Title = p.Title, TitleZh = p.TitleZh, Code = p.DocumentNumber, Summary = PlainText(p.Summary), Date = p.IssuedOn,
-            Status = p.Status.ToString(),
+            Status = p.Status.ToString(), ChangedAt = p.ChangedAt,
             Related = [.. p.Authorities.SelectMany(a => Names(a.Name, a.Abbreviation))],
             Facets = Facets(p.Sectors, p.Authorities.Select(a => a.OrganisationId), p.IssuedOn?.Year),
         })];
@@ -139,7 +141,7 @@ public sealed class SearchDocuments(PortalDbContext db)
             .Select(s => new
             {
                 s.Id, s.Slug, s.Code, s.CodeKey, s.PlanCode, s.PlanCodeKey, s.AdoptedCode, s.TitleEn, s.TitleZh, s.Summary, s.Status, s.PublishedOn, s.DraftedOn,
-                s.EffectiveOn, s.Level, s.Year, s.CommitteeId, s.IssuerId,
+                s.EffectiveOn, s.Level, s.Year, s.CommitteeId, s.IssuerId, s.ChangedAt,
                 Committee = s.Committee == null ? null : new { s.Committee.Name, s.Committee.Code },
                 Issuer = s.Issuer == null ? null : new { s.Issuer.Name, s.Issuer.Abbreviation },
                 Sectors = s.Sectors.Select(x => x.Id).ToList(),
@@ -159,7 +161,7 @@ public sealed class SearchDocuments(PortalDbContext db)
                 related.AddRange(Names(issuer.Name, issuer.Abbreviation));
             }
 
-            var facets = Facets(s.Sectors, s.IssuerId is { } i ? [i] : [], s.Year ?? (s.PublishedOn ?? s.DraftedOn)?.Year);
+            var facets = WithStandards(Facets(s.Sectors, s.IssuerId is { } i ? [i] : [], s.Year ?? (s.PublishedOn ?? s.DraftedOn)?.Year), [s.Id]);
             if (s.Level is { } level)
             {
                 facets["level"] = [level.ToString()];
@@ -174,7 +176,7 @@ public sealed class SearchDocuments(PortalDbContext db)
             {
                 Kind = "standard", Id = s.Id, Slug = s.Slug, Title = s.TitleEn, TitleZh = s.TitleZh, Code = s.Code,
                 CodeKeys = [.. new[] { s.CodeKey, s.PlanCodeKey, s.AdoptedCode is null ? null : StandardCode.KeyOf(s.AdoptedCode) }.OfType<string>().Distinct()],
-                Summary = PlainText(s.Summary), Date = s.PublishedOn ?? s.DraftedOn, Status = s.Status.ToString(), EffectiveOn = s.EffectiveOn,
+                Summary = PlainText(s.Summary), Date = s.PublishedOn ?? s.DraftedOn, Status = s.Status.ToString(), EffectiveOn = s.EffectiveOn, ChangedAt = s.ChangedAt,
                 Related = [.. related, .. new[] { s.PlanCode, s.AdoptedCode }.OfType<string>()],
                 Facets = facets,
             };
@@ -230,6 +232,19 @@ public sealed class SearchDocuments(PortalDbContext db)
 
         return facets;
     }
+
+    /// <summary>
+    /// The "standard" facet: the standards an article is about, a standard itself; following a standard is following
+    /// both (one filter).
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> WithStandards(Dictionary<string, IReadOnlyList<string>> facets, IEnumerable<int> standards)
+    {
+        facets["standard"] = [.. standards.Distinct().Select(Id)];
+        return facets;
+    }
+
+    /// <summary>The later of two times (either may be missing), as PostgreSQL's GREATEST.</summary>
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static IEnumerable<string> Names(string name, string? other) => other is null || other == name ? [name] : [name, other];
 
