@@ -56,7 +56,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             Id = r.ToLowerInvariant(), Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r.ToLowerInvariant(),
         }));
-        builder.HasPostgresExtension("pg_trgm");
         builder.HasDbFunction(typeof(SearchFunctions).GetMethod(nameof(SearchFunctions.Spelling))!).HasName("sesec_spelling").IsBuiltIn(false);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }

@@ -3,8 +3,9 @@ using NpgsqlTypes;
 namespace SesecPortal.Application.Domain;
 
 /// <summary>
-/// One searchable item (article, policy, standard, working group, organisation), denormalised for full-text search
-/// and facets: its weighted <see cref="SearchVector"/> is a stored generated column with a GIN index.
+/// The row of the former PostgreSQL search table, whose table the migration <c>OneSearchPathLucene</c> dropped. Kept
+/// only so that the standards finder compiles until its rewrite onto the search index lands; delete it then (with its
+/// configuration, the DbSet, <see cref="Data.SearchFunctions"/> and its mapping).
 /// </summary>
 public sealed class SearchEntry
 {
@@ -28,13 +29,4 @@ public sealed class SearchEntry
     /// <summary>Issuing authorities (policies), issuer (standards), organisations named (articles).</summary>
     public List<string> Authorities { get; set; } = [];
     public NpgsqlTsVector SearchVector { get; set; } = null!;
-}
-
-public enum SearchKind
-{
-    Article,
-    Policy,
-    Standard,
-    WorkingGroup,
-    Organisation,
 }

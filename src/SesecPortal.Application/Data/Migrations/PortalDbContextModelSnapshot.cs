@@ -22,7 +22,6 @@ namespace SesecPortal.Application.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1607,13 +1606,11 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnName("body");
 
                     b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("text")
                         .HasColumnName("code");
 
                     b.Property<string>("CodeKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("text")
                         .HasColumnName("code_key");
 
                     b.Property<DateOnly?>("Date")
@@ -1636,10 +1633,8 @@ namespace SesecPortal.Application.Data.Migrations
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
-                        .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(title, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(summary, ''))), 'B') || setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(body, ''))), 'D')", true);
+                        .HasColumnName("search_vector");
 
                     b.PrimitiveCollection<List<string>>("Sectors")
                         .IsRequired()
@@ -1648,13 +1643,11 @@ namespace SesecPortal.Application.Data.Migrations
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
+                        .HasColumnType("text")
                         .HasColumnName("slug");
 
                     b.Property<string>("Status")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<string>("Summary")
@@ -1663,8 +1656,7 @@ namespace SesecPortal.Application.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<int?>("Year")
@@ -1674,43 +1666,10 @@ namespace SesecPortal.Application.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_search_entries");
 
-                    b.HasIndex("Authorities")
-                        .HasDatabaseName("ix_search_entries_authorities");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Authorities"), "gin");
-
-                    b.HasIndex("CodeKey")
-                        .HasDatabaseName("ix_search_entries_code_key");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CodeKey"), new[] { "text_pattern_ops" });
-
-                    b.HasIndex("Date")
-                        .HasDatabaseName("ix_search_entries_date");
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_search_entries_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
-                    b.HasIndex("Sectors")
-                        .HasDatabaseName("ix_search_entries_sectors");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Sectors"), "gin");
-
-                    b.HasIndex("Title")
-                        .HasDatabaseName("ix_search_entries_title_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("Kind", "Date")
-                        .HasDatabaseName("ix_search_entries_kind_date");
-
-                    b.HasIndex("Kind", "ItemId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_search_entries_kind_item_id");
-
-                    b.ToTable("search_entries", (string)null);
+                    b.ToTable("search_entries", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.Sector", b =>

@@ -12,8 +12,9 @@ namespace SesecPortal.Application.Features.Search;
 /// Builds the search index's documents from PostgreSQL: what readers see of an article (published only), a policy, a
 /// standard, a committee or an organisation, with what the portal knows around it (the organisations that lead a group,
 /// a committee's name on its standards, a policy's authorities) as low-weight related text. Facets hold ids (sectors,
-/// authorities, committees): a renamed sector or organisation needs no re-indexing; names and slugs are read when a
-/// search answers. One statement per kind and batch (collections by split queries), never one per item.
+/// authorities, committees; an article's "standard" facet holds the standards it is about, a standard's its own id): a
+/// renamed sector or organisation needs no re-indexing; names and slugs are read when a search answers. Each article,
+/// standard and policy carries its change time (what watchlists window and sort by). One statement per kind and batch (collections by split queries), never one per item.
 /// </summary>
 public sealed class SearchDocuments(PortalDbContext db)
 {
