@@ -19,6 +19,13 @@ internal static class Fields
     public const string BodyStored = "body_stored";
     /// <summary>Days since 0001-01-01, long.MinValue when undated (so undated sorts last, newest first).</summary>
     public const string Date = "date";
+    /// <summary>
+    /// The change time in UTC ticks: indexed as a number (range filters), stored, and a numeric doc value for sorting
+    /// (long.MinValue when it never changed, so those sort last, newest first).
+    /// </summary>
+    public const string Changed = "changed";
+    /// <summary>The key as a sorted doc value: the last tie-break of <see cref="SearchSort.Changed"/>.</summary>
+    public const string KeySort = "key_sort";
     public const string Status = "status";
     public const string EffectiveOn = "effective";
     public const string WithdrawnOn = "withdrawn";

@@ -51,6 +51,12 @@ public sealed record SearchDocument
     /// <summary>What the code sort orders by, when it is not the code itself (a canonical form of it); lower-cased by the index.</summary>
     public string? CodeSortKey { get; init; }
 
+    /// <summary>
+    /// When the item last went online or changed (an article's publication or update, a standard's or policy's last
+    /// edit); null when it never changed here (the seed's records). What a watchlist lists is windowed and sorted by it.
+    /// </summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     /// <summary>Facet name → values ("sector": ["ict", "carbon"], "year": ["2021"]). "kind" and "status" are added by the index; do not set them here.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

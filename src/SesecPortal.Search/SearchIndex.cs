@@ -19,7 +19,7 @@ namespace SesecPortal.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>The version of the documents' fields and analysis; an index made by another needs a rebuild.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>The schema of an index made empty, before its first rebuild completes.</summary>
     private const int NotBuilt = 0;
@@ -30,7 +30,7 @@ public sealed class SearchIndex : IDisposable
     private static readonly Similarity Bm25 = new TitleLengthSimilarity();
 
     /// <summary>Read in one visit per hit: each visit decompresses the document's stored block.</summary>
-    private static readonly HashSet<string> HitFields = [Fields.Kind, Fields.Id, Fields.Slug, Fields.Title, Fields.TitleZh, Fields.Code, Fields.Date, Fields.Summary, Fields.BodyStored];
+    private static readonly HashSet<string> HitFields = [Fields.Kind, Fields.Id, Fields.Slug, Fields.Title, Fields.TitleZh, Fields.Code, Fields.Date, Fields.Summary, Fields.BodyStored, Fields.Changed];
 
     private readonly Directory directory;
     private readonly string? path;
@@ -411,7 +411,14 @@ public sealed class SearchIndex : IDisposable
             new NumericDocValuesField(Fields.EffectiveOn, d.EffectiveOn?.DayNumber ?? long.MinValue),
             new NumericDocValuesField(Fields.WithdrawnOn, d.WithdrawnOn?.DayNumber ?? long.MinValue),
             new NumericDocValuesField(Fields.SupersededOn, d.SupersededOn?.DayNumber ?? long.MinValue),
+            new NumericDocValuesField(Fields.Changed, d.ChangedAt?.UtcTicks ?? long.MinValue),
+            new SortedDocValuesField(Fields.KeySort, new BytesRef(Fields.KeyOf(d.Kind, d.Id))),
         };
+
+        if (d.ChangedAt is { } changed)
+        {
+            doc.Add(new Int64Field(Fields.Changed, changed.UtcTicks, Field.Store.YES));
+        }
 
         if (d.Date is { } date)
         {
@@ -567,29 +574,41 @@ public sealed class SearchIndex : IDisposable
                 return filtered;
             }
 
-            var result = Execute(Compose(hasWords ? QueryBuilder.Text(syntax, widen: false) : null), sort, page, pageSize, acceptedStatuses);
+            // With a window, what the words match is decided by counts without it, and the results are then narrowed.
+            var window = Window();
+            Outcome Decide(Query? query) => window is null
+                ? Execute(query, sort, page, pageSize, acceptedStatuses)
+                : Execute(query, SearchSort.Relevance, 1, 1, acceptedStatuses, countFacets: false);
+
+            var widenBelow = request.WidenBelow ?? pageSize;
+            var chosen = Compose(hasWords ? QueryBuilder.Text(syntax, widen: false) : null);
+            var result = window is not null && !hasWords ? null : Decide(chosen);
             var widened = false;
             var approximate = false;
-            if (hasWords && result.Total < (request.WidenBelow ?? pageSize) && syntax.CanWiden)
+            if (hasWords && result!.Total < widenBelow && syntax.CanWiden)
             {
-                var wider = Execute(Compose(QueryBuilder.Text(syntax, widen: true)), sort, page, pageSize, acceptedStatuses);
+                var widerQuery = Compose(QueryBuilder.Text(syntax, widen: true));
+                var wider = Decide(widerQuery);
                 if (wider.Total > result.Total)
                 {
                     result = wider;
+                    chosen = widerQuery;
                     widened = true;
                 }
             }
 
-            if (hasWords && result.Total == 0 && codeKey is null)
+            if (hasWords && result!.Total == 0 && codeKey is null)
             {
                 foreach (var all in new[] { true, false })
                 {
                     if (QueryBuilder.Fuzzy(syntax, all) is { } fuzzy)
                     {
-                        var typo = Execute(Compose(fuzzy), sort, page, pageSize, acceptedStatuses);
+                        var typoQuery = Compose(fuzzy);
+                        var typo = Decide(typoQuery);
                         if (typo.Total > 0)
                         {
                             result = typo;
+                            chosen = typoQuery;
                             approximate = true;
                             break;
                         }
@@ -602,12 +621,16 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
+            var outcome = window is null ? result! : Execute(
+                chosen is null ? null : new BooleanQuery(disableCoord: true) { { chosen, Occur.MUST }, { window, Occur.MUST } }, sort, page, pageSize, acceptedStatuses);
+
             var (terms, prefixes) = hasWords && !approximate ? QueryBuilder.Highlights(syntax, widened) : ([], []);
-            var hits = new List<SearchHit>(result.Docs.Length);
-            foreach (var scoreDoc in result.Docs)
+            var hits = new List<SearchHit>(outcome.Docs.Length);
+            foreach (var scoreDoc in outcome.Docs)
             {
                 var stored = searcher.Doc(scoreDoc.Doc, HitFields);
                 var dateNumber = stored.GetField(Fields.Date)?.GetInt32Value();
+                var changedTicks = stored.GetField(Fields.Changed)?.GetInt64Value();
                 hits.Add(new SearchHit(
                     stored.Get(Fields.Kind),
                     stored.GetField(Fields.Id)?.GetInt32Value() ?? 0,
@@ -619,14 +642,15 @@ public sealed class SearchIndex : IDisposable
                     Snippets.Make(stored.Get(Fields.Summary), stored.Get(Fields.BodyStored), terms, prefixes))
                 {
                     TitleZh = stored.Get(Fields.TitleZh),
+                    ChangedAt = changedTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
                 });
             }
 
             return new SearchResults
             {
-                Total = result.Total,
+                Total = outcome.Total,
                 Hits = hits,
-                Facets = result.Facets,
+                Facets = outcome.Facets,
                 Approximate = approximate,
                 Widened = widened,
             };
@@ -663,12 +687,46 @@ public sealed class SearchIndex : IDisposable
             return filter is null ? null : new ConstantScoreQuery(filter) { Boost = 0f };
         }
 
+        /// <summary>The request's window as a required, non-scoring clause; null without one.</summary>
+        private ConstantScoreQuery? Window()
+        {
+            if (request.Within is not { } within)
+            {
+                return null;
+            }
+
+            var window = new BooleanQuery(disableCoord: true);
+            if (within.Kinds.Count > 0)
+            {
+                var kinds = new BooleanQuery(disableCoord: true);
+                foreach (var kind in within.Kinds.Distinct(StringComparer.Ordinal))
+                {
+                    kinds.Add(new TermQuery(new Term(Fields.Facet("kind"), kind)), Occur.SHOULD);
+                }
+
+                window.Add(kinds, Occur.MUST);
+            }
+
+            if (within.ChangedAfter is not null || within.ChangedUntil is not null)
+            {
+                window.Add(NumericRangeQuery.NewInt64Range(Fields.Changed, within.ChangedAfter?.UtcTicks, within.ChangedUntil?.UtcTicks,
+                    false, true), Occur.MUST);
+            }
+
+            if (window.Clauses.Count == 0)
+            {
+                window.Add(new MatchAllDocsQuery(), Occur.MUST);
+            }
+
+            return new ConstantScoreQuery(window) { Boost = 0f };
+        }
+
         private sealed record Outcome(int Total, ScoreDoc[] Docs, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
 
-        private Outcome Execute(Query? query, SearchSort sort, int page, int pageSize, IReadOnlySet<string>? acceptedStatuses)
+        private Outcome Execute(Query? query, SearchSort sort, int page, int pageSize, IReadOnlySet<string>? acceptedStatuses, bool countFacets = true)
         {
-            var facetNames = request.CountFacets.Where(f => f != "status").Distinct(StringComparer.Ordinal).ToList();
-            var countStatus = request.CountFacets.Contains("status");
+            var facetNames = countFacets ? request.CountFacets.Where(f => f != "status").Distinct(StringComparer.Ordinal).ToList() : [];
+            var countStatus = countFacets && request.CountFacets.Contains("status");
             if (query is null)
             {
                 return new Outcome(0, [], EmptyFacets(facetNames, countStatus));
@@ -681,6 +739,10 @@ public sealed class SearchIndex : IDisposable
                 SearchSort.Relevance => TopScoreDocCollector.Create(topN, docsScoredInOrder: false),
                 SearchSort.Newest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64, reverse: true), CodeSortField(), new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
                 SearchSort.Oldest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
+                SearchSort.Changed => TopFieldCollector.Create(new Sort(
+                        new SortField(Fields.Changed, SortFieldType.INT64, reverse: true), new SortField(Fields.Date, SortFieldType.INT64, reverse: true),
+                        new SortField(Fields.KeySort, SortFieldType.STRING, reverse: true)),
+                    topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
                 SearchSort.Code => TopFieldCollector.Create(new Sort(CodeSortField(), new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
                 _ => TopFieldCollector.Create(new Sort(new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
             };

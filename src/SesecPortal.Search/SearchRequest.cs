@@ -12,6 +12,28 @@ public enum SearchSort
     Code,
     /// <summary>By title, A to Z.</summary>
     Title,
+    /// <summary>
+    /// Latest change first (<see cref="SearchDocument.ChangedAt"/>; items that never changed last), then newest date,
+    /// then by key (kind and id, descending): a total order, so results merged from several searches sort alike.
+    /// </summary>
+    Changed,
+}
+
+/// <summary>
+/// What a request's results are narrowed to without changing how its words match: whole words are widened to prefixes,
+/// and typos forgiven, exactly when they would be for the same request without it, so the results are those of the
+/// request without it that are also in the window (a search followed on a watchlist finds, in a period, what /search finds).
+/// </summary>
+public sealed record SearchWindow
+{
+    /// <summary>Only these kinds; none: any kind.</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+
+    /// <summary>Only items that changed after this time (exclusive). With either bound, items that never changed are left out.</summary>
+    public DateTimeOffset? ChangedAfter { get; init; }
+
+    /// <summary>Only items that changed at or before this time (inclusive).</summary>
+    public DateTimeOffset? ChangedUntil { get; init; }
 }
 
 public sealed record SearchRequest
@@ -38,8 +60,11 @@ public sealed record SearchRequest
 
     public int PageSize { get; init; } = 20;
 
-    /// <summary>Whole words found fewer matches than this (by default a page), so words are also matched as prefixes.</summary>
+    /// <summary>Whole words that find fewer than this are also matched as prefixes; null: the page size.</summary>
     public int? WidenBelow { get; init; }
+
+    /// <summary>Narrows the results (kinds, a change-time range) after the words' matching is decided; null: no narrowing.</summary>
+    public SearchWindow? Within { get; init; }
 
     /// <summary>The facets to count ("kind", "status", "sector", ...); none by default.</summary>
     public IReadOnlyList<string> CountFacets { get; init; } = [];
@@ -57,6 +82,9 @@ public sealed record SearchHit(string Kind, int Id, string Slug, string Title, s
 {
     /// <summary>The Chinese title (policies and standards), when the item has one.</summary>
     public string? TitleZh { get; init; }
+
+    /// <summary>When the item last went online or changed (<see cref="SearchDocument.ChangedAt"/>).</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
 }
 
 public sealed record FacetCount(string Value, int Count);

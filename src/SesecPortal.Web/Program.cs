@@ -46,7 +46,6 @@ builder.Services.AddValidatorsFromAssemblyContaining<GetHome.Query>(includeInter
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedLoader>();
-builder.Services.AddScoped<SearchIndexer>();
 builder.Services.AddScoped<FacetSlugs>();
 builder.Services.AddPortalSearch(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<EditorialRecorder>();

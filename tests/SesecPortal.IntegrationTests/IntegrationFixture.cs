@@ -49,6 +49,17 @@ public abstract class PortalTest(IntegrationFixture fixture) : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, Ct);
     }
 
+    /// <summary>What this instance's search index holds of a kind ("article", "organisation"...), as readers would find it.</summary>
+    protected IReadOnlyList<SesecPortal.Search.SearchHit> Indexed(string kind)
+    {
+        var search = Fixture.Factory.Services.GetRequiredService<SesecPortal.Application.Features.Search.PortalSearchIndex>();
+        return search.Index.Search(new SesecPortal.Search.SearchRequest
+        {
+            Filters = new Dictionary<string, IReadOnlyList<string>> { ["kind"] = [kind] },
+            PageSize = 1000,
+        }).Hits;
+    }
+
     /// <summary>The antiforgery token of the form on a page, as a browser would post it back.</summary>
     protected static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
     {

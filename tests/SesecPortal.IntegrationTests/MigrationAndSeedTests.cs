@@ -133,20 +133,6 @@ public sealed class MigrationAndSeedTests(IntegrationFixture fixture) : PortalTe
         (await db.Sectors.CountAsync(Ct)).ShouldBe(0); // nothing half-written
     }
 
-    [Fact]
-    public async Task Start_up_builds_an_empty_search_index_for_existing_content()
-    {
-        await using (var db = Fixture.Database.CreateDbContext())
-        {
-            await db.SearchEntries.ExecuteDeleteAsync(Ct);
-        }
-
-        await SesecPortal.Web.Infrastructure.DatabaseSetup.InitialiseAsync(Fixture.Factory.Services, Ct);
-
-        await using var check = Fixture.Database.CreateDbContext();
-        (await check.SearchEntries.CountAsync(Ct)).ShouldBe(Seed.Articles.Count + Seed.Policies.Count + Seed.Standards.Count + Seed.WorkingGroups.Count + Seed.Organisations.Count);
-    }
-
     private static PortalDbContext Context(string cs)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();

@@ -204,7 +204,7 @@ public sealed class OpenDataApiTests(IntegrationFixture fixture) : PortalTest(fi
         await using (var scope = Fixture.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            await db.Database.ExecuteSqlRawAsync("TRUNCATE articles, standards, policies, search_entries CASCADE", Ct);
+            await db.Database.ExecuteSqlRawAsync("TRUNCATE articles, standards, policies CASCADE", Ct);
         }
 
         using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(first)))

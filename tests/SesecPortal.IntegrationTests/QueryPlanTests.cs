@@ -30,8 +30,6 @@ public sealed class QueryPlanTests(IntegrationFixture fixture) : PortalTest(fixt
         { "policies of an authority", "SELECT policy_id FROM policy_authority WHERE organisation_id = 2", "ix_policy_authority_organisation_id" },
         { "an issue's articles in order", "SELECT id FROM articles WHERE section_id = 1 ORDER BY position", "ix_articles_section_id_position" },
         { "work items of a standard", "SELECT id FROM work_items WHERE standard_id = 9", "ix_work_items_standard_id" },
-        { "watchlist: what is in a followed sector", "SELECT id FROM search_entries WHERE sectors @> ARRAY['carbon']::text[]", "ix_search_entries_sectors" },
-        { "watchlist: what a followed organisation issued or is named in", "SELECT id FROM search_entries WHERE authorities @> ARRAY['miit']::text[]", "ix_search_entries_authorities" },
         { "watchlist: a member's", "SELECT id FROM watchlists WHERE user_id = 'x'", "ix_watchlists_user_id" },
         { "watchlist: what it follows", "SELECT id FROM watch_items WHERE watchlist_id = 1", "ix_watch_items_watchlist_id_kind_item_id_query_filters" },
         { "policies: newest first, undated last", "SELECT id FROM policies ORDER BY issued_on IS NULL, issued_on DESC, title, id LIMIT 25", "ix_policies_list_date" },

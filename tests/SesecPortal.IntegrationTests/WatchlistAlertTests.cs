@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Accounts;
+using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.Standards;
 using SesecPortal.Application.Features.Watchlists;
 using SesecPortal.TestSupport;
@@ -211,6 +212,80 @@ public sealed class WatchlistAlertTests(IntegrationFixture fixture) : PortalTest
 
         (await RunJobAsync(a)).ShouldBe(1);
         (await RunJobAsync(a)).ShouldBe(0);
+    }
+
+    private static async Task AsEditorAsync(PortalFactory instance, string editor, Func<ISender, Task> act)
+    {
+        var accessor = instance.Services.GetRequiredService<IHttpContextAccessor>();
+        accessor.HttpContext = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, editor), new(ClaimTypes.Name, editor), new(ClaimTypes.Role, Roles.Editor)], "test")),
+        };
+        try
+        {
+            await using var scope = instance.Services.CreateAsyncScope();
+            await act(scope.ServiceProvider.GetRequiredService<ISender>());
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+    }
+
+    /// <summary>An article written, submitted, approved by a second editor and published on an instance, in a sector.</summary>
+    private async Task PublishArticleAsync(PortalFactory instance, string title, int sectorId)
+    {
+        SaveArticle.Result? saved = null;
+        await AsEditorAsync(instance, "author@example.com", async s => saved = await s.Send(new SaveArticle.Command
+        {
+            Title = title, Summary = "A short takeaway.", Body = "The text.", EventDate = "2026-12", SectorIds = [sectorId],
+        }, Ct));
+        async Task<ArticleRevision> OpenAsync()
+        {
+            await using var db = Fixture.Database.CreateDbContext();
+            return await db.ArticleRevisions.AsNoTracking()
+                .SingleAsync(r => r.ArticleId == saved!.ArticleId && (r.State == RevisionState.Draft || r.State == RevisionState.InReview || r.State == RevisionState.Approved), Ct);
+        }
+
+        var open = await OpenAsync();
+        await AsEditorAsync(instance, "author@example.com", s => s.Send(new ReviewArticle.Command
+        {
+            ArticleId = saved!.ArticleId, RevisionId = open.Id, Version = open.Version, Do = ReviewArticle.Action.Submit,
+        }, Ct).AsTask());
+        open = await OpenAsync();
+        await AsEditorAsync(instance, "reviewer@example.com", s => s.Send(new ReviewArticle.Command
+        {
+            ArticleId = saved!.ArticleId, RevisionId = open.Id, Version = open.Version, Do = ReviewArticle.Action.Approve,
+        }, Ct).AsTask());
+        open = await OpenAsync();
+        await AsEditorAsync(instance, "reviewer@example.com", s => s.Send(new PublishArticle.Command(saved!.ArticleId, open.Id, open.Version), Ct).AsTask());
+    }
+
+    [Fact]
+    public async Task An_alert_run_right_after_a_publish_on_another_instance_includes_it()
+    {
+        await using var a = Instance();
+        await using var b = Instance();
+        var userId = await Fixture.CreateUserAsync(Member, Password, Roles.Member);
+        int carbon;
+        await using (var db = Fixture.Database.CreateDbContext())
+        {
+            carbon = await db.Sectors.Where(s => s.Slug == "carbon").Select(s => s.Id).SingleAsync(Ct);
+        }
+
+        await AsAsync(a, userId, s => s.Send(new FollowItem.Command { Kind = WatchKind.Sector, ItemId = carbon }, Ct).AsTask());
+        await AsAsync(a, userId, s => s.Send(new SavePreferences.Command(AlertFrequency.Immediately, false), Ct).AsTask());
+        clock.Advance(TimeSpan.FromMinutes(1));
+        (await RunJobAsync(a)).ShouldBe(0);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await PublishArticleAsync(b, "Carbon market rules published (alert test)", carbon);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        (await RunJobAsync(a)).ShouldBe(1, "instance a's index catches up with b's publish before it matches");
+        var mail = await AlertAsync();
+        mail.TextBody!.ShouldContain("Carbon market rules published (alert test)");
+        mail.TextBody!.ShouldContain("Because you follow the sector Carbon emission.");
     }
 
     [Fact]

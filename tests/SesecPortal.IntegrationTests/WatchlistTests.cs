@@ -2,10 +2,12 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Changes;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
+using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 using SesecPortal.Application.Features.Watchlists;
 
@@ -34,6 +36,19 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
     {
         await using var scope = Fixture.CreateScope();
         return await read(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    /// <summary>
+    /// Saves a change made through the model, so the change log records it as an edit's would (a change time set by hand
+    /// stands for an edit at that time), and waits until this instance's search index has applied it.
+    /// </summary>
+    private async Task SaveAsync(Func<PortalDbContext, Task> change)
+    {
+        await using var scope = Fixture.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await change(db);
+        await db.SaveChangesAsync(Ct);
+        await scope.ServiceProvider.GetRequiredService<IChangeFeed>().WaitPastAsync(db.LastChangeTransactionId, null, Ct);
     }
 
     private Task<int> SectorIdAsync(string slug) => WithDbAsync(db => db.Sectors.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync(Ct));
@@ -241,10 +256,10 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
         var member = await MemberAsync();
         await FollowAsync(member, WatchKind.Sector, await SectorIdAsync("construction"));
         var now = DateTimeOffset.UtcNow;
-        await WithDbAsync(async db =>
+        await SaveAsync(async db =>
         {
-            await db.Standards.Where(s => s.Slug == "gb-55015-2021").ExecuteUpdateAsync(s => s.SetProperty(x => x.ChangedAt, now.AddDays(-10)), Ct);
-            return await db.Standards.Where(s => s.Slug == "gb-t-51141-2015").ExecuteUpdateAsync(s => s.SetProperty(x => x.ChangedAt, now.AddDays(-40)), Ct);
+            (await db.Standards.SingleAsync(s => s.Slug == "gb-55015-2021", Ct)).ChangedAt = now.AddDays(-10);
+            (await db.Standards.SingleAsync(s => s.Slug == "gb-t-51141-2015", Ct)).ChangedAt = now.AddDays(-40);
         });
 
         var (visit, watchlist) = await VisitAsync(member);
@@ -261,11 +276,14 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
         await AsAsync(member, new FollowItem.Command { Kind = WatchKind.Search, Query = "carbon peak", Kinds = ["policy"] });
         var (first, _) = await VisitAsync(member);
         var later = first.Now.AddSeconds(1);
-        await WithDbAsync(async db =>
+        await SaveAsync(async db =>
         {
             // A policy and an article the search finds change; only the policy is of the kind it follows.
-            await db.Policies.Where(p => p.Slug == "carbon-peak-action-plan-before-2030").ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangedAt, later), Ct);
-            return await db.Articles.Where(a => EF.Functions.ILike(a.Title, "%carbon%")).ExecuteUpdateAsync(s => s.SetProperty(a => a.UpdatedAt, later), Ct);
+            (await db.Policies.SingleAsync(p => p.Slug == "carbon-peak-action-plan-before-2030", Ct)).ChangedAt = later;
+            foreach (var article in await db.Articles.Where(a => EF.Functions.ILike(a.Title, "%carbon%")).ToListAsync(Ct))
+            {
+                article.UpdatedAt = later;
+            }
         });
 
         var visit = await AsAsync(member, new VisitWatchlist.Command());
@@ -285,12 +303,126 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
         await FollowAsync(member, WatchKind.Sector, await SectorIdAsync("carbon"));
         var (first, _) = await VisitAsync(member);
         var later = first.Now.AddSeconds(1);
-        await WithDbAsync(db => db.Policies.Where(p => p.Slug == "carbon-peak-action-plan-before-2030").ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangedAt, later), Ct));
+        await SaveAsync(async db => (await db.Policies.SingleAsync(p => p.Slug == "carbon-peak-action-plan-before-2030", Ct)).ChangedAt = later);
 
         var visit = await AsAsync(member, new VisitWatchlist.Command());
         var watchlist = await AsAsync(member, new GetWatchlist.Query(visit.PreviousVisit!.Value, later.AddSeconds(1)));
 
         watchlist.Changes.ShouldHaveSingleItem().Reasons.ShouldBe(["the sector Carbon emission", "the organisation State Council"], ignoreOrder: true);
+    }
+
+    /// <summary>Every item of the kinds a watchlist lists that /search finds, page after page.</summary>
+    private async Task<HashSet<string>> SearchFindsAsync(string q, string? kind, string? sector)
+    {
+        var urls = new HashSet<string>(StringComparer.Ordinal);
+        for (var page = 1; ; page++)
+        {
+            var result = await SendAsync(new SearchPortal.Query(q, Kind: kind is null ? null : [kind], Sector: sector is null ? null : [sector],
+                Page: page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            urls.UnionWith(result.Hits.Where(h => h.Kind is "article" or "standard" or "policy").Select(h => h.Url));
+            if (page >= result.PageCount)
+            {
+                return urls;
+            }
+        }
+    }
+
+    /// <summary>What a member's follows match, whatever the time (as the private feed and the latest list ask), up to a limit.</summary>
+    private async Task<List<WatchedChange>> MatchesAsync(string userId, DateTimeOffset? since, DateTimeOffset until, int limit = 1000)
+    {
+        await using var scope = Fixture.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var watchlist = await db.Watchlists.Where(w => w.UserId == userId).Select(w => w.Id).SingleAsync(Ct);
+        var follows = await WatchlistReader.FollowsAsync(db, watchlist, Ct);
+        return await WatchlistReader.ChangesAsync(db, scope.ServiceProvider.GetRequiredService<PortalSearchIndex>(), follows, since, until, limit, Ct);
+    }
+
+    [Theory]
+    [InlineData("standardisation", null, null)]
+    [InlineData("standardization", null, null)]
+    [InlineData("GB/T 50378", null, null)]
+    [InlineData("carbon peak", "policy", "carbon")]
+    [InlineData("cybersecurty", null, null)]
+    [InlineData("data", "article", null)]
+    public async Task A_saved_search_matches_what_search_finds_for_the_same_words_and_filters(string q, string? kind, string? sector)
+    {
+        var member = await MemberAsync();
+        await AsAsync(member, new FollowItem.Command
+        {
+            Kind = WatchKind.Search, Query = q, Kinds = kind is null ? [] : [kind], Sectors = sector is null ? [] : [sector],
+        });
+
+        var found = await SearchFindsAsync(q, kind, sector);
+        var matched = await MatchesAsync(member, null, DateTimeOffset.UtcNow);
+
+        found.ShouldNotBeEmpty();
+        matched.Select(c => c.Url).ShouldBe(found, ignoreOrder: true);
+        matched.ShouldAllBe(c => c.Reasons.Count == 1);
+    }
+
+    [Fact]
+    public async Task A_saved_search_in_british_spelling_lists_an_item_written_in_american_spelling()
+    {
+        var member = await MemberAsync();
+        await AsAsync(member, new FollowItem.Command { Kind = WatchKind.Search, Query = "standardisation", Kinds = ["policy"] });
+        var (first, _) = await VisitAsync(member);
+        var later = first.Now.AddSeconds(1);
+        await SaveAsync(async db => (await db.Policies.SingleAsync(p => p.Slug == "national-outline-for-standardization-development", Ct)).ChangedAt = later);
+
+        var visit = await AsAsync(member, new VisitWatchlist.Command());
+        var watchlist = await AsAsync(member, new GetWatchlist.Query(visit.PreviousVisit!.Value, later.AddSeconds(1)));
+
+        watchlist.Changes.ShouldHaveSingleItem().Url.ShouldBe("/policies/national-outline-for-standardization-development");
+    }
+
+    [Fact]
+    public async Task A_followed_standard_lists_the_article_about_it()
+    {
+        var member = await MemberAsync();
+        await FollowAsync(member, WatchKind.Standard, await StandardIdAsync("gb-t-50378-2019"));
+        var (first, _) = await VisitAsync(member);
+        var later = first.Now.AddSeconds(1);
+        await SaveAsync(async db =>
+        {
+            var article = await db.Articles.Include(a => a.Standards).SingleAsync(a => a.Slug == "china-intelligent-manufacturing-standardisation-guideline", Ct);
+            article.Standards.Add(await db.Standards.SingleAsync(s => s.Slug == "gb-t-50378-2019", Ct));
+            article.UpdatedAt = later;
+        });
+
+        var visit = await AsAsync(member, new VisitWatchlist.Command());
+        var watchlist = await AsAsync(member, new GetWatchlist.Query(visit.PreviousVisit!.Value, later.AddSeconds(1)));
+
+        var change = watchlist.Changes.ShouldHaveSingleItem();
+        change.Url.ShouldBe("/articles/china-intelligent-manufacturing-standardisation-guideline");
+        change.Reasons.ShouldBe(["the standard GB/T 50378-2019 Green Buildings Assessment Standard"]);
+        change.At.ShouldNotBeNull().ShouldBe(later, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task Changes_are_those_after_since_up_to_and_including_until_newest_first()
+    {
+        var member = await MemberAsync();
+        await FollowAsync(member, WatchKind.Sector, await SectorIdAsync("carbon"));
+        var since = DateTimeOffset.UtcNow.AddDays(-3);
+        var until = since.AddDays(1);
+        // Four items of the sector: changed at since (out), within, at until (in) and just after (out).
+        string[] standards = ["gb-55015-2021", "gb-t-50378-2019"];
+        string[] policies = ["carbon-peak-action-plan-before-2030"];
+        await SaveAsync(async db =>
+        {
+            (await db.Standards.SingleAsync(s => s.Slug == standards[0], Ct)).ChangedAt = since;
+            (await db.Standards.SingleAsync(s => s.Slug == standards[1], Ct)).ChangedAt = since.AddHours(1);
+            (await db.Policies.SingleAsync(p => p.Slug == policies[0], Ct)).ChangedAt = until;
+            var other = await db.Policies.Where(p => p.Slug != policies[0] && p.Sectors.Any(x => x.Slug == "carbon")).OrderBy(p => p.Id).FirstAsync(Ct);
+            other.ChangedAt = until.AddTicks(10);
+        });
+
+        var changes = await MatchesAsync(member, since, until);
+        var limited = await MatchesAsync(member, since, until, limit: 1);
+
+        changes.Select(c => c.Url).ShouldBe([$"/policies/{policies[0]}", $"/standards/{standards[1]}"], "(since, until], newest first");
+        changes.ShouldAllBe(c => c.Reasons.Count == 1 && c.Reasons[0] == "the sector Carbon emission");
+        limited.Select(c => c.Url).ShouldBe([$"/policies/{policies[0]}"]);
     }
 
     [Fact]

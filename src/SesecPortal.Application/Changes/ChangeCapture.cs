@@ -37,7 +37,7 @@ public sealed class ChangeCapture : SaveChangesInterceptor
     /// <summary>Entity types that carry nothing readers see (accounts, workflow, audit, the log itself).</summary>
     private static readonly HashSet<Type> Internal =
     [
-        typeof(ArticleRevision), typeof(AuditEntry), typeof(ContentVersion), typeof(FormerSlug), typeof(SearchEntry),
+        typeof(ArticleRevision), typeof(AuditEntry), typeof(ContentVersion), typeof(FormerSlug),
         typeof(Watchlist), typeof(WatchItem), typeof(PortalUser), typeof(ChangeLogEntry), typeof(ChangeFollowerPosition),
         typeof(OutboxMessage), typeof(MailBody), typeof(NewsletterSubscription), typeof(ImportJob),
     ];

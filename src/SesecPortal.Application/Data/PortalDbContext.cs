@@ -19,7 +19,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<NewsletterIssue> Issues => Set<NewsletterIssue>();
     public DbSet<IssueSection> IssueSections => Set<IssueSection>();
-    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<PolicyTarget> Targets => Set<PolicyTarget>();
     /// <summary>ASP.NET Core Data Protection's keys (cookies, antiforgery), shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -56,8 +55,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             Id = r.ToLowerInvariant(), Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r.ToLowerInvariant(),
         }));
-        builder.HasPostgresExtension("pg_trgm");
-        builder.HasDbFunction(typeof(SearchFunctions).GetMethod(nameof(SearchFunctions.Spelling))!).HasName("sesec_spelling").IsBuiltIn(false);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 

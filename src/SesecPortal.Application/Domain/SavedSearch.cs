@@ -9,7 +9,7 @@ namespace SesecPortal.Application.Domain;
 /// </summary>
 public static class SavedSearch
 {
-    public const int MaxLength = SearchSyntax.MaxLength;
+    public const int MaxLength = SesecPortal.Search.SearchSyntax.MaxLength;
 
     /// <summary>The filter keys a saved search keeps, in the order they are written.</summary>
     public static readonly IReadOnlyList<string> FilterKeys = ["kind", "sector", "authority"];

@@ -54,14 +54,16 @@ internal static class DatabaseSetup
         return (connectionString, cluster);
     }
 
-    /// <summary>Applies migrations and loads the seed issue (idempotent).</summary>
+    /// <summary>
+    /// Applies migrations and loads the seed issue (idempotent). The search index needs nothing here: each instance's
+    /// <c>SearchIndexFollower</c> builds its index from the database when it is missing or of an older schema.
+    /// </summary>
     public static async Task InitialiseAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.ApplyMigrationsAsync(ct);
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(SeedLoader.ReadEmbedded(), ct);
-        await scope.ServiceProvider.GetRequiredService<SearchIndexer>().EnsureBuiltAsync(ct);
     }
 
     /// <summary>The last line of a tool's output that says something (initdb's "error: …").</summary>

@@ -26,7 +26,6 @@ internal static class ScaleOut
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddHostedService<ChangeNotificationListener>();
         services.AddSingleton<Application.Changes.IChangeFollower, PublicCacheFollower>();
-        services.AddSingleton<Application.Changes.IChangeFollower, Application.Features.Search.SearchEntriesFollower>();
         services.AddResponseDelivery(configuration);
         return services;
     }

@@ -219,22 +219,6 @@ public sealed class ChangeLogTests(IntegrationFixture fixture) : PortalTest(fixt
         (await LogCountAsync()).ShouldBe(logged);
     }
 
-    [Fact]
-    public async Task The_search_entries_follower_that_loses_its_position_replays_the_log_and_restores_what_was_missing()
-    {
-        var policy = await IdOfAsync("SELECT id FROM policies WHERE slug = 'carbon-peak-action-plan-before-2030'");
-        var other = await IdOfAsync("SELECT id FROM policies WHERE slug <> 'carbon-peak-action-plan-before-2030' ORDER BY id LIMIT 1");
-        await ScaleOutTests.ExecuteAsync(Fixture.Database.ConnectionString,
-            $"DELETE FROM search_entries WHERE kind = 'Policy' AND item_id = {policy}; UPDATE change_followers SET transaction_id = 0, entry_id = 0");
-
-        // A change to another item wakes the follower, which reads on from its stored position: the start of the log.
-        var form = (await SendAsync(new EditPolicy.Query(other)))!;
-        form.Summary += " (revised)";
-        await AsEditorAsync(form);
-
-        (await CountAsync($"SELECT count(*) FROM search_entries WHERE kind = 'Policy' AND item_id = {policy}")).ShouldBe(1);
-    }
-
     private async Task<T> AsEditorAsync<T>(ICommand<T> command)
     {
         using var _ = Fixture.ActAs(Editor, Roles.Editor);

@@ -20,7 +20,15 @@ namespace SesecPortal.Application.Data.Migrations
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             // The generated search vector of search_entries calls sesec_spelling: it must exist first.
-            migrationBuilder.Sql(SesecPortal.Application.Data.SearchFunctions.CreateSpellingFunction);
+            // As it was then (a migration keeps the SQL of its time; the function is gone since OneSearchPathLucene).
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION sesec_spelling(t text) RETURNS text
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $fn$
+                  SELECT regexp_replace(
+                           regexp_replace(lower(t), '([a-z]{3,})is(ation|ations|e|es|ed|er|ers|ing)\M', '\1iz\2', 'g'),
+                         '([a-z]{2,})ys(e|es|ed|er|ers|ing)\M', '\1yz\2', 'g')
+                $fn$;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",

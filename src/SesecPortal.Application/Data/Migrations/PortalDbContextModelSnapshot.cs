@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 using SesecPortal.Application.Data;
 
 #nullable disable
@@ -22,7 +21,6 @@ namespace SesecPortal.Application.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1586,131 +1584,6 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasDatabaseName("ix_relations_subject_kind_subject_id_type_object_kind_object_id");
 
                     b.ToTable("relations", (string)null);
-                });
-
-            modelBuilder.Entity("SesecPortal.Application.Domain.SearchEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.PrimitiveCollection<List<string>>("Authorities")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("authorities");
-
-                    b.Property<string>("Body")
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
-
-                    b.Property<string>("CodeKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("code_key");
-
-                    b.Property<DateOnly?>("Date")
-                        .HasColumnType("date")
-                        .HasColumnName("date");
-
-                    b.Property<DateOnly?>("EffectiveOn")
-                        .HasColumnType("date")
-                        .HasColumnName("effective_on");
-
-                    b.Property<int>("ItemId")
-                        .HasColumnType("integer")
-                        .HasColumnName("item_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .IsRequired()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(title, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(summary, ''))), 'B') || setweight(to_tsvector('english'::regconfig, sesec_spelling(coalesce(body, ''))), 'D')", true);
-
-                    b.PrimitiveCollection<List<string>>("Sectors")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("sectors");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("slug");
-
-                    b.Property<string>("Status")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Summary")
-                        .HasColumnType("text")
-                        .HasColumnName("summary");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("title");
-
-                    b.Property<int?>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_search_entries");
-
-                    b.HasIndex("Authorities")
-                        .HasDatabaseName("ix_search_entries_authorities");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Authorities"), "gin");
-
-                    b.HasIndex("CodeKey")
-                        .HasDatabaseName("ix_search_entries_code_key");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CodeKey"), new[] { "text_pattern_ops" });
-
-                    b.HasIndex("Date")
-                        .HasDatabaseName("ix_search_entries_date");
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_search_entries_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
-                    b.HasIndex("Sectors")
-                        .HasDatabaseName("ix_search_entries_sectors");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Sectors"), "gin");
-
-                    b.HasIndex("Title")
-                        .HasDatabaseName("ix_search_entries_title_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("Kind", "Date")
-                        .HasDatabaseName("ix_search_entries_kind_date");
-
-                    b.HasIndex("Kind", "ItemId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_search_entries_kind_item_id");
-
-                    b.ToTable("search_entries", (string)null);
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.Sector", b =>

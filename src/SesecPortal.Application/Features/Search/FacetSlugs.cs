@@ -5,10 +5,10 @@ using SesecPortal.Application.Domain;
 namespace SesecPortal.Application.Features.Search;
 
 /// <summary>
-/// Search entries and saved searches name sectors and organisations by slug (<c>sector=carbon</c>,
-/// <c>authority=miit</c>). When a slug changes, or the sector or organisation is deleted, they follow: in the caller's
-/// transaction, without re-indexing the items (a sector can hold hundreds of thousands of them; the GIN indexes on
-/// the slug arrays find the rows).
+/// Saved searches name sectors and organisations by slug (<c>sector=carbon</c>, <c>authority=miit</c>). When a slug
+/// changes, or the sector or organisation is deleted, they follow, in the caller's transaction. The search index needs
+/// nothing: its facets hold ids, and names and slugs are read when a search answers (an id the database no longer has
+/// is not shown).
 /// </summary>
 public sealed class FacetSlugs(PortalDbContext db)
 {
@@ -25,20 +25,6 @@ public sealed class FacetSlugs(PortalDbContext db)
         {
             return;
         }
-
-        // Column names cannot be parameters: one fixed statement per facet, the slugs as parameters.
-        _ = (facet, to) switch
-        {
-            (Facet.Sector, null) => await db.Database.ExecuteSqlAsync(
-                $"UPDATE search_entries SET sectors = array_remove(sectors, {from}) WHERE sectors @> ARRAY[{from}]::text[]", ct),
-            (Facet.Sector, _) => await db.Database.ExecuteSqlAsync(
-                $"UPDATE search_entries SET sectors = array_replace(sectors, {from}, {to}) WHERE sectors @> ARRAY[{from}]::text[]", ct),
-            (Facet.Authority, null) => await db.Database.ExecuteSqlAsync(
-                $"UPDATE search_entries SET authorities = array_remove(authorities, {from}) WHERE authorities @> ARRAY[{from}]::text[]", ct),
-            (Facet.Authority, _) => await db.Database.ExecuteSqlAsync(
-                $"UPDATE search_entries SET authorities = array_replace(authorities, {from}, {to}) WHERE authorities @> ARRAY[{from}]::text[]", ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(facet), facet, null),
-        };
 
         await ReplaceInSavedSearchesAsync(facet == Facet.Sector ? "sector" : "authority", from, to, ct);
     }

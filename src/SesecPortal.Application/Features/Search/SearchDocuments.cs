@@ -12,8 +12,9 @@ namespace SesecPortal.Application.Features.Search;
 /// Builds the search index's documents from PostgreSQL: what readers see of an article (published only), a policy, a
 /// standard, a committee or an organisation, with what the portal knows around it (the organisations that lead a group,
 /// a committee's name on its standards, a policy's authorities) as low-weight related text. Facets hold ids (sectors,
-/// authorities, committees): a renamed sector or organisation needs no re-indexing; names and slugs are read when a
-/// search answers. One statement per kind and batch (collections by split queries), never one per item.
+/// authorities, committees; an article's "standard" facet holds the standards it is about, a standard's its own id): a
+/// renamed sector or organisation needs no re-indexing; names and slugs are read when a search answers. Each article,
+/// standard and policy carries its change time (what watchlists window and sort by). One statement per kind and batch (collections by split queries), never one per item.
 /// </summary>
 public sealed class SearchDocuments(PortalDbContext db)
 {
@@ -105,9 +106,10 @@ public sealed class SearchDocuments(PortalDbContext db)
                 q => q.Where(a => a.Id > afterId).OrderBy(a => a.Id), ids, q => q.Where(a => ids!.Contains(a.Id)))
             .Select(a => new
             {
-                a.Id, a.Slug, a.Title, a.Summary, a.Body, Date = a.EventDate ?? a.PublishedOn, a.Tags,
+                a.Id, a.Slug, a.Title, a.Summary, a.Body, Date = a.EventDate ?? a.PublishedOn, a.Tags, a.PublishedAt, a.UpdatedAt,
                 Sectors = a.Sectors.Select(s => s.Id).ToList(),
                 Organisations = a.Organisations.Select(o => o.Id).ToList(),
+                Standards = a.Standards.Select(s => s.Id).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -115,7 +117,8 @@ public sealed class SearchDocuments(PortalDbContext db)
         {
             Kind = "article", Id = a.Id, Slug = a.Slug, Title = a.Title, Summary = a.Summary, Body = PlainText(a.Body), Date = a.Date,
             Related = a.Tags,
-            Facets = Facets(a.Sectors, a.Organisations, a.Date?.Year),
+            ChangedAt = Latest(a.PublishedAt, a.UpdatedAt),
+            Facets = WithStandards(Facets(a.Sectors, a.Organisations, a.Date?.Year), a.Standards),
         })];
     }
 
@@ -124,7 +127,7 @@ public sealed class SearchDocuments(PortalDbContext db)
         var rows = await Batch(db.Policies.AsNoTracking(), q => q.Where(p => p.Id > afterId).OrderBy(p => p.Id), ids, q => q.Where(p => ids!.Contains(p.Id)))
             .Select(p => new
             {
-                p.Id, p.Slug, p.Title, p.TitleZh, p.Summary, p.DocumentNumber, p.IssuedOn, p.Status,
+                p.Id, p.Slug, p.Title, p.TitleZh, p.Summary, p.DocumentNumber, p.IssuedOn, p.Status, p.ChangedAt,
                 Sectors = p.Sectors.Select(s => s.Id).ToList(),
                 Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => new { a.OrganisationId, a.Organisation!.Name, a.Organisation.Abbreviation }).ToList(),
             })
@@ -133,7 +136,7 @@ public sealed class SearchDocuments(PortalDbContext db)
         return [.. rows.Select(p => new SearchDocument
         {
             Kind = "policy", Id = p.Id, Slug = p.Slug, Title = p.Title, TitleZh = p.TitleZh, Code = p.DocumentNumber, Summary = PlainText(p.Summary), Date = p.IssuedOn,
-            Status = p.Status.ToString(),
+            Status = p.Status.ToString(), ChangedAt = p.ChangedAt,
             Related = [.. p.Authorities.SelectMany(a => Names(a.Name, a.Abbreviation))],
             Facets = Facets(p.Sectors, p.Authorities.Select(a => a.OrganisationId), p.IssuedOn?.Year),
         })];
@@ -145,7 +148,7 @@ public sealed class SearchDocuments(PortalDbContext db)
             .Select(s => new
             {
                 s.Id, s.Slug, s.Code, s.CodeKey, s.PlanCode, s.PlanCodeKey, s.AdoptedCode, s.TitleEn, s.TitleZh, s.Summary, s.Status, s.PublishedOn, s.DraftedOn,
-                s.EffectiveOn, s.WithdrawnOn, s.NormalizedCode, s.Level, s.Year, s.CommitteeId, s.IssuerId,
+                s.EffectiveOn, s.WithdrawnOn, s.NormalizedCode, s.Level, s.Year, s.CommitteeId, s.IssuerId, s.ChangedAt,
                 SupersededOn = s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
                 Committee = s.Committee == null ? null : new { s.Committee.Name, s.Committee.Code },
                 Issuer = s.Issuer == null ? null : new { s.Issuer.Name, s.Issuer.Abbreviation },
@@ -166,7 +169,7 @@ public sealed class SearchDocuments(PortalDbContext db)
                 related.AddRange(Names(issuer.Name, issuer.Abbreviation));
             }
 
-            var facets = Facets(s.Sectors, s.IssuerId is { } i ? [i] : [], s.Year ?? (s.PublishedOn ?? s.DraftedOn)?.Year);
+            var facets = WithStandards(Facets(s.Sectors, s.IssuerId is { } i ? [i] : [], s.Year ?? (s.PublishedOn ?? s.DraftedOn)?.Year), [s.Id]);
             if (s.Level is { } level)
             {
                 facets["level"] = [level.ToString()];
@@ -183,7 +186,7 @@ public sealed class SearchDocuments(PortalDbContext db)
                 CodeKeys = [.. new[] { s.CodeKey, s.PlanCodeKey, s.AdoptedCode is null ? null : StandardCode.KeyOf(s.AdoptedCode) }.OfType<string>().Distinct()],
                 CodeSortKey = s.NormalizedCode,
                 Summary = PlainText(s.Summary), Date = s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn, Status = s.Status.ToString(), EffectiveOn = s.EffectiveOn,
-                WithdrawnOn = s.WithdrawnOn, SupersededOn = s.SupersededOn,
+                WithdrawnOn = s.WithdrawnOn, SupersededOn = s.SupersededOn, ChangedAt = s.ChangedAt,
                 Related = [.. related, .. new[] { s.PlanCode, s.AdoptedCode }.OfType<string>()],
                 Facets = facets,
             };
@@ -239,6 +242,19 @@ public sealed class SearchDocuments(PortalDbContext db)
 
         return facets;
     }
+
+    /// <summary>
+    /// The "standard" facet: the standards an article is about, a standard itself; following a standard is following
+    /// both (one filter).
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> WithStandards(Dictionary<string, IReadOnlyList<string>> facets, IEnumerable<int> standards)
+    {
+        facets["standard"] = [.. standards.Distinct().Select(Id)];
+        return facets;
+    }
+
+    /// <summary>The later of two times (either may be missing), as PostgreSQL's GREATEST.</summary>
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static IEnumerable<string> Names(string name, string? other) => other is null || other == name ? [name] : [name, other];
 

@@ -99,6 +99,32 @@ public static class SearchPortal
 
     private static readonly string[] CountedFacets = ["kind", "sector", "authority", "status", "year"];
 
+    /// <summary>
+    /// What the index is asked for words and valid filters (sectors and authorities by id): the one place it is built,
+    /// for /search and for the searches members follow (watchlists), so that a saved search finds what /search finds.
+    /// </summary>
+    public static SearchRequest RequestFor(Engine.SearchSyntax syntax, Filters filters, IReadOnlyList<int> sectorIds, IReadOnlyList<int> authorityIds, DateOnly today) => new()
+    {
+        Syntax = syntax,
+        CodeKey = CodeKeyOf(syntax.Text),
+        Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["kind"] = filters.Kind,
+            ["sector"] = [.. sectorIds.Select(SearchDocuments.Id)],
+            ["authority"] = [.. authorityIds.Select(SearchDocuments.Id)],
+            ["status"] = filters.Status,
+            ["year"] = filters.Year,
+        },
+        Today = today,
+        PageSize = PageSize,
+    };
+
+    /// <summary>A standard code, however typed, is looked for by its compact key; null when the text is not one.</summary>
+    public static string? CodeKeyOf(string text) => StandardCode.TryParse(text, out var code) ? code.Key : null;
+
+    /// <summary>The kind filter's values /search knows, as their slugs; the others are dropped.</summary>
+    public static IReadOnlyList<string> KnownKinds(IEnumerable<string> values) => [.. values.Where(Kinds.ContainsKey).Select(k => KindSlug(Kinds[k]))];
+
     public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
@@ -120,19 +146,9 @@ public static class SearchPortal
             }
 
             var (filters, sectors, authorities) = await ValidFiltersAsync(query, input, ct);
-            var request = new SearchRequest
+            var request = RequestFor(syntax, filters,
+                [.. filters.Sector.Select(s => sectors.BySlug[s])], [.. filters.Authority.Select(a => authorities.BySlug[a])], today) with
             {
-                Syntax = syntax,
-                CodeKey = codeKey,
-                Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-                {
-                    ["kind"] = filters.Kind,
-                    ["sector"] = [.. filters.Sector.Select(s => SearchDocuments.Id(sectors.BySlug[s]))],
-                    ["authority"] = [.. filters.Authority.Select(a => SearchDocuments.Id(authorities.BySlug[a]))],
-                    ["status"] = filters.Status,
-                    ["year"] = filters.Year,
-                },
-                Today = today,
                 Page = RequestedPage(query.Page),
                 PageSize = PageSize,
                 CountFacets = CountedFacets,
@@ -211,7 +227,7 @@ public static class SearchPortal
         {
             var kinds = QueryInput.Values(query.Kind);
             input.Ignored("kind", kinds.Where(k => !Kinds.ContainsKey(k)));
-            kinds = [.. kinds.Where(Kinds.ContainsKey).Select(k => KindSlug(Kinds[k]))];
+            kinds = [.. KnownKinds(kinds)];
 
             var knownSectors = await input.KnownAsync("sector", query.Sector, db.Sectors.Select(s => s.Slug), ct);
             var knownAuthorities = await input.KnownAsync("authority", query.Authority, db.Organisations.Select(o => o.Slug), ct);

@@ -7,6 +7,7 @@ using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Search;
+using SesecPortal.Search;
 
 namespace SesecPortal.Application.Features.Watchlists;
 

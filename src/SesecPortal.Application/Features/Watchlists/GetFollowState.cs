@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Search;
 
 namespace SesecPortal.Application.Features.Watchlists;
 

@@ -2,13 +2,14 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
+using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Watchlists;
 
 /// <summary>
 /// "My watchlist": what the signed-in member follows; what went online or changed in (since, until] about it, newest
 /// first, at most <see cref="MaxChanges"/>; and the latest about it whatever the time. A fixed handful of statements
-/// however much is followed.
+/// however much is followed, and one index search per follow.
 /// </summary>
 public static class GetWatchlist
 {
@@ -26,7 +27,7 @@ public static class GetWatchlist
     public sealed record Result(
         IReadOnlyList<Followed> Following, IReadOnlyList<WatchedChange> Changes, bool MoreChanges, IReadOnlyList<WatchedChange> Latest, bool HasFeed);
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, ICurrentUser user) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -39,8 +40,8 @@ public static class GetWatchlist
                 return new Result([], [], false, [], false);
             }
 
-            var (follows, changes) = await WatchlistReader.ChangesSinceAsync(db, watchlist.Id, query.Since, query.Until, MaxChanges + 1, ct);
-            var latest = await WatchlistReader.ChangesAsync(db, follows, null, query.Until, LatestCount + Math.Min(changes.Count, MaxChanges), ct);
+            var (follows, changes) = await WatchlistReader.ChangesSinceAsync(db, search, watchlist.Id, query.Since, query.Until, MaxChanges + 1, ct);
+            var latest = await WatchlistReader.ChangesAsync(db, search, follows, null, query.Until, LatestCount + Math.Min(changes.Count, MaxChanges), ct);
             var listed = changes.Take(MaxChanges).Select(c => c.Key).ToHashSet();
             return new Result(
                 [.. follows.Select(f => f.ToFollowed())], [.. changes.Take(MaxChanges)], changes.Count > MaxChanges,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.OpenData;
+using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Watchlists;
 
@@ -15,7 +16,7 @@ public static class GetWatchlistFeed
 {
     public sealed record Query(string Token) : IQuery<GetFeed.Result?>;
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, GetFeed.Result?>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, GetFeed.Result?>
     {
         public async ValueTask<GetFeed.Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -33,7 +34,7 @@ public static class GetWatchlistFeed
             }
 
             var follows = await WatchlistReader.FollowsAsync(db, watchlistId.Value, ct);
-            var changes = await WatchlistReader.ChangesAsync(db, follows, null, clock.GetUtcNow(), GetFeed.Size, ct);
+            var changes = await WatchlistReader.ChangesAsync(db, search, follows, null, clock.GetUtcNow(), GetFeed.Size, ct);
             return new GetFeed.Result("SesecPortal: my watchlist", "/watchlist", [.. changes.Select(c => new GetFeed.Entry(
                 c.Key, c.Kind, c.Title, c.Url, $"Because you follow {string.Join("; ", c.Reasons)}.", c.On))]);
         }

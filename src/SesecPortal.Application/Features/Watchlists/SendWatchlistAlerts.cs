@@ -1,10 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Changes;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Common.Behaviors;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Mail;
+using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.Application.Features.Watchlists;
 
@@ -12,7 +14,8 @@ namespace SesecPortal.Application.Features.Watchlists;
 /// The alert job (run by the scheduler every <c>Alerts:PollSeconds</c>): each watchlist whose alert is due
 /// (<see cref="AlertSchedule"/>) is sent what changed about what it follows since the end of its last alert, with the
 /// watchlist page's reasons and links (<see cref="WatchlistReader.ChangesSinceAsync"/>, the one place that answers
-/// "what changed since"), or nothing when nothing did; either way the period is marked covered. Each watchlist is
+/// "what changed since", matched in this instance's search index once it has caught up with the change log), or
+/// nothing when nothing did; either way the period is marked covered. Each watchlist is
 /// handled in its own transaction under a row lock taken with <c>SKIP LOCKED</c>, and its due-ness read again under
 /// the lock, so several instances running the job at the same boundary send one alert.
 /// Returns the number of alerts queued.
@@ -25,7 +28,8 @@ public static class SendWatchlistAlerts
     /// <summary>Batched: each watchlist is handled in a transaction of its own, under its row lock.</summary>
     public sealed record Command : ICommand<int>, IBatchedCommand;
 
-    public sealed class Handler(PortalDbContext db, Outbox outbox, SiteAddress site, AlertOptions options, TimeProvider clock) : ICommandHandler<Command, int>
+    public sealed class Handler(
+        PortalDbContext db, PortalSearchIndex search, IChangeFeed feed, Outbox outbox, SiteAddress site, AlertOptions options, TimeProvider clock) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -39,6 +43,13 @@ public static class SendWatchlistAlerts
                         || (w.Alerts == AlertFrequency.Weekly && (w.AlertsCoveredUntil ?? w.CreatedAt) < weekly)
                         || (w.Alerts == AlertFrequency.Immediately && (w.AlertsCoveredUntil ?? w.CreatedAt) < now)))
                 .OrderBy(w => w.Id).Select(w => w.Id).Take(BatchSize).ToListAsync(ct);
+            if (candidates.Count > 0)
+            {
+                // What the alerts match is this instance's search index: it first applies everything committed so far, so
+                // an alert never misses a change committed before its period ends (another instance's edit included).
+                await feed.CatchUpAsync(ct);
+            }
+
             var queued = 0;
             foreach (var id in candidates)
             {
@@ -61,7 +72,7 @@ public static class SendWatchlistAlerts
 
             var since = watchlist.AlertsCoveredUntil ?? watchlist.CreatedAt;
             var email = await db.Users.Where(u => u.Id == watchlist.UserId).Select(u => u.Email).SingleAsync(ct);
-            var (_, changes) = await WatchlistReader.ChangesSinceAsync(db, watchlist.Id, since, now, MaxChanges + 1, ct);
+            var (_, changes) = await WatchlistReader.ChangesSinceAsync(db, search, watchlist.Id, since, now, MaxChanges + 1, ct);
             watchlist.AlertsCoveredUntil = now;
             if (changes.Count > 0)
             {

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Search;
+using SesecPortal.Search;
+using Engine = SesecPortal.Search;
 
 namespace SesecPortal.Application.Features.Watchlists;
 
@@ -23,12 +23,11 @@ public sealed record WatchedChange(string Kind, string Title, string Url, string
 }
 
 /// <summary>
-/// What the watchlist page and the private feed share: the follows of a watchlist with their names (one statement), and
-/// what they match (one statement, however many things are followed): articles, standards and policies in followed
-/// sectors, by or naming followed organisations, followed standards and the articles about them, and what saved
-/// searches find. It reads the denormalised <c>search_entries</c> (sectors and authorities as GIN-indexed arrays,
-/// the full-text vector) and takes each item's change time from its own table: <c>articles.published_at</c> and
-/// <c>updated_at</c>, <c>standards.changed_at</c>, <c>policies.changed_at</c>.
+/// What the watchlist page, the private feed and the alerts share: the follows of a watchlist with their names (one
+/// statement), and what they match in this instance's search index (one search per follow): articles, standards and
+/// policies in followed sectors, by or naming followed organisations, followed standards and the articles about them, and
+/// what saved searches find, exactly as /search finds it. Each item's change time is in its index document (an article's
+/// publication or update, a standard's or policy's last edit), so the (since, until] window and the order are the index's.
 /// </summary>
 internal static class WatchlistReader
 {
@@ -73,128 +72,126 @@ internal static class WatchlistReader
             .OrderBy(f => f.Kind).ThenBy(f => f.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
-    private const string ChangesSql = """
-        WITH f AS (
-            SELECT * FROM unnest(@ids, @kinds, @item_ids, @slugs, @tsqueries, @code_keys, @filter_kinds, @filter_sectors, @filter_authorities)
-                AS f(id, kind, item_id, slug, tsq, code_key, filter_kinds, filter_sectors, filter_authorities)
-        ),
-        matched AS (
-            SELECT e.id AS entry_id, f.id AS watch_id
-            FROM f JOIN search_entries e ON e.sectors @> ARRAY[f.slug]
-            WHERE f.kind = 'Sector'
-            UNION ALL
-            SELECT e.id, f.id
-            FROM f JOIN search_entries e ON e.authorities @> ARRAY[f.slug]
-            WHERE f.kind = 'Organisation'
-            UNION ALL
-            SELECT e.id, f.id
-            FROM f JOIN search_entries e ON e.kind = 'Standard' AND e.item_id = f.item_id
-            WHERE f.kind = 'Standard'
-            UNION ALL
-            SELECT e.id, f.id
-            FROM f JOIN article_standards x ON x.standards_id = f.item_id
-            JOIN search_entries e ON e.kind = 'Article' AND e.item_id = x.article_id
-            WHERE f.kind = 'Standard'
-            UNION ALL
-            SELECT e.id, f.id
-            FROM f JOIN search_entries e
-                ON (f.tsq IS NOT NULL AND e.search_vector @@ to_tsquery('english', sesec_spelling(f.tsq)))
-                OR (f.code_key IS NOT NULL AND e.code_key LIKE f.code_key || '%')
-            WHERE f.kind = 'Search'
-                AND (f.filter_kinds = '' OR e.kind = ANY (string_to_array(f.filter_kinds, ',')))
-                AND (f.filter_sectors = '' OR e.sectors && string_to_array(f.filter_sectors, ','))
-                AND (f.filter_authorities = '' OR e.authorities && string_to_array(f.filter_authorities, ','))
-        ),
-        items AS (
-            SELECT entry_id, array_agg(DISTINCT watch_id ORDER BY watch_id) AS watch_ids FROM matched GROUP BY entry_id
-        )
-        SELECT e.kind, e.slug, e.title, e.code, e.date, t.at, i.watch_ids
-        FROM items i
-        JOIN search_entries e ON e.id = i.entry_id
-        LEFT JOIN articles a ON e.kind = 'Article' AND a.id = e.item_id
-        LEFT JOIN standards s ON e.kind = 'Standard' AND s.id = e.item_id
-        LEFT JOIN policies p ON e.kind = 'Policy' AND p.id = e.item_id
-        CROSS JOIN LATERAL (SELECT CASE e.kind WHEN 'Article' THEN GREATEST(a.published_at, a.updated_at)
-            WHEN 'Standard' THEN s.changed_at WHEN 'Policy' THEN p.changed_at END AS at) t
-        WHERE e.kind IN ('Article', 'Standard', 'Policy')
-            AND (e.kind <> 'Article' OR a.status = 'Published')
-            AND (@since IS NULL OR (t.at > @since AND t.at <= @until))
-        ORDER BY t.at DESC NULLS LAST, e.date DESC NULLS LAST, e.id DESC
-        LIMIT @limit
-        """;
+    /// <summary>What a watchlist lists: articles, standards and policies (not committees or organisations).</summary>
+    private static readonly IReadOnlyList<string> ListedKinds = ["article", "standard", "policy"];
 
     /// <summary>
     /// What the follows match, newest change first: with <paramref name="since"/>, only what went online or changed in
     /// (since, until]; without, the latest whatever their time (records that never changed here by their own date).
+    /// One index search per follow, each bounded by <paramref name="limit"/> in the same total order (change time, date,
+    /// key), merged here with the reasons of every follow that found an item: the first <paramref name="limit"/> of the
+    /// merge are the first of all the matches.
     /// </summary>
     public static async Task<List<WatchedChange>> ChangesAsync(
-        PortalDbContext db, IReadOnlyList<Follow> follows, DateTimeOffset? since, DateTimeOffset until, int limit, CancellationToken ct)
+        PortalDbContext db, PortalSearchIndex search, IReadOnlyList<Follow> follows, DateTimeOffset? since, DateTimeOffset until, int limit, CancellationToken ct)
     {
-        if (follows.Count == 0)
+        if (follows.Count == 0 || limit <= 0)
         {
             return [];
         }
 
-        var searches = follows.Select(f =>
+        var requests = await RequestsAsync(db, follows, since, until, limit, ct);
+        var found = new Dictionary<(string Kind, int Id), (SearchHit Hit, List<Follow> By)>();
+        using (await search.Gate.EnterAsync(ct))
         {
-            if (f.Kind != WatchKind.Search)
+            foreach (var (follow, request) in requests)
             {
-                return (TsQuery: (string?)null, CodeKey: (string?)null);
-            }
-
-            var syntax = SearchSyntax.Parse(f.Query);
-            return (TsQuery: syntax.TsQuery, CodeKey: StandardCode.TryParse(syntax.Text, out var code) ? (string?)code.Key : null);
-        }).ToList();
-        string Joined(Follow f, string key, Func<string, string?> map) =>
-            string.Join(',', SavedSearch.Values(f.Filters, key).Select(map).OfType<string>());
-
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand(ChangesSql, connection);
-            command.Parameters.Add(Array("ids", NpgsqlDbType.Integer, follows.Select(f => f.Id).ToArray()));
-            command.Parameters.Add(Array("kinds", NpgsqlDbType.Text, follows.Select(f => f.Kind.ToString()).ToArray()));
-            command.Parameters.Add(Array("item_ids", NpgsqlDbType.Integer, follows.Select(f => f.ItemId ?? 0).ToArray()));
-            command.Parameters.Add(Array("slugs", NpgsqlDbType.Text, follows.Select(f => f.Slug ?? "").ToArray()));
-            command.Parameters.Add(Array("tsqueries", NpgsqlDbType.Text, searches.Select(s => s.TsQuery).ToArray()));
-            command.Parameters.Add(Array("code_keys", NpgsqlDbType.Text, searches.Select(s => s.CodeKey).ToArray()));
-            command.Parameters.Add(Array("filter_kinds", NpgsqlDbType.Text, follows.Select(f => Joined(f, "kind",
-                k => SearchPortal.Kinds.TryGetValue(k, out var kind) ? kind.ToString() : null)).ToArray()));
-            command.Parameters.Add(Array("filter_sectors", NpgsqlDbType.Text, follows.Select(f => Joined(f, "sector", s => s)).ToArray()));
-            command.Parameters.Add(Array("filter_authorities", NpgsqlDbType.Text, follows.Select(f => Joined(f, "authority", a => a)).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = since is { } s ? s.ToUniversalTime() : DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("until", NpgsqlDbType.TimestampTz) { Value = until.ToUniversalTime() });
-            command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
-
-            var reasons = follows.ToDictionary(f => f.Id, f => f.Reason);
-            var changes = new List<WatchedChange>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var kind = Enum.Parse<SearchKind>(reader.GetString(0));
-                var slug = reader.GetString(1);
-                var title = reader.GetString(2);
-                var code = reader.IsDBNull(3) ? null : reader.GetString(3);
-                DateOnly? date = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4);
-                DateTimeOffset? at = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5);
-                var watchIds = reader.GetFieldValue<int[]>(6);
-                changes.Add(new WatchedChange(
-                    SearchPortal.KindSlug(kind), code is null || title.Contains(code, StringComparison.Ordinal) ? title : $"{code} {title}",
-                    SearchPortal.UrlOf(kind, slug), date is { } d ? PartialDate.Format(d) : null, at,
-                    [.. watchIds.Select(id => reasons[id])])
+                foreach (var hit in search.Index.Search(request).Hits)
                 {
-                    Key = $"{SearchPortal.KindSlug(kind)}-{slug}",
-                    On = at is { } changed ? DateOnly.FromDateTime(changed.UtcDateTime) : date,
-                });
+                    if (found.TryGetValue((hit.Kind, hit.Id), out var known))
+                    {
+                        known.By.Add(follow);
+                    }
+                    else
+                    {
+                        found[(hit.Kind, hit.Id)] = (hit, [follow]);
+                    }
+                }
+            }
+        }
+
+        return [.. found.Values
+            .OrderByDescending(f => f.Hit.ChangedAt.HasValue).ThenByDescending(f => f.Hit.ChangedAt)
+            .ThenByDescending(f => f.Hit.Date.HasValue).ThenByDescending(f => f.Hit.Date)
+            .ThenByDescending(f => IndexKey(f.Hit), StringComparer.Ordinal)
+            .Take(limit)
+            .Select(f => Change(f.Hit, f.By))];
+    }
+
+    /// <summary>The index's key of a hit ("article:12"): the last tie-break, as the index sorts it.</summary>
+    private static string IndexKey(SearchHit hit) => hit.Kind + ":" + SearchDocuments.Id(hit.Id);
+
+    private static WatchedChange Change(SearchHit hit, List<Follow> by)
+    {
+        var kind = SearchPortal.Kinds[hit.Kind];
+        var title = hit.Code is null || hit.Title.Contains(hit.Code, StringComparison.Ordinal) ? hit.Title : $"{hit.Code} {hit.Title}";
+        return new WatchedChange(hit.Kind, title, SearchPortal.UrlOf(kind, hit.Slug), hit.Date is { } d ? PartialDate.Format(d) : null, hit.ChangedAt,
+            [.. by.OrderBy(f => f.Id).Select(f => f.Reason)])
+        {
+            Key = $"{hit.Kind}-{hit.Slug}",
+            On = hit.ChangedAt is { } changed ? DateOnly.FromDateTime(changed.UtcDateTime) : hit.Date,
+        };
+    }
+
+    /// <summary>
+    /// Each follow as an index request: a sector, an organisation or a standard as the facet filter of its id (a standard's
+    /// facet holds it and the articles about it); a saved search as /search asks it (<see cref="SearchPortal.RequestFor"/>:
+    /// the same words, spellings, prefixes, typo rule and filters, its sectors and authorities read by slug in one
+    /// statement each for all the searches). All narrowed to the kinds a watchlist lists and the change-time window.
+    /// A follow whose sector, standard or organisation is gone matches nothing.
+    /// </summary>
+    private static async Task<List<(Follow Follow, SearchRequest Request)>> RequestsAsync(
+        PortalDbContext db, IReadOnlyList<Follow> follows, DateTimeOffset? since, DateTimeOffset until, int limit, CancellationToken ct)
+    {
+        var searches = follows.Where(f => f.Kind == WatchKind.Search).ToList();
+        var sectorSlugs = searches.SelectMany(f => SavedSearch.Values(f.Filters, "sector")).Distinct().ToList();
+        var authoritySlugs = searches.SelectMany(f => SavedSearch.Values(f.Filters, "authority")).Distinct().ToList();
+        var sectors = sectorSlugs.Count == 0 ? new Dictionary<string, int>() : await db.Sectors.AsNoTracking().Where(s => sectorSlugs.Contains(s.Slug))
+            .Select(s => new { s.Slug, s.Id }).ToDictionaryAsync(s => s.Slug, s => s.Id, StringComparer.Ordinal, ct);
+        var authorities = authoritySlugs.Count == 0 ? new Dictionary<string, int>() : await db.Organisations.AsNoTracking().Where(o => authoritySlugs.Contains(o.Slug))
+            .Select(o => new { o.Slug, o.Id }).ToDictionaryAsync(o => o.Slug, o => o.Id, StringComparer.Ordinal, ct);
+
+        var today = DateOnly.FromDateTime(until.UtcDateTime);
+        var window = new SearchWindow { Kinds = ListedKinds, ChangedAfter = since, ChangedUntil = since is null ? null : until };
+        SearchRequest Facet(string facet, int id) => new()
+        {
+            Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [facet] = [SearchDocuments.Id(id)] },
+            Today = today,
+        };
+
+        var requests = new List<(Follow, SearchRequest)>();
+        foreach (var follow in follows)
+        {
+            SearchRequest? request;
+            if (follow.Kind == WatchKind.Search)
+            {
+                var knownSectors = SavedSearch.Values(follow.Filters, "sector").Where(sectors.ContainsKey).ToList();
+                var knownAuthorities = SavedSearch.Values(follow.Filters, "authority").Where(authorities.ContainsKey).ToList();
+                var filters = new SearchPortal.Filters(SearchPortal.KnownKinds(SavedSearch.Values(follow.Filters, "kind")), knownSectors, [], knownAuthorities, []);
+                request = SearchPortal.RequestFor(Engine.SearchSyntax.Parse(follow.Query), filters,
+                    [.. knownSectors.Select(s => sectors[s])], [.. knownAuthorities.Select(a => authorities[a])], today);
+            }
+            else
+            {
+                request = follow is { Slug: not null, ItemId: { } id } ? follow.Kind switch
+                {
+                    WatchKind.Sector => Facet("sector", id),
+                    WatchKind.Organisation => Facet("authority", id),
+                    WatchKind.Standard => Facet("standard", id),
+                    _ => null,
+                } : null;
             }
 
-            return changes;
+            if (request is not null)
+            {
+                requests.Add((follow, request with
+                {
+                    Within = window, Sort = SearchSort.Changed, Page = 1, PageSize = limit, WidenBelow = SearchPortal.PageSize, CountFacets = [],
+                }));
+            }
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        return requests;
     }
 
     /// <summary>
@@ -202,13 +199,11 @@ internal static class WatchlistReader
     /// changed since" that the watchlist page (since the last visit) and the e-mail alerts (since the last alert) share.
     /// </summary>
     public static async Task<(List<Follow> Follows, List<WatchedChange> Changes)> ChangesSinceAsync(
-        PortalDbContext db, int watchlistId, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken ct)
+        PortalDbContext db, PortalSearchIndex search, int watchlistId, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken ct)
     {
         var follows = await FollowsAsync(db, watchlistId, ct);
-        return (follows, await ChangesAsync(db, follows, since, until, limit, ct));
+        return (follows, await ChangesAsync(db, search, follows, since, until, limit, ct));
     }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, T[] values) => new(name, NpgsqlDbType.Array | type) { Value = values };
 
     /// <summary>The display name of a sector, standard or organisation by id; null when there is none.</summary>
     public static async Task<string?> NameAsync(PortalDbContext db, WatchKind kind, int id, CancellationToken ct) => kind switch
