@@ -136,6 +136,8 @@ public static class ExportContent
                         s.Summary,
                         SupersededBy = s.ReplacedBy == null ? null : s.ReplacedBy.Code,
                         Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => x.Slug).ToList(),
+                        Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.Degree }).ToList(),
+                        s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment,
                     })
                     .AsSplitQuery().ToListAsync(ct);
                 foreach (var s in batch)
@@ -162,6 +164,40 @@ public static class ExportContent
                     {
                         w.WriteString("superseded_by", s.SupersededBy);
                     }
+
+                    if (s.Adoptions.Count > 0)
+                    {
+                        w.WriteStartArray("adoptions");
+                        foreach (var a in s.Adoptions)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("code", a.Code);
+                            // A degree recorded before degrees were required is left out: the line says what is known.
+                            if (a.Degree is { } degree)
+                            {
+                                w.WriteString("degree", Adoption.Abbreviation(degree));
+                            }
+
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
+                    WriteOptional(w, "record_url", s.RecordUrl);
+                    WriteOptional(w, "full_text_url", s.FullTextUrl);
+                    WriteOptional(w, "purchase_url", s.PurchaseUrl);
+                    if (s.DraftingOrganisations.Count > 0)
+                    {
+                        WriteList(w, "drafting_organisations", s.DraftingOrganisations);
+                    }
+
+                    if (s.Drafters.Count > 0)
+                    {
+                        WriteList(w, "drafters", s.Drafters);
+                    }
+
+                    WriteOptional(w, "competent_department", s.CompetentDepartment);
 
                     w.WriteEndObject();
                     await EndLineAsync(w, output, ct);

@@ -83,7 +83,26 @@ public sealed record ArticleLine(int Line, string ExternalId, string Slug, strin
 
 public sealed record StandardLine(int Line, string ExternalId, string Slug, string? Code, string TitleEn, string? TitleZh, StandardStatus Status,
     DateOnly? PublishedOn, DateOnly? EffectiveOn, DateOnly? WithdrawnOn, string? Issuer, string? Summary, string? SupersededBy, int[] SectorIds)
-    : ImportItem(Line, ExternalId, Slug);
+    : ImportItem(Line, ExternalId, Slug)
+{
+    /// <summary>The standards it adopts (<c>adoptions</c>: code and degree), in order; they replace the standard's list.</summary>
+    public IReadOnlyList<AdoptionLine> Adoptions { get; init; } = [];
+
+    /// <summary><c>record_url</c>, <c>full_text_url</c>, <c>purchase_url</c>: http(s) addresses.</summary>
+    public string? RecordUrl { get; init; }
+    public string? FullTextUrl { get; init; }
+    public string? PurchaseUrl { get; init; }
+
+    /// <summary><c>drafting_organisations</c> and <c>drafters</c>: lists of names.</summary>
+    public string[] DraftingOrganisations { get; init; } = [];
+    public string[] Drafters { get; init; } = [];
+
+    /// <summary><c>competent_department</c> (主管部门).</summary>
+    public string? CompetentDepartment { get; init; }
+}
+
+/// <summary>One adoption of a standard line: the adopted code as written and its degree.</summary>
+public sealed record AdoptionLine(string Code, AdoptionDegree Degree);
 
 public sealed record PolicyLine(int Line, string ExternalId, string Slug, string Title, PolicyKind Kind, PolicyStatus Status, string? Authority,
     string? AuthorityName, string? DocumentNumber, DateOnly? IssuedOn, string? Summary, string? SourceUrl, int[] SectorIds)

@@ -170,6 +170,8 @@ public sealed class SearchIndexer(PortalDbContext db)
                 Issuer = s.Issuer == null ? null : s.Issuer.Slug,
                 Committee = s.Committee == null ? null : s.Committee.Name,
                 Sectors = s.Sectors.Select(x => x.Slug).ToList(),
+                Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => a.Code).ToList(),
+                s.DraftingOrganisations,
             })
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -180,7 +182,8 @@ public sealed class SearchIndexer(PortalDbContext db)
             return new SearchEntry
             {
                 Kind = SearchKind.Standard, ItemId = s.Id, Slug = s.Slug, Title = s.TitleEn, Code = s.Code, CodeKey = s.CodeKey,
-                Summary = PlainText(s.Summary), Body = string.Join(' ', new[] { s.TitleZh, s.Committee }.Where(x => x is not null)),
+                Summary = PlainText(s.Summary),
+                Body = string.Join(' ', new[] { s.TitleZh, s.Committee }.Where(x => x is not null).Concat(s.Adoptions).Concat(s.DraftingOrganisations)),
                 Date = date, Year = year, Status = s.Status.ToString(), EffectiveOn = s.EffectiveOn, Sectors = s.Sectors,
                 Authorities = s.Issuer is null ? [] : [s.Issuer],
             };
