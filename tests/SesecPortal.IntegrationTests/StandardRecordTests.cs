@@ -136,6 +136,19 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         (await WithDbAsync(db => db.Standards.AnyAsync(s => s.Slug == "gb-t-19002-2018", Ct))).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_seed_links_the_critical_data_draft_to_the_text_the_newsletter_names_and_invents_no_other_link()
+    {
+        var draft = (await SendAsync(new GetStandard.Query("information-security-technology-guideline-for-identification-of-critical-data"))).ShouldNotBeNull();
+        draft.Official.FullTextUrl.ShouldBe("https://www.tc260.org.cn/front/bzzqyjDetail.html?id=20220113195354&norm_id=20201104200036&recode_id=45625");
+        draft.Official.RecordUrl.ShouldBeNull();
+        draft.Official.PurchaseUrl.ShouldBeNull();
+        var gb55015 = (await SendAsync(new GetStandard.Query("gb-55015-2021"))).ShouldNotBeNull();
+        gb55015.Official.Any.ShouldBeFalse();
+        gb55015.Adoptions.ShouldBeEmpty();
+        (await WithDbAsync(db => db.StandardAdoptions.CountAsync(Ct))).ShouldBe(0);
+    }
+
     // ---- pages ----
 
     [Fact]
