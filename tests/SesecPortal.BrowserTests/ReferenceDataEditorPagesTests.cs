@@ -95,6 +95,7 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsy
         await page.GetByLabel("Drafting organisations").FillAsync("China Academy of Building Research\nShanghai Research Institute of Building Sciences");
         await page.GetByLabel("Drafters").FillAsync("Wang Qingqin, Lin Haiyan");
         await page.GetByLabel("Competent department (主管部门)").FillAsync("Ministry of Housing and Urban-Rural Development");
+        await page.GetByLabel("What changed from the previous edition").FillAsync("Rewritten around safety, health, convenience, resource saving and liveability.");
         await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(page, "editor-standard-record");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the standard" }).ClickAsync();
         await BrowserFixture.WaitForPageAsync(page, $"**/editor/standards/{id}");
@@ -106,6 +107,7 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsy
         main.ShouldContain("GB/T 50378\u20142019/ISO 21931-1:2022, modified (MOD)");
         main.ShouldContain("Shanghai Research Institute of Building Sciences");
         main.ShouldContain("Ministry of Housing and Urban-Rural Development");
+        main.ShouldContain("Rewritten around safety, health, convenience, resource saving and liveability.");
         (await reader.GetByRole(AriaRole.Link, new() { Name = "Record on the national standards information platform" }).GetAttributeAsync("rel"))!.ShouldContain("noopener");
         await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(reader, "standard-record");
     }

@@ -149,6 +149,38 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         (await WithDbAsync(db => db.StandardAdoptions.CountAsync(Ct))).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_note_on_what_changed_from_the_previous_edition_shows_on_both_editions_pages()
+    {
+        var newer = await NewStandardAsync("GB/T 99001-2022", "Hydrogen refuelling stations");
+        newer.EditionNote = "Adds **leak detection** requirements; the safety distances of clause 5 are shortened.";
+        await AsEditorAsync(newer);
+        var older = await NewStandardAsync("GB/T 99001-2015", "Hydrogen refuelling stations");
+        older.ReplacedBy = "GB/T 99001-2022";
+        older.Status = StandardStatus.Superseded;
+        await AsEditorAsync(older);
+
+        var current = (await SendAsync(new GetStandard.Query("gb-t-99001-2022"))).ShouldNotBeNull();
+        current.EditionNoteHtml.ShouldContain("<strong>leak detection</strong>");
+        var replaced = (await SendAsync(new GetStandard.Query("gb-t-99001-2015"))).ShouldNotBeNull();
+        replaced.SuccessorNoteHtml.ShouldContain("<strong>leak detection</strong>");
+        replaced.EditionNoteHtml.ShouldBeEmpty();
+
+        var (_, newPage) = await GetPageAsync("/standards/gb-t-99001-2022");
+        newPage.QuerySelector("#edition-changes")!.TextContent.ShouldBe("What changed from the previous edition");
+        newPage.QuerySelector(".edition-note")!.TextContent.ShouldContain("leak detection requirements");
+        var (_, oldPage) = await GetPageAsync("/standards/gb-t-99001-2015");
+        oldPage.QuerySelector("#successor-changes")!.TextContent.ShouldBe("What changed in GB/T 99001-2022");
+        oldPage.QuerySelector(".successor-note")!.TextContent.ShouldContain("leak detection requirements");
+
+        var id = await IdAsync(db => db.Standards, "gb-t-99001-2022");
+        (await SendAsync(new EditStandard.Query(id)))!.EditionNote.ShouldBe(newer.EditionNote);
+        var tooLong = (await SendAsync(new EditStandard.Query(id)))!;
+        tooLong.EditionNote = new string('x', 4001);
+        (await Should.ThrowAsync<ValidationException>(() => AsEditorAsync(tooLong))).Errors
+            .ShouldContain(e => e.PropertyName == "EditionNote" && e.ErrorMessage.Contains("4000", StringComparison.Ordinal));
+    }
+
     // ---- pages ----
 
     [Fact]
@@ -237,7 +269,7 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
     // ---- import and export ----
 
     private const string FullLine = """
-        {"type":"standard","id":"s19001","code":"GB/T 19001-2016","title":"Quality management systems — Requirements","title_zh":"质量管理体系 要求","slug":"gb-t-19001-2016","status":"effective","published_on":"2016-12-30","effective_on":"2017-07-01","sectors":["carbon"],"adoptions":[{"code":"ISO 9001:2015","degree":"IDT"},{"code":"IEC 60300-1:2014","degree":"neq"}],"record_url":"https://std.samr.gov.cn/gb/search/gbDetailed?id=1","full_text_url":"https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=2","purchase_url":"https://www.spc.org.cn/online/3","drafting_organisations":["China Quality Certification Centre Zhongxin","China National Institute of Standardization"],"drafters":["Zhang San","Li Si"],"competent_department":"State Administration for Market Regulation"}
+        {"type":"standard","id":"s19001","code":"GB/T 19001-2016","title":"Quality management systems — Requirements","title_zh":"质量管理体系 要求","slug":"gb-t-19001-2016","status":"effective","published_on":"2016-12-30","effective_on":"2017-07-01","sectors":["carbon"],"adoptions":[{"code":"ISO 9001:2015","degree":"IDT"},{"code":"IEC 60300-1:2014","degree":"neq"}],"record_url":"https://std.samr.gov.cn/gb/search/gbDetailed?id=1","full_text_url":"https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=2","purchase_url":"https://www.spc.org.cn/online/3","drafting_organisations":["China Quality Certification Centre Zhongxin","China National Institute of Standardization"],"drafters":["Zhang San","Li Si"],"competent_department":"State Administration for Market Regulation","edition_note":"Aligned with the high-level structure."}
         """;
 
     [Fact]
@@ -254,6 +286,7 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         stored.DraftingOrganisations.ShouldBe([Organisation, "China National Institute of Standardization"]);
         stored.Drafters.ShouldBe(["Zhang San", "Li Si"]);
         stored.CompetentDepartment.ShouldBe("State Administration for Market Regulation");
+        stored.EditionNote.ShouldBe("Aligned with the high-level structure.");
         (await SendAsync(new SearchPortal.Query("ISO 9001"))).Hits.Select(h => h.Url).ShouldContain("/standards/gb-t-19001-2016");
 
         var exported = ExportedLine(await ExportAsync(), "s19001");
@@ -266,6 +299,7 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         line.GetProperty("drafting_organisations").GetArrayLength().ShouldBe(2);
         line.GetProperty("drafters").GetArrayLength().ShouldBe(2);
         line.GetProperty("competent_department").GetString().ShouldBe(stored.CompetentDepartment);
+        line.GetProperty("edition_note").GetString().ShouldBe("Aligned with the high-level structure.");
 
         // The same line again writes nothing; a changed adoption is an update.
         var again = await ImportAsync(exported);

@@ -55,6 +55,8 @@ public sealed class Standard
     public string? PlanCode { get; set; }
     public string? PlanCodeKey { get; set; }
     public string? Summary { get; set; }
+    /// <summary>An editor's note on what changed from the previous edition (the standards this one replaced): shown on both editions' pages.</summary>
+    public string? EditionNote { get; set; }
     public List<Sector> Sectors { get; set; } = [];
     /// <summary>Events its dates do not say (amendments...).</summary>
     public List<StandardEvent> Events { get; set; } = [];

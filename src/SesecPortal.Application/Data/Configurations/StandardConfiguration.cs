@@ -21,6 +21,7 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         builder.Property(s => s.PurchaseUrl).HasMaxLength(Limits.Url);
         builder.Property(s => s.CompetentDepartment).HasMaxLength(Limits.Name);
         builder.Property(s => s.Summary).HasMaxLength(Limits.Summary);
+        builder.Property(s => s.EditionNote).HasMaxLength(Limits.Summary);
         builder.Property(s => s.Version).IsRowVersion();
         builder.Property(s => s.Year).HasComputedColumnSql(
             "COALESCE(code_year, date_part('year', published_on)::integer, date_part('year', drafted_on)::integer)", stored: true);

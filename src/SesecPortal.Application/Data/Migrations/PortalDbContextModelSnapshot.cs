@@ -1821,6 +1821,11 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("drafting_organisations");
 
+                    b.Property<string>("EditionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("edition_note");
+
                     b.Property<DateOnly?>("EffectiveOn")
                         .HasColumnType("date")
                         .HasColumnName("effective_on");

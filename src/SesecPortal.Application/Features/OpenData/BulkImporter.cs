@@ -225,12 +225,12 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             CREATE TEMP TABLE import_standards (line int, external_id text, slug text, code text, normalized_code text, code_key text, level text, code_year int,
                 title_en text, title_zh text, status text, drafted_on date, published_on date, effective_on date, withdrawn_on date, issuer_id int,
                 summary text, sector_ids int[], record_url text, full_text_url text, purchase_url text, drafting_organisations text[], drafters text[],
-                competent_department text, adoption_codes text[], adoption_keys text[], adoption_degrees text[]) ON COMMIT DROP
+                competent_department text, adoption_codes text[], adoption_keys text[], adoption_degrees text[], edition_note text) ON COMMIT DROP
             """, ct);
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY import_standards (line, external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
                 published_on, effective_on, withdrawn_on, issuer_id, summary, sector_ids, record_url, full_text_url, purchase_url, drafting_organisations,
-                drafters, competent_department, adoption_codes, adoption_keys, adoption_degrees) FROM STDIN (FORMAT BINARY)
+                drafters, competent_department, adoption_codes, adoption_keys, adoption_degrees, edition_note) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var s in batch)
@@ -265,6 +265,7 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                 await copy.WriteAsync(s.Adoptions.Select(a => a.Code).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.Adoptions.Select(a => StandardAdoption.KeyOf(a.Code)).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.Adoptions.Select(a => a.Degree.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, s.EditionNote, NpgsqlDbType.Text, ct);
             }
 
             await copy.CompleteAsync(ct);
@@ -286,10 +287,10 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             WHERE s.external_id = i.external_id
                 AND (s.slug, s.code, s.normalized_code, s.code_key, s.level, s.code_year, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on,
                     s.effective_on, s.withdrawn_on, s.issuer_id, s.summary, s.record_url, s.full_text_url, s.purchase_url, s.drafting_organisations,
-                    s.drafters, s.competent_department)
+                    s.drafters, s.competent_department, s.edition_note)
                 IS NOT DISTINCT FROM (i.slug, i.code, i.normalized_code, i.code_key, i.level, i.code_year, i.title_en, i.title_zh, i.status, i.drafted_on,
                     i.published_on, i.effective_on, i.withdrawn_on, i.issuer_id, i.summary, i.record_url, i.full_text_url, i.purchase_url,
-                    i.drafting_organisations, i.drafters, i.competent_department)
+                    i.drafting_organisations, i.drafters, i.competent_department, i.edition_note)
                 AND ARRAY(SELECT x.sectors_id FROM standard_sectors x WHERE x.standard_id = s.id ORDER BY 1)
                     = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
                 AND ARRAY(SELECT a.code::text FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position) = i.adoption_codes
@@ -299,21 +300,23 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
         var ids = await UpsertAsync(connection, """
             INSERT INTO standards AS s (external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
                 published_on, effective_on, withdrawn_on, issuer_id, summary, record_url, full_text_url, purchase_url, drafting_organisations, drafters,
-                competent_department, changed_at)
+                competent_department, edition_note, changed_at)
             SELECT external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
                 published_on, effective_on, withdrawn_on, issuer_id, summary, record_url, full_text_url, purchase_url, drafting_organisations, drafters,
-                competent_department, @now FROM import_standards
+                competent_department, edition_note, @now FROM import_standards
             ON CONFLICT (external_id) DO UPDATE SET slug = excluded.slug, code = excluded.code, normalized_code = excluded.normalized_code,
                 code_key = excluded.code_key, level = excluded.level, code_year = excluded.code_year, title_en = excluded.title_en,
                 title_zh = excluded.title_zh, status = excluded.status, drafted_on = excluded.drafted_on, published_on = excluded.published_on,
                 effective_on = excluded.effective_on, withdrawn_on = excluded.withdrawn_on, issuer_id = excluded.issuer_id, summary = excluded.summary,
                 record_url = excluded.record_url, full_text_url = excluded.full_text_url, purchase_url = excluded.purchase_url,
                 drafting_organisations = excluded.drafting_organisations, drafters = excluded.drafters, competent_department = excluded.competent_department,
+                edition_note = excluded.edition_note,
                 changed_at = CASE WHEN (s.slug, s.code, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on, s.effective_on, s.withdrawn_on,
-                        s.issuer_id, s.summary, s.record_url, s.full_text_url, s.purchase_url, s.drafting_organisations, s.drafters, s.competent_department)
+                        s.issuer_id, s.summary, s.record_url, s.full_text_url, s.purchase_url, s.drafting_organisations, s.drafters, s.competent_department, s.edition_note)
                     IS DISTINCT FROM (excluded.slug, excluded.code, excluded.title_en, excluded.title_zh, excluded.status, excluded.drafted_on,
                         excluded.published_on, excluded.effective_on, excluded.withdrawn_on, excluded.issuer_id, excluded.summary, excluded.record_url,
-                        excluded.full_text_url, excluded.purchase_url, excluded.drafting_organisations, excluded.drafters, excluded.competent_department)
+                        excluded.full_text_url, excluded.purchase_url, excluded.drafting_organisations, excluded.drafters, excluded.competent_department,
+                        excluded.edition_note)
                     OR ARRAY(SELECT a.code || ' ' || a.degree FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position)
                         IS DISTINCT FROM (SELECT ARRAY(SELECT c || ' ' || d FROM unnest(i.adoption_codes, i.adoption_degrees) AS x(c, d))
                             FROM import_standards i WHERE i.external_id = excluded.external_id)

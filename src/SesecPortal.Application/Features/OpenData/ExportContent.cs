@@ -137,7 +137,7 @@ public static class ExportContent
                         SupersededBy = s.ReplacedBy == null ? null : s.ReplacedBy.Code,
                         Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => x.Slug).ToList(),
                         Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.Degree }).ToList(),
-                        s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment,
+                        s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment, s.EditionNote,
                     })
                     .AsSplitQuery().ToListAsync(ct);
                 foreach (var s in batch)
@@ -198,6 +198,7 @@ public static class ExportContent
                     }
 
                     WriteOptional(w, "competent_department", s.CompetentDepartment);
+                    WriteOptional(w, "edition_note", s.EditionNote);
 
                     w.WriteEndObject();
                     await EndLineAsync(w, output, ct);

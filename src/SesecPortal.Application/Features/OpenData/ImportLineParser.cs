@@ -130,6 +130,7 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
         }
 
         var department = f.String("competent_department", Limits.Name);
+        var editionNote = f.String("edition_note", Limits.Summary);
         return id is null || title is null || slug is null || statusWord is null
             ? null
             : new StandardLine(line, id, slug, code?.Trim(), title.Trim(), titleZh?.Trim(), status, published, effective, withdrawn, issuer?.Trim(),
@@ -137,6 +138,7 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
             {
                 Adoptions = adoptions, RecordUrl = recordUrl, FullTextUrl = fullTextUrl, PurchaseUrl = purchaseUrl,
                 DraftingOrganisations = organisations, Drafters = drafters, CompetentDepartment = department?.Trim(),
+                EditionNote = editionNote?.Trim(),
             };
     }
 

@@ -99,6 +99,9 @@ public sealed record StandardLine(int Line, string ExternalId, string Slug, stri
 
     /// <summary><c>competent_department</c> (主管部门).</summary>
     public string? CompetentDepartment { get; init; }
+
+    /// <summary><c>edition_note</c>: what changed from the previous edition.</summary>
+    public string? EditionNote { get; init; }
 }
 
 /// <summary>One adoption of a standard line: the adopted code as written and its degree.</summary>

@@ -54,6 +54,8 @@ public static class EditStandard
         public string? CompetentDepartment { get; set; }
         public string? PlanCode { get; set; }
         public string? Summary { get; set; }
+        /// <summary>What changed from the previous edition (the standards this one replaced).</summary>
+        public string? EditionNote { get; set; }
         public List<int> SectorIds { get; set; } = [];
         /// <summary>Amendments and other events; rows without a date or note are blank and ignored.</summary>
         public List<EventRow> Events { get; set; } = [];
@@ -187,6 +189,8 @@ public static class EditStandard
                 .Must(p => string.IsNullOrWhiteSpace(p) || (StandardCode.TryParse(p, out var plan) && plan.Level is StandardLevel.NationalPlan or StandardLevel.AssociationPlan))
                 .WithMessage("Enter a plan number like 20190805-T-469 (or CESA-2020-2-019 for an association's plan).");
             RuleFor(c => c.Summary).MaximumLength(Limits.Summary).WithMessage($"A summary is at most {Limits.Summary} characters.");
+            RuleFor(c => c.EditionNote).MaximumLength(Limits.Summary)
+                .WithMessage($"The note on what changed from the previous edition is at most {Limits.Summary} characters.");
             RuleFor(c => c.SectorIds).NotEmpty().WithMessage("Choose at least one sector: the sector pages and the finder list standards by sector.")
                 .MustAsync(async (ids, ct) => await db.Sectors.CountAsync(s => ids.Contains(s.Id), ct) == ids.Distinct().Count())
                 .WithMessage("Choose sectors from the list.");
@@ -213,7 +217,7 @@ public static class EditStandard
         .AddList("Sectors", s.Sectors.OrderBy(x => x.Position).Select(x => x.Name))
         .Add("Events", string.Join("\n", s.Events.OrderBy(e => e.On).ThenBy(e => e.Kind)
             .Select(e => $"{e.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {e.Kind}{(e.Note is null ? "" : ": " + e.Note)}")))
-        .Add("Summary", s.Summary).ToString();
+        .Add("Summary", s.Summary).Add("Changes from the previous edition", s.EditionNote).ToString();
 
     public sealed class QueryHandler(PortalDbContext db) : IQueryHandler<Query, Command?>
     {
@@ -228,7 +232,7 @@ public static class EditStandard
                     Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new AdoptionRow { Code = a.Code, Degree = a.Degree }).ToList(),
                     RecordUrl = s.RecordUrl, FullTextUrl = s.FullTextUrl, PurchaseUrl = s.PurchaseUrl,
                     DraftingOrganisations = string.Join("\n", s.DraftingOrganisations), Drafters = string.Join("\n", s.Drafters),
-                    CompetentDepartment = s.CompetentDepartment, PlanCode = s.PlanCode, Summary = s.Summary,
+                    CompetentDepartment = s.CompetentDepartment, PlanCode = s.PlanCode, Summary = s.Summary, EditionNote = s.EditionNote,
                     SectorIds = s.Sectors.Select(x => x.Id).ToList(),
                     Events = s.Events.OrderBy(e => e.On).Select(e => new EventRow { Kind = e.Kind, On = e.On, Note = e.Note }).ToList(),
                 })
@@ -330,6 +334,7 @@ public static class EditStandard
             s.CompetentDepartment = ReferenceData.Trimmed(c.CompetentDepartment);
             s.SetPlanCode(c.PlanCode);
             s.Summary = ReferenceData.Trimmed(c.Summary);
+            s.EditionNote = ReferenceData.Trimmed(c.EditionNote);
             s.Sectors.Clear();
             s.Sectors.AddRange(refs.Sectors);
 

@@ -48,6 +48,12 @@ public static class GetStandard
         public IReadOnlyList<string> Drafters { get; init; } = [];
         /// <summary>The competent department (主管部门).</summary>
         public string? CompetentDepartment { get; init; }
+
+        /// <summary>This edition's note on what changed from the one(s) it replaced, as HTML; empty when none.</summary>
+        public string EditionNoteHtml { get; init; } = "";
+
+        /// <summary>For a replaced edition: the note of the edition that replaced it, as HTML; empty when none.</summary>
+        public string SuccessorNoteHtml { get; init; } = "";
     }
 
     /// <param name="Designation">As the platform writes it: <c>GB/T 19001—2016/ISO 9001:2015</c>.</param>
@@ -77,11 +83,11 @@ public static class GetStandard
                 {
                     s.Id, s.Slug, s.Code, s.NormalizedCode, s.CodeKey, s.Level, s.TitleEn, s.TitleZh, s.Status, s.DraftedOn, s.CommentDeadline,
                     s.PublishedOn, s.EffectiveOn, s.WithdrawnOn, s.Summary, s.PlanCode, s.PlanCodeKey,
-                    s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment,
+                    s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.EditionNote, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment,
                     Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.CodeKey, a.Degree }).ToList(),
                     Committee = s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
                     Issuer = s.Issuer == null ? null : new Link(s.Issuer.Slug, s.Issuer.Name, s.Issuer.Abbreviation),
-                    ReplacedBy = s.ReplacedBy == null ? null : new { s.ReplacedBy.Slug, Label = s.ReplacedBy.Code ?? s.ReplacedBy.TitleEn, s.ReplacedBy.TitleEn, s.ReplacedBy.PublishedOn, s.ReplacedBy.EffectiveOn },
+                    ReplacedBy = s.ReplacedBy == null ? null : new { s.ReplacedBy.Slug, Label = s.ReplacedBy.Code ?? s.ReplacedBy.TitleEn, s.ReplacedBy.TitleEn, s.ReplacedBy.PublishedOn, s.ReplacedBy.EffectiveOn, s.ReplacedBy.EditionNote },
                     Replaces = s.Replaces.OrderBy(r => r.NormalizedCode).Select(r => new Link(r.Slug, r.Code ?? r.TitleEn, r.TitleEn)).ToList(),
                     Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
                     Events = s.Events.OrderBy(e => e.On).Select(e => new StandardTimeline.Stored(e.Kind, e.On, e.Note)).ToList(),
@@ -185,6 +191,8 @@ public static class GetStandard
                 DraftingOrganisations = s.DraftingOrganisations,
                 Drafters = s.Drafters,
                 CompetentDepartment = s.CompetentDepartment,
+                EditionNoteHtml = s.EditionNote is null ? "" : markdown.ToHtml(s.EditionNote),
+                SuccessorNoteHtml = s.ReplacedBy?.EditionNote is { } note ? markdown.ToHtml(note) : "",
             };
         }
     }
