@@ -95,6 +95,12 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsy
         await page.GetByLabel("Drafting organisations").FillAsync("China Academy of Building Research\nShanghai Research Institute of Building Sciences");
         await page.GetByLabel("Drafters").FillAsync("Wang Qingqin, Lin Haiyan");
         await page.GetByLabel("Competent department (主管部门)").FillAsync("Ministry of Housing and Urban-Rural Development");
+        await page.GetByLabel("Event 1: what").SelectOptionAsync("Reviewed");
+        await page.GetByLabel("Event 1: date").FillAsync("2024-03-01");
+        await page.GetByLabel("Event 1: review conclusion").SelectOptionAsync("Confirmed");
+        await page.GetByLabel("Event 2: what").SelectOptionAsync("Amended");
+        await page.GetByLabel("Event 2: date").FillAsync("2024-06-01");
+        await page.GetByLabel("Event 2: amendment number").FillAsync("XG1-2024");
         await page.GetByLabel("What changed from the previous edition").FillAsync("Rewritten around safety, health, convenience, resource saving and liveability.");
         await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(page, "editor-standard-record");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the standard" }).ClickAsync();
@@ -108,6 +114,8 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsy
         main.ShouldContain("Shanghai Research Institute of Building Sciences");
         main.ShouldContain("Ministry of Housing and Urban-Rural Development");
         main.ShouldContain("Rewritten around safety, health, convenience, resource saving and liveability.");
+        main.ShouldContain("Periodic review: confirmed");
+        main.ShouldContain("Amendment XG1-2024");
         (await reader.GetByRole(AriaRole.Link, new() { Name = "Record on the national standards information platform" }).GetAttributeAsync("rel"))!.ShouldContain("noopener");
         await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(reader, "standard-record");
     }

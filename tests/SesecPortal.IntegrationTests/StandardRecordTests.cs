@@ -181,6 +181,50 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
             .ShouldContain(e => e.PropertyName == "EditionNote" && e.ErrorMessage.Contains("4000", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Amendments_keep_their_number_and_periodic_reviews_their_conclusion_on_the_timeline()
+    {
+        var command = await AdoptingStandardAsync();
+        command.Events =
+        [
+            new() { Kind = StandardEventKind.Amended, On = new DateOnly(2023, 5, 1), Number = "XG1-2023", Note = "Clause 7.1.5 corrected" },
+            new() { Kind = StandardEventKind.Reviewed, On = new DateOnly(2021, 12, 31), Conclusion = ReviewConclusion.Confirmed },
+            new(),
+        ];
+        var id = await AsEditorAsync(command);
+
+        var stored = await WithDbAsync(db => db.StandardEvents.Where(e => e.StandardId == id).OrderBy(e => e.On).ToListAsync(Ct));
+        stored.Select(e => (e.Kind, e.Number, e.Conclusion))
+            .ShouldBe([(StandardEventKind.Reviewed, (string?)null, (ReviewConclusion?)ReviewConclusion.Confirmed), (StandardEventKind.Amended, "XG1-2023", null)]);
+        var page = (await SendAsync(new GetStandard.Query("gb-t-19001-2016"))).ShouldNotBeNull();
+        page.Timeline.Select(e => e.Label).ShouldContain("Amendment XG1-2023");
+        page.Timeline.Select(e => e.Label).ShouldContain("Periodic review: confirmed");
+        var form = (await SendAsync(new EditStandard.Query(id))).ShouldNotBeNull();
+        form.Events.Select(e => e.Number).ShouldBe([null, "XG1-2023"]);
+
+        var (_, html) = await GetPageAsync("/standards/gb-t-19001-2016");
+        html.QuerySelector("section.timeline")!.TextContent.ShouldContain("Amendment XG1-2023");
+        html.QuerySelector("section.timeline")!.TextContent.ShouldContain("Periodic review: confirmed");
+    }
+
+    [Fact]
+    public async Task A_review_without_a_conclusion_or_a_number_on_something_else_is_refused_on_its_row()
+    {
+        var command = await NewStandardAsync("GB/T 19003-2020", "Guidelines");
+        command.Events =
+        [
+            new() { Kind = StandardEventKind.Reviewed, On = new DateOnly(2024, 1, 1) },
+            new() { Kind = StandardEventKind.Withdrawn, On = new DateOnly(2024, 2, 1), Number = "XG9" },
+            new() { Kind = StandardEventKind.Amended, On = new DateOnly(2024, 3, 1), Conclusion = ReviewConclusion.Revise },
+        ];
+
+        var errors = (await Should.ThrowAsync<ValidationException>(() => AsEditorAsync(command))).Errors.ToList();
+
+        errors.ShouldContain(e => e.PropertyName == "Events[0].Conclusion" && e.ErrorMessage.StartsWith("Choose the review's conclusion", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.PropertyName == "Events[1].Number" && e.ErrorMessage.StartsWith("Only an amendment", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.PropertyName == "Events[2].Conclusion" && e.ErrorMessage.StartsWith("Only a periodic review", StringComparison.Ordinal));
+    }
+
     // ---- pages ----
 
     [Fact]
@@ -233,6 +277,7 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         {
             ["Input.Adoptions[0].Code"] = "ISO 52000-1:2017", ["Input.RecordUrl"] = "javascript:alert(1)",
             ["Input.DraftingOrganisations"] = "China Academy of Building Research",
+            ["Input.Events[0].Kind"] = "Reviewed", ["Input.Events[0].On"] = "2024-01-01", ["Input.Events[0].Note"] = "typed review note",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -242,6 +287,8 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         document.QuerySelector<IHtmlInputElement>("input[name='Input.Adoptions[0].Code']")!.Value.ShouldBe("ISO 52000-1:2017");
         document.QuerySelector<IHtmlInputElement>("input[name='Input.RecordUrl']")!.Value.ShouldBe("javascript:alert(1)");
         document.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.DraftingOrganisations']")!.Value.ShouldBe("China Academy of Building Research");
+        document.QuerySelector("span[data-valmsg-for='Input.Events[0].Conclusion']")!.TextContent.ShouldContain("Choose the review's conclusion");
+        document.QuerySelector<IHtmlInputElement>("input[name='Input.Events[0].Note']")!.Value.ShouldBe("typed review note");
         (await WithDbAsync(db => db.Standards.Where(s => s.Id == id).Select(s => s.RecordUrl).SingleAsync(Ct))).ShouldBeNull();
     }
 
@@ -269,7 +316,7 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
     // ---- import and export ----
 
     private const string FullLine = """
-        {"type":"standard","id":"s19001","code":"GB/T 19001-2016","title":"Quality management systems — Requirements","title_zh":"质量管理体系 要求","slug":"gb-t-19001-2016","status":"effective","published_on":"2016-12-30","effective_on":"2017-07-01","sectors":["carbon"],"adoptions":[{"code":"ISO 9001:2015","degree":"IDT"},{"code":"IEC 60300-1:2014","degree":"neq"}],"record_url":"https://std.samr.gov.cn/gb/search/gbDetailed?id=1","full_text_url":"https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=2","purchase_url":"https://www.spc.org.cn/online/3","drafting_organisations":["China Quality Certification Centre Zhongxin","China National Institute of Standardization"],"drafters":["Zhang San","Li Si"],"competent_department":"State Administration for Market Regulation","edition_note":"Aligned with the high-level structure."}
+        {"type":"standard","id":"s19001","code":"GB/T 19001-2016","title":"Quality management systems — Requirements","title_zh":"质量管理体系 要求","slug":"gb-t-19001-2016","status":"effective","published_on":"2016-12-30","effective_on":"2017-07-01","sectors":["carbon"],"adoptions":[{"code":"ISO 9001:2015","degree":"IDT"},{"code":"IEC 60300-1:2014","degree":"neq"}],"record_url":"https://std.samr.gov.cn/gb/search/gbDetailed?id=1","full_text_url":"https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=2","purchase_url":"https://www.spc.org.cn/online/3","drafting_organisations":["China Quality Certification Centre Zhongxin","China National Institute of Standardization"],"drafters":["Zhang San","Li Si"],"competent_department":"State Administration for Market Regulation","edition_note":"Aligned with the high-level structure.","amendments":[{"on":"2023-05-01","number":"XG1-2023","note":"Clause 7.1.5 corrected"}],"reviews":[{"on":"2021-12-31","conclusion":"confirmed"}]}
         """;
 
     [Fact]
@@ -287,6 +334,8 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         stored.Drafters.ShouldBe(["Zhang San", "Li Si"]);
         stored.CompetentDepartment.ShouldBe("State Administration for Market Regulation");
         stored.EditionNote.ShouldBe("Aligned with the high-level structure.");
+        (await WithDbAsync(db => db.StandardEvents.Where(e => e.StandardId == stored.Id).OrderBy(e => e.On).Select(e => e.Number ?? e.Conclusion.ToString()).ToListAsync(Ct)))
+            .ShouldBe(["Confirmed", "XG1-2023"]);
         (await SendAsync(new SearchPortal.Query("ISO 9001"))).Hits.Select(h => h.Url).ShouldContain("/standards/gb-t-19001-2016");
 
         var exported = ExportedLine(await ExportAsync(), "s19001");
@@ -300,6 +349,11 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         line.GetProperty("drafters").GetArrayLength().ShouldBe(2);
         line.GetProperty("competent_department").GetString().ShouldBe(stored.CompetentDepartment);
         line.GetProperty("edition_note").GetString().ShouldBe("Aligned with the high-level structure.");
+        var amendment = line.GetProperty("amendments").EnumerateArray().ShouldHaveSingleItem();
+        (amendment.GetProperty("on").GetString(), amendment.GetProperty("number").GetString(), amendment.GetProperty("note").GetString())
+            .ShouldBe(("2023-05-01", "XG1-2023", "Clause 7.1.5 corrected"));
+        var review = line.GetProperty("reviews").EnumerateArray().ShouldHaveSingleItem();
+        (review.GetProperty("on").GetString(), review.GetProperty("conclusion").GetString()).ShouldBe(("2021-12-31", "confirmed"));
 
         // The same line again writes nothing; a changed adoption is an update.
         var again = await ImportAsync(exported);
@@ -333,6 +387,33 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
         result.Errors[0].Message.ShouldContain(reason);
         result.Imported.ShouldBe(2);
         (await WithDbAsync(db => db.Standards.CountAsync(s => s.ExternalId == "s-first" || s.ExternalId == "s-last", Ct))).ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("""[{"on":"2021-12-31","conclusion":"maybe"}]""", "reviews[1]: conclusion “maybe” is not one of confirmed, revise, withdraw")]
+    [InlineData("""[{"conclusion":"confirmed"}]""", "reviews[1]: on is missing")]
+    [InlineData("""["confirmed"]""", "reviews[1] must be an object")]
+    public async Task A_bad_review_is_reported_by_line_and_the_good_lines_are_kept(string reviews, string reason)
+    {
+        var bad = $$"""{"type":"standard","id":"s-bad","title":"T","slug":"t-bad","status":"effective","reviews":{{reviews}}}""";
+
+        var result = await ImportAsync(Good("s-first", "GB/T 99991-2022"), bad);
+
+        result.Errors.ShouldHaveSingleItem().Line.ShouldBe(2);
+        result.Errors[0].Message.ShouldContain(reason);
+        result.Imported.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_line_without_amendments_leaves_the_amendments_an_editor_recorded()
+    {
+        (await ImportAsync(FullLine)).Errors.ShouldBeEmpty();
+        var without = FullLine.Replace(""","amendments":[{"on":"2023-05-01","number":"XG1-2023","note":"Clause 7.1.5 corrected"}]""", "", StringComparison.Ordinal)
+            .Replace("Quality management systems — Requirements", "Quality management systems — Requirements (renamed)", StringComparison.Ordinal);
+
+        (await ImportAsync(without)).Updated.GetValueOrDefault(Interchange.Standard).ShouldBe(1);
+
+        (await WithDbAsync(db => db.StandardEvents.CountAsync(e => e.Kind == StandardEventKind.Amended && e.Number == "XG1-2023", Ct))).ShouldBe(1);
     }
 
     [Theory]

@@ -225,12 +225,15 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             CREATE TEMP TABLE import_standards (line int, external_id text, slug text, code text, normalized_code text, code_key text, level text, code_year int,
                 title_en text, title_zh text, status text, drafted_on date, published_on date, effective_on date, withdrawn_on date, issuer_id int,
                 summary text, sector_ids int[], record_url text, full_text_url text, purchase_url text, drafting_organisations text[], drafters text[],
-                competent_department text, adoption_codes text[], adoption_keys text[], adoption_degrees text[], edition_note text) ON COMMIT DROP
+                competent_department text, adoption_codes text[], adoption_keys text[], adoption_degrees text[], edition_note text,
+                has_amendments bool, amendment_dates date[], amendment_numbers text[], amendment_notes text[], has_reviews bool, review_dates date[],
+                review_conclusions text[]) ON COMMIT DROP
             """, ct);
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY import_standards (line, external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
                 published_on, effective_on, withdrawn_on, issuer_id, summary, sector_ids, record_url, full_text_url, purchase_url, drafting_organisations,
-                drafters, competent_department, adoption_codes, adoption_keys, adoption_degrees, edition_note) FROM STDIN (FORMAT BINARY)
+                drafters, competent_department, adoption_codes, adoption_keys, adoption_degrees, edition_note,
+                has_amendments, amendment_dates, amendment_numbers, amendment_notes, has_reviews, review_dates, review_conclusions) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var s in batch)
@@ -266,6 +269,16 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                 await copy.WriteAsync(s.Adoptions.Select(a => StandardAdoption.KeyOf(a.Code)).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.Adoptions.Select(a => a.Degree.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await WriteOrNullAsync(copy, s.EditionNote, NpgsqlDbType.Text, ct);
+                // Amendments and reviews come sorted by date; an empty number or note is written as "" here and NULL in the table.
+                var amendments = s.Amendments ?? [];
+                await copy.WriteAsync(s.Amendments is not null, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(amendments.Select(a => a.On).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(amendments.Select(a => a.Number ?? "").ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(amendments.Select(a => a.Note ?? "").ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                var reviews = s.Reviews ?? [];
+                await copy.WriteAsync(s.Reviews is not null, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(reviews.Select(r => r.On).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(reviews.Select(r => r.Conclusion.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             }
 
             await copy.CompleteAsync(ct);
@@ -295,6 +308,16 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                     = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
                 AND ARRAY(SELECT a.code::text FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position) = i.adoption_codes
                 AND ARRAY(SELECT a.degree::text FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position) = i.adoption_degrees
+                AND (NOT i.has_amendments OR (
+                    ARRAY(SELECT e."on" FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Amended' ORDER BY e."on", e.id) = i.amendment_dates
+                    AND ARRAY(SELECT coalesce(e.number, '')::text FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Amended' ORDER BY e."on", e.id)
+                        = i.amendment_numbers
+                    AND ARRAY(SELECT coalesce(e.note, '')::text FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Amended' ORDER BY e."on", e.id)
+                        = i.amendment_notes))
+                AND (NOT i.has_reviews OR (
+                    ARRAY(SELECT e."on" FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Reviewed' ORDER BY e."on", e.id) = i.review_dates
+                    AND ARRAY(SELECT coalesce(e.conclusion, '')::text FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Reviewed' ORDER BY e."on", e.id)
+                        = i.review_conclusions))
             RETURNING i.line
             """, Interchange.Standard, tally, ct);
         var ids = await UpsertAsync(connection, """
@@ -331,7 +354,19 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             INSERT INTO standard_adoptions (standard_id, position, code, code_key, degree)
             SELECT s.id, a.ord - 1, a.code, a.code_key, a.degree
             FROM import_standards i JOIN standards s ON s.external_id = i.external_id
-                CROSS JOIN LATERAL unnest(i.adoption_codes, i.adoption_keys, i.adoption_degrees) WITH ORDINALITY AS a(code, code_key, degree, ord)
+                CROSS JOIN LATERAL unnest(i.adoption_codes, i.adoption_keys, i.adoption_degrees) WITH ORDINALITY AS a(code, code_key, degree, ord);
+            DELETE FROM standard_events x USING import_standards i JOIN standards s ON s.external_id = i.external_id
+            WHERE x.standard_id = s.id AND ((i.has_amendments AND x.kind = 'Amended') OR (i.has_reviews AND x.kind = 'Reviewed'));
+            INSERT INTO standard_events (standard_id, kind, "on", number, note)
+            SELECT s.id, 'Amended', a.on_date, nullif(a.number, ''), nullif(a.note, '')
+            FROM import_standards i JOIN standards s ON s.external_id = i.external_id
+                CROSS JOIN LATERAL unnest(i.amendment_dates, i.amendment_numbers, i.amendment_notes) WITH ORDINALITY AS a(on_date, number, note, ord)
+            WHERE i.has_amendments ORDER BY s.id, a.ord;
+            INSERT INTO standard_events (standard_id, kind, "on", conclusion)
+            SELECT s.id, 'Reviewed', r.on_date, r.conclusion
+            FROM import_standards i JOIN standards s ON s.external_id = i.external_id
+                CROSS JOIN LATERAL unnest(i.review_dates, i.review_conclusions) WITH ORDINALITY AS r(on_date, conclusion, ord)
+            WHERE i.has_reviews ORDER BY s.id, r.ord
             """, ct);
         return (errors, ids, ItemKind.Standard);
     }

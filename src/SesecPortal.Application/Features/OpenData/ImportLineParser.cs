@@ -131,6 +131,7 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
 
         var department = f.String("competent_department", Limits.Name);
         var editionNote = f.String("edition_note", Limits.Summary);
+        var (amendments, reviews) = Events(f);
         return id is null || title is null || slug is null || statusWord is null
             ? null
             : new StandardLine(line, id, slug, code?.Trim(), title.Trim(), titleZh?.Trim(), status, published, effective, withdrawn, issuer?.Trim(),
@@ -138,7 +139,7 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
             {
                 Adoptions = adoptions, RecordUrl = recordUrl, FullTextUrl = fullTextUrl, PurchaseUrl = purchaseUrl,
                 DraftingOrganisations = organisations, Drafters = drafters, CompetentDepartment = department?.Trim(),
-                EditionNote = editionNote?.Trim(),
+                EditionNote = editionNote?.Trim(), Amendments = amendments, Reviews = reviews,
             };
     }
 
@@ -194,6 +195,75 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
         }
 
         return text?.Trim();
+    }
+
+    /// <summary>
+    /// <c>amendments</c> (<c>[{"on": "2021-05-01", "number": "XG1-2021", "note": "…"}]</c>) and <c>reviews</c>
+    /// (<c>[{"on": "2022-01-01", "conclusion": "confirmed"}]</c>), each sorted by date; null when the line has none.
+    /// </summary>
+    private static (List<AmendmentLine>? Amendments, List<ReviewLine>? Reviews) Events(Fields f)
+    {
+        List<AmendmentLine>? amendments = null;
+        List<ReviewLine>? reviews = null;
+        foreach (var (_, item, n) in f.ObjectList("amendments", 100))
+        {
+            amendments ??= [];
+            var on = Date(item, "on");
+            var number = Text(item, "number");
+            var note = Text(item, "note");
+            if (on is null)
+            {
+                f.Fail($"amendments[{n}]: on is missing or not a date: write it as YYYY-MM-DD.");
+            }
+            else if (number is { Length: > Limits.Code } || note is { Length: > Limits.Title })
+            {
+                f.Fail($"amendments[{n}]: the number is at most {Limits.Code} characters and the note at most {Limits.Title}.");
+            }
+            else
+            {
+                amendments.Add(new AmendmentLine(on.Value, number, note));
+            }
+
+        }
+
+        foreach (var (_, item, n) in f.ObjectList("reviews", 100))
+        {
+            reviews ??= [];
+            var on = Date(item, "on");
+            var word = Text(item, "conclusion");
+            if (on is null)
+            {
+                f.Fail($"reviews[{n}]: on is missing or not a date: write it as YYYY-MM-DD.");
+            }
+            else if (!ReviewConclusions.TryParse(word, out var conclusion))
+            {
+                f.Fail($"reviews[{n}]: conclusion “{Short(word ?? "")}” is not one of {string.Join(", ", ReviewConclusions.All.Select(c => c.Word))}.");
+            }
+            else
+            {
+                reviews.Add(new ReviewLine(on.Value, conclusion));
+            }
+        }
+
+        if (f.Has("amendments"))
+        {
+            amendments ??= [];
+        }
+
+        if (f.Has("reviews"))
+        {
+            reviews ??= [];
+        }
+
+        List<AmendmentLine>? amendmentsByDate = amendments is null ? null : [.. amendments.OrderBy(a => a.On)];
+        List<ReviewLine>? reviewsByDate = reviews is null ? null : [.. reviews.OrderBy(r => r.On)];
+        return (amendmentsByDate, reviewsByDate);
+
+        static string? Text(JsonElement item, string name) =>
+            item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()) ? v.GetString()!.Trim() : null;
+
+        static DateOnly? Date(JsonElement item, string name) =>
+            Text(item, name) is { } t && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
     /// <summary><c>adoptions</c>: a list of <c>{"code": "ISO 9001:2015", "degree": "IDT"}</c>, each code once.</summary>
@@ -365,6 +435,43 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
         }
 
         public bool Has(string name) => root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+        /// <summary>The objects of a list field, numbered from 1; anything else in it is reported.</summary>
+        public List<(string Name, JsonElement Item, int Number)> ObjectList(string name, int max)
+        {
+            var result = new List<(string, JsonElement, int)>();
+            if (!TryGet(name, out var value))
+            {
+                return result;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Fail($"{name} must be a list of objects.");
+                return result;
+            }
+
+            var n = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                n++;
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    Fail($"{name}[{n}] must be an object.");
+                }
+                else
+                {
+                    result.Add((name, item, n));
+                }
+            }
+
+            if (n > max)
+            {
+                Fail($"{name}: at most {max}.");
+            }
+
+            return result;
+        }
 
         /// <summary>A field present and not null.</summary>
         public bool TryGet(string name, out JsonElement value) => root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;

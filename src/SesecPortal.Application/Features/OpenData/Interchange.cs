@@ -102,6 +102,42 @@ public sealed record StandardLine(int Line, string ExternalId, string Slug, stri
 
     /// <summary><c>edition_note</c>: what changed from the previous edition.</summary>
     public string? EditionNote { get; init; }
+
+    /// <summary><c>amendments</c> in date order; null when the line has none, which leaves the standard's amendments as they are.</summary>
+    public IReadOnlyList<AmendmentLine>? Amendments { get; init; }
+
+    /// <summary><c>reviews</c> (periodic reviews) in date order; null leaves the standard's reviews as they are.</summary>
+    public IReadOnlyList<ReviewLine>? Reviews { get; init; }
+}
+
+/// <summary>An amendment (修改单): its date, its own number and a note.</summary>
+public sealed record AmendmentLine(DateOnly On, string? Number, string? Note);
+
+/// <summary>A periodic review (复审): its date and conclusion.</summary>
+public sealed record ReviewLine(DateOnly On, ReviewConclusion Conclusion);
+
+/// <summary>The words of the interchange format for a review's conclusion.</summary>
+public static class ReviewConclusions
+{
+    public static readonly IReadOnlyList<(string Word, ReviewConclusion Conclusion)> All =
+        [("confirmed", ReviewConclusion.Confirmed), ("revise", ReviewConclusion.Revise), ("withdraw", ReviewConclusion.Withdraw)];
+
+    public static string Word(ReviewConclusion conclusion) => All.First(c => c.Conclusion == conclusion).Word;
+
+    public static bool TryParse(string? word, out ReviewConclusion conclusion)
+    {
+        foreach (var (w, c) in All)
+        {
+            if (string.Equals(w, word?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                conclusion = c;
+                return true;
+            }
+        }
+
+        conclusion = default;
+        return false;
+    }
 }
 
 /// <summary>One adoption of a standard line: the adopted code as written and its degree.</summary>

@@ -66,9 +66,13 @@ public static class EditStandard
         public StandardEventKind Kind { get; set; } = StandardEventKind.Amended;
         public DateOnly? On { get; set; }
         public string? Note { get; set; }
+        /// <summary>An amendment's own number (<c>XG1-2021</c>).</summary>
+        public string? Number { get; set; }
+        /// <summary>A periodic review's conclusion.</summary>
+        public ReviewConclusion? Conclusion { get; set; }
         public bool Remove { get; set; }
 
-        public bool IsBlank => On is null && string.IsNullOrWhiteSpace(Note);
+        public bool IsBlank => On is null && string.IsNullOrWhiteSpace(Note) && string.IsNullOrWhiteSpace(Number) && Conclusion is null;
     }
 
     public sealed class AdoptionRow
@@ -200,6 +204,14 @@ public static class EditStandard
                 row.RuleFor(e => e.Kind).IsInEnum().WithMessage("Choose what happened.");
                 row.RuleFor(e => e.On).NotNull().When(e => !e.Remove && !e.IsBlank).WithMessage("Give the date of the event.");
                 row.RuleFor(e => e.Note).MaximumLength(Limits.Title).WithMessage($"A note is at most {Limits.Title} characters.");
+                row.RuleFor(e => e.Number).MaximumLength(Limits.Code).WithMessage($"An amendment number is at most {Limits.Code} characters.")
+                    .Must((e, n) => string.IsNullOrWhiteSpace(n) || e.Kind == StandardEventKind.Amended || e.Remove)
+                    .WithMessage("Only an amendment has a number of its own: choose Amended, or clear the number.");
+                row.RuleFor(e => e.Conclusion).IsInEnum().WithMessage("Choose the review's conclusion: confirmed, revise or withdraw.");
+                row.RuleFor(e => e.Conclusion).NotNull().When(e => e.Kind == StandardEventKind.Reviewed && !e.Remove && !e.IsBlank)
+                    .WithMessage("Choose the review's conclusion: confirmed, revise or withdraw.");
+                row.RuleFor(e => e.Conclusion).Null().When(e => e.Kind != StandardEventKind.Reviewed && !e.Remove)
+                    .WithMessage("Only a periodic review has a conclusion: choose Reviewed, or clear the conclusion.");
             });
         }
     }
@@ -216,7 +228,8 @@ public static class EditStandard
         .Add("Competent department", s.CompetentDepartment).Add("Plan number", s.PlanCode)
         .AddList("Sectors", s.Sectors.OrderBy(x => x.Position).Select(x => x.Name))
         .Add("Events", string.Join("\n", s.Events.OrderBy(e => e.On).ThenBy(e => e.Kind)
-            .Select(e => $"{e.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {e.Kind}{(e.Note is null ? "" : ": " + e.Note)}")))
+            .Select(e => $"{e.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {e.Kind}{(e.Number is null ? "" : " " + e.Number)}"
+                + $"{(e.Conclusion is null ? "" : " (" + e.Conclusion + ")")}{(e.Note is null ? "" : ": " + e.Note)}")))
         .Add("Summary", s.Summary).Add("Changes from the previous edition", s.EditionNote).ToString();
 
     public sealed class QueryHandler(PortalDbContext db) : IQueryHandler<Query, Command?>
@@ -234,7 +247,7 @@ public static class EditStandard
                     DraftingOrganisations = string.Join("\n", s.DraftingOrganisations), Drafters = string.Join("\n", s.Drafters),
                     CompetentDepartment = s.CompetentDepartment, PlanCode = s.PlanCode, Summary = s.Summary, EditionNote = s.EditionNote,
                     SectorIds = s.Sectors.Select(x => x.Id).ToList(),
-                    Events = s.Events.OrderBy(e => e.On).Select(e => new EventRow { Kind = e.Kind, On = e.On, Note = e.Note }).ToList(),
+                    Events = s.Events.OrderBy(e => e.On).Select(e => new EventRow { Kind = e.Kind, On = e.On, Note = e.Note, Number = e.Number, Conclusion = e.Conclusion }).ToList(),
                 })
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
@@ -340,7 +353,12 @@ public static class EditStandard
 
             // Events have no identity an editor sees: replace them with the rows of the form.
             var events = c.Events.Where(e => !e.Remove && !e.IsBlank && e.On is not null)
-                .Select(e => new StandardEvent { Kind = e.Kind, On = e.On!.Value, Note = ReferenceData.Trimmed(e.Note) }).ToList();
+                .Select(e => new StandardEvent
+                {
+                    Kind = e.Kind, On = e.On!.Value, Note = ReferenceData.Trimmed(e.Note),
+                    Number = e.Kind == StandardEventKind.Amended ? ReferenceData.Trimmed(e.Number) : null,
+                    Conclusion = e.Kind == StandardEventKind.Reviewed ? e.Conclusion : null,
+                }).ToList();
             // Adoptions in the form's order; rows kept when nothing changed, so a save that changes nothing writes nothing.
             var adoptions = c.Adoptions.Where(a => !a.Remove && !string.IsNullOrWhiteSpace(a.Code))
                 .Select((a, i) => StandardAdoption.Of(i, a.Code!, a.Degree)).ToList();
@@ -353,7 +371,8 @@ public static class EditStandard
             }
 
             var same = s.Events.Count == events.Count && s.Events.OrderBy(e => e.On).ThenBy(e => e.Kind)
-                .Zip(events.OrderBy(e => e.On).ThenBy(e => e.Kind)).All(p => p.First.Kind == p.Second.Kind && p.First.On == p.Second.On && p.First.Note == p.Second.Note);
+                .Zip(events.OrderBy(e => e.On).ThenBy(e => e.Kind)).All(p => p.First.Kind == p.Second.Kind && p.First.On == p.Second.On && p.First.Note == p.Second.Note
+                    && p.First.Number == p.Second.Number && p.First.Conclusion == p.Second.Conclusion);
             if (!same)
             {
                 s.Events.Clear();

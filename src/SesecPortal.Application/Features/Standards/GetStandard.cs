@@ -90,7 +90,7 @@ public static class GetStandard
                     ReplacedBy = s.ReplacedBy == null ? null : new { s.ReplacedBy.Slug, Label = s.ReplacedBy.Code ?? s.ReplacedBy.TitleEn, s.ReplacedBy.TitleEn, s.ReplacedBy.PublishedOn, s.ReplacedBy.EffectiveOn, s.ReplacedBy.EditionNote },
                     Replaces = s.Replaces.OrderBy(r => r.NormalizedCode).Select(r => new Link(r.Slug, r.Code ?? r.TitleEn, r.TitleEn)).ToList(),
                     Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
-                    Events = s.Events.OrderBy(e => e.On).Select(e => new StandardTimeline.Stored(e.Kind, e.On, e.Note)).ToList(),
+                    Events = s.Events.OrderBy(e => e.On).Select(e => new StandardTimeline.Stored(e.Kind, e.On, e.Note, e.Number, e.Conclusion)).ToList(),
                 })
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
