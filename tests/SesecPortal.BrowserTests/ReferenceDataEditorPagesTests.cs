@@ -75,6 +75,52 @@ public sealed class ReferenceDataEditorPagesTests(BrowserFixture browser) : IAsy
     }
 
     [Fact]
+    public async Task An_editor_records_an_adoption_the_official_links_and_the_drafters_and_readers_see_them_labelled()
+    {
+        var id = await IdAsync(db => db.Standards.Where(s => s.Slug == "gb-t-50378-2019").Select(s => s.Id).SingleAsync());
+        var page = await browser.SignedInPageAsync("record-editor@example.com", Roles.Editor);
+        await page.GotoAsync($"/editor/standards/{id}");
+        await page.GetByLabel("Adoption 1: code").FillAsync("ISO 21931-1:2022");
+        await page.GetByLabel("National platform record (address)").FillAsync("not an address");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the standard" }).ClickAsync();
+        await page.Locator("#record-error").WaitForAsync();
+        (await page.Locator("#record-error").InnerTextAsync()).ShouldContain("https://");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("Choose the degree of adoption");
+        (await page.GetByLabel("Adoption 1: code").InputValueAsync()).ShouldBe("ISO 21931-1:2022");
+        await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(page, "editor-standard-record-refused");
+
+        await page.GetByLabel("Adoption 1: degree").SelectOptionAsync("Modified");
+        await page.GetByLabel("National platform record (address)").FillAsync("https://std.samr.gov.cn/gb/search/gbDetailed?id=1");
+        await page.GetByLabel("Full-text reading page (address)").FillAsync("https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=2");
+        await page.GetByLabel("Drafting organisations").FillAsync("China Academy of Building Research\nShanghai Research Institute of Building Sciences");
+        await page.GetByLabel("Drafters").FillAsync("Wang Qingqin, Lin Haiyan");
+        await page.GetByLabel("Competent department (主管部门)").FillAsync("Ministry of Housing and Urban-Rural Development");
+        await page.GetByLabel("Event 1: what").SelectOptionAsync("Reviewed");
+        await page.GetByLabel("Event 1: date").FillAsync("2024-03-01");
+        await page.GetByLabel("Event 1: review conclusion").SelectOptionAsync("Confirmed");
+        await page.GetByLabel("Event 2: what").SelectOptionAsync("Amended");
+        await page.GetByLabel("Event 2: date").FillAsync("2024-06-01");
+        await page.GetByLabel("Event 2: amendment number").FillAsync("XG1-2024");
+        await page.GetByLabel("What changed from the previous edition").FillAsync("Rewritten around safety, health, convenience, resource saving and liveability.");
+        await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(page, "editor-standard-record");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the standard" }).ClickAsync();
+        await BrowserFixture.WaitForPageAsync(page, $"**/editor/standards/{id}");
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("The standard was saved.");
+
+        var reader = await browser.NewPageAsync();
+        await reader.GotoAsync("/standards/gb-t-50378-2019");
+        var main = await reader.Locator("main").InnerTextAsync();
+        main.ShouldContain("GB/T 50378\u20142019/ISO 21931-1:2022, modified (MOD)");
+        main.ShouldContain("Shanghai Research Institute of Building Sciences");
+        main.ShouldContain("Ministry of Housing and Urban-Rural Development");
+        main.ShouldContain("Rewritten around safety, health, convenience, resource saving and liveability.");
+        main.ShouldContain("Periodic review: confirmed");
+        main.ShouldContain("Amendment XG1-2024");
+        (await reader.GetByRole(AriaRole.Link, new() { Name = "Record on the national standards information platform" }).GetAttributeAsync("rel"))!.ShouldContain("noopener");
+        await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(reader, "standard-record");
+    }
+
+    [Fact]
     public async Task An_editor_deletes_a_standard_after_reading_what_else_changes_and_readers_no_longer_find_it()
     {
         var id = await IdAsync(db => db.Standards.Where(s => s.Slug == "gb-55015-2021").Select(s => s.Id).SingleAsync());

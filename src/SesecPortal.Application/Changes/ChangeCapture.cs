@@ -49,7 +49,7 @@ public sealed class ChangeCapture : SaveChangesInterceptor
     private static readonly HashSet<Type> Public =
     [
         typeof(Article), typeof(ArticleSourceLink), typeof(NewsletterIssue), typeof(IssueSection), typeof(IssueTakeaway), typeof(Policy),
-        typeof(PolicyAuthority), typeof(PolicyTarget), typeof(Standard), typeof(StandardEvent), typeof(WorkingGroup), typeof(WorkingGroupMember),
+        typeof(PolicyAuthority), typeof(PolicyTarget), typeof(Standard), typeof(StandardEvent), typeof(StandardAdoption), typeof(WorkingGroup), typeof(WorkingGroupMember),
         typeof(WorkingGroupContact), typeof(WorkItem), typeof(Organisation), typeof(Sector), typeof(Relation),
     ];
 
@@ -324,6 +324,9 @@ public sealed class ChangeCapture : SaveChangesInterceptor
                 break;
             case StandardEvent:
                 yield return (ItemKind.Standard, Int(nameof(StandardEvent.StandardId)), ChangeAction.Saved);
+                break;
+            case StandardAdoption:
+                yield return (ItemKind.Standard, Int(nameof(StandardAdoption.StandardId)), ChangeAction.Saved);
                 break;
             case WorkingGroup:
                 yield return (ItemKind.WorkingGroup, Int(nameof(WorkingGroup.Id)), action);

@@ -28,6 +28,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Relation> Relations => Set<Relation>();
     public DbSet<StandardEvent> StandardEvents => Set<StandardEvent>();
+    public DbSet<StandardAdoption> StandardAdoptions => Set<StandardAdoption>();
     public DbSet<Watchlist> Watchlists => Set<Watchlist>();
     public DbSet<WatchItem> WatchItems => Set<WatchItem>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -28,6 +28,37 @@ public static class Adoption
         _ => "not equivalent (NEQ)",
     };
 
+    /// <summary>The abbreviation the national platform uses: IDT, MOD, NEQ.</summary>
+    public static string Abbreviation(AdoptionDegree degree) => degree switch
+    {
+        AdoptionDegree.Identical => "IDT",
+        AdoptionDegree.Modified => "MOD",
+        _ => "NEQ",
+    };
+
+    public const string DegreeMessage = "The degree of adoption is IDT (identical), MOD (modified) or NEQ (not equivalent).";
+
+    /// <summary>Reads a degree as the platform writes it (IDT, MOD, NEQ) or by its name (Identical...), in any case.</summary>
+    public static bool TryParseDegree(string? text, out AdoptionDegree degree)
+    {
+        var t = text?.Trim() ?? "";
+        foreach (var d in Enum.GetValues<AdoptionDegree>())
+        {
+            if (string.Equals(t, Abbreviation(d), StringComparison.OrdinalIgnoreCase) || string.Equals(t, d.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                degree = d;
+                return true;
+            }
+        }
+
+        degree = default;
+        return false;
+    }
+
+    /// <summary>Each adoption described (<see cref="Describe(string?, string?, AdoptionDegree?)"/>), in order.</summary>
+    public static IReadOnlyList<string> DescribeAll(string? code, IEnumerable<(string Code, AdoptionDegree? Degree)> adoptions) =>
+        [.. adoptions.Select(a => Describe(code, a.Code, a.Degree)).OfType<string>()];
+
     /// <summary><c>GB/T 1—2020/ISO 1:2016, identical (IDT)</c>; null when the standard adopts nothing.</summary>
     public static string? Describe(string? code, string? adoptedCode, AdoptionDegree? degree) =>
         Designation(code, adoptedCode) is { } d ? degree is { } g ? $"{d}, {Label(g)}" : d : null;

@@ -37,13 +37,26 @@ public sealed class Standard
     public Standard? ReplacedBy { get; set; }
     /// <summary>The standards this one replaced.</summary>
     public List<Standard> Replaces { get; set; } = [];
-    /// <summary>The international standard this one adopts (<c>ISO 1234:2020</c>), with its degree.</summary>
-    public string? AdoptedCode { get; set; }
-    public AdoptionDegree? AdoptionDegree { get; set; }
+    /// <summary>The international or foreign standards this one adopts (<c>ISO 9001:2015</c>, identical), in order.</summary>
+    public List<StandardAdoption> Adoptions { get; set; } = [];
+    /// <summary>The standard's record on the national standards information platform (std.samr.gov.cn...): an http(s) address.</summary>
+    public string? RecordUrl { get; set; }
+    /// <summary>Where its full text can be read online: an http(s) address.</summary>
+    public string? FullTextUrl { get; set; }
+    /// <summary>Where its text can be bought: an http(s) address.</summary>
+    public string? PurchaseUrl { get; set; }
+    /// <summary>The organisations that drafted it (起草单位), as the record names them, in order.</summary>
+    public List<string> DraftingOrganisations { get; set; } = [];
+    /// <summary>The people who drafted it (起草人), as the public record names them, in order.</summary>
+    public List<string> Drafters { get; set; } = [];
+    /// <summary>The competent department (主管部门), as the record names it.</summary>
+    public string? CompetentDepartment { get; set; }
     /// <summary>The plan number this standard was drafted under (<c>20190805-T-469</c>), and its compact key.</summary>
     public string? PlanCode { get; set; }
     public string? PlanCodeKey { get; set; }
     public string? Summary { get; set; }
+    /// <summary>An editor's note on what changed from the previous edition (the standards this one replaced): shown on both editions' pages.</summary>
+    public string? EditionNote { get; set; }
     public List<Sector> Sectors { get; set; } = [];
     /// <summary>Events its dates do not say (amendments...).</summary>
     public List<StandardEvent> Events { get; set; } = [];

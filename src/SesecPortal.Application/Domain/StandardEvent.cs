@@ -11,6 +11,18 @@ public sealed class StandardEvent
     public StandardEventKind Kind { get; set; }
     public DateOnly On { get; set; }
     public string? Note { get; set; }
+    /// <summary>An amendment's own number (修改单号, <c>XG1-2021</c>); only amendments have one.</summary>
+    public string? Number { get; set; }
+    /// <summary>A periodic review's (复审) conclusion; only reviews have one, and every review has one.</summary>
+    public ReviewConclusion? Conclusion { get; set; }
+}
+
+/// <summary>What a periodic review (复审) of a standard concluded.</summary>
+public enum ReviewConclusion
+{
+    Confirmed,
+    Revise,
+    Withdraw,
 }
 
 public enum StandardEventKind
@@ -23,4 +35,6 @@ public enum StandardEventKind
     Amended,
     Superseded,
     Withdrawn,
+    /// <summary>A periodic review (复审), with its <see cref="StandardEvent.Conclusion"/>.</summary>
+    Reviewed,
 }

@@ -21,7 +21,9 @@ public static class StandardTimeline
         public DateOnly? TakesOverOn => EffectiveOn ?? PublishedOn;
     }
 
-    public sealed record Stored(StandardEventKind Kind, DateOnly On, string? Note);
+    /// <param name="Number">An amendment's own number.</param>
+    /// <param name="Conclusion">A periodic review's conclusion.</param>
+    public sealed record Stored(StandardEventKind Kind, DateOnly On, string? Note, string? Number = null, ReviewConclusion? Conclusion = null);
 
     /// <param name="On">When; null for a supersession whose replacement has no date yet (listed last).</param>
     /// <param name="LinkSlug">The standard the entry points to (the replacement).</param>
@@ -84,7 +86,7 @@ public static class StandardTimeline
 
         foreach (var e in stored)
         {
-            entries.Add(new Entry(e.Kind, Day(e.On), LabelOf(e.Kind), e.Note, e.On <= today));
+            entries.Add(new Entry(e.Kind, Day(e.On), LabelOf(e), e.Note, e.On <= today));
         }
 
         // Dated entries in order (same day: in the order of a standard's life), undated ones last.
@@ -100,6 +102,21 @@ public static class StandardTimeline
             ? (c.Canonical, new PartialDate(new DateOnly(y, 1, 1), DatePrecision.Year))
             : null;
 
+    /// <summary>An amendment with its number (<c>Amendment XG1-2021</c>), a review with its conclusion, else the kind's label.</summary>
+    public static string LabelOf(Stored e) => e switch
+    {
+        { Kind: StandardEventKind.Amended, Number: { } number } => $"Amendment {number}",
+        { Kind: StandardEventKind.Reviewed, Conclusion: { } conclusion } => $"Periodic review: {LabelOf(conclusion)}",
+        _ => LabelOf(e.Kind),
+    };
+
+    public static string LabelOf(ReviewConclusion conclusion) => conclusion switch
+    {
+        ReviewConclusion.Confirmed => "confirmed",
+        ReviewConclusion.Revise => "to be revised",
+        _ => "to be withdrawn",
+    };
+
     public static string LabelOf(StandardEventKind kind) => kind switch
     {
         StandardEventKind.RegisteredAsPlan => "Registered as a plan",
@@ -110,6 +127,7 @@ public static class StandardTimeline
         StandardEventKind.Amended => "Amended",
         StandardEventKind.Superseded => "Superseded",
         StandardEventKind.Withdrawn => "Withdrawn",
+        StandardEventKind.Reviewed => "Periodic review",
         _ => kind.ToString(),
     };
 

@@ -131,7 +131,15 @@ public sealed class SeedStandard
     public string? Issuer { get; set; }
     public List<string> Sectors { get; set; } = [];
     public List<string> Replaces { get; set; } = [];
-    public SeedAdoption? Adopts { get; set; }
+    /// <summary>The international or foreign standards it adopts, in order.</summary>
+    public List<SeedAdoption> Adopts { get; set; } = [];
+    /// <summary>Its record on the national platform, its full text, its purchase page: http(s) addresses the text gives.</summary>
+    public string? RecordUrl { get; set; }
+    public string? FullTextUrl { get; set; }
+    public string? PurchaseUrl { get; set; }
+    public List<string> DraftingOrganisations { get; set; } = [];
+    public List<string> Drafters { get; set; } = [];
+    public string? CompetentDepartment { get; set; }
     public string? Summary { get; set; }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Editorial;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -118,9 +119,28 @@ public sealed class SeedLoader(PortalDbContext db, ILogger<SeedLoader> logger)
                 Committee = s.Committee is null ? null : ctx.Find(groups, s.Committee, $"{where} committee"),
                 Issuer = s.Issuer is null ? null : ctx.Find(orgs, s.Issuer, $"{where} issuer"),
                 Sectors = ctx.Sectors(sectors, s.Sectors, where),
-                AdoptedCode = s.Adopts?.Code,
-                AdoptionDegree = s.Adopts is null ? null : ctx.Enum<AdoptionDegree>(s.Adopts.Degree, where),
+                Adoptions = [.. s.Adopts.Select((a, i) => StandardAdoption.Of(i, a.Code, Adoption.TryParseDegree(a.Degree, out var degree) ? degree : Unknown(a.Degree)))],
+                RecordUrl = WebAddress(s.RecordUrl, $"{where} recordUrl"), FullTextUrl = WebAddress(s.FullTextUrl, $"{where} fullTextUrl"),
+                PurchaseUrl = WebAddress(s.PurchaseUrl, $"{where} purchaseUrl"),
+                DraftingOrganisations = [.. s.DraftingOrganisations.Select(o => o.Trim())], Drafters = [.. s.Drafters.Select(d => d.Trim())],
+                CompetentDepartment = s.CompetentDepartment?.Trim(),
             };
+
+            AdoptionDegree? Unknown(string degree)
+            {
+                ctx.Problem($"{where}: the degree of adoption “{degree}” is not IDT, MOD or NEQ.");
+                return null;
+            }
+
+            string? WebAddress(string? url, string field)
+            {
+                if (url is not null && !ReferenceData.IsWebAddress(url))
+                {
+                    ctx.Problem($"{field}: {ReferenceData.WebAddressMessage}");
+                }
+
+                return url?.Trim();
+            }
             if (s.Code is not null && !StandardCode.TryParse(s.Code, out _))
             {
                 ctx.Problem($"{where}: the code does not parse.");

@@ -89,6 +89,8 @@ internal sealed class StandardEventConfiguration : IEntityTypeConfiguration<Stan
     {
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Note).HasMaxLength(Limits.Title);
+        builder.Property(e => e.Number).HasMaxLength(Limits.Code);
+        builder.Property(e => e.Conclusion).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(e => new { e.StandardId, e.On });
     }
 }

@@ -14,11 +14,14 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         builder.Property(s => s.CodeKey).HasMaxLength(Limits.Code);
         builder.Property(s => s.Level).HasConversion<string>().HasMaxLength(40);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(40);
-        builder.Property(s => s.AdoptionDegree).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.TitleEn).HasMaxLength(Limits.Title);
         builder.Property(s => s.TitleZh).HasMaxLength(Limits.Title);
-        builder.Property(s => s.AdoptedCode).HasMaxLength(Limits.Code);
+        builder.Property(s => s.RecordUrl).HasMaxLength(Limits.Url);
+        builder.Property(s => s.FullTextUrl).HasMaxLength(Limits.Url);
+        builder.Property(s => s.PurchaseUrl).HasMaxLength(Limits.Url);
+        builder.Property(s => s.CompetentDepartment).HasMaxLength(Limits.Name);
         builder.Property(s => s.Summary).HasMaxLength(Limits.Summary);
+        builder.Property(s => s.EditionNote).HasMaxLength(Limits.Summary);
         builder.Property(s => s.Version).IsRowVersion();
         builder.Property(s => s.Year).HasComputedColumnSql(
             "COALESCE(code_year, date_part('year', published_on)::integer, date_part('year', drafted_on)::integer)", stored: true);
@@ -43,6 +46,20 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         builder.Property(s => s.PlanCodeKey).HasMaxLength(Limits.Code);
         // A plan number's page finds the standard it became.
         builder.HasIndex(s => s.PlanCodeKey);
+        builder.HasMany(s => s.Adoptions).WithOne().HasForeignKey(a => a.StandardId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.StandardId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StandardAdoptionConfiguration : IEntityTypeConfiguration<StandardAdoption>
+{
+    public void Configure(EntityTypeBuilder<StandardAdoption> builder)
+    {
+        builder.Property(a => a.Code).HasMaxLength(Limits.Code);
+        builder.Property(a => a.CodeKey).HasMaxLength(Limits.Code);
+        builder.Property(a => a.Degree).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(a => new { a.StandardId, a.Position }).IsUnique();
+        // An adopted standard's page, and a search for its code typed without a year, find the standards adopting it.
+        builder.HasIndex(a => a.CodeKey).HasOperators("text_pattern_ops");
     }
 }

@@ -1649,16 +1649,6 @@ namespace SesecPortal.Application.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("AdoptedCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("adopted_code");
-
-                    b.Property<string>("AdoptionDegree")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("adoption_degree");
-
                     b.Property<DateTimeOffset?>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("changed_at");
@@ -1685,9 +1675,29 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("committee_id");
 
+                    b.Property<string>("CompetentDepartment")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("competent_department");
+
                     b.Property<DateOnly?>("DraftedOn")
                         .HasColumnType("date")
                         .HasColumnName("drafted_on");
+
+                    b.PrimitiveCollection<List<string>>("Drafters")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("drafters");
+
+                    b.PrimitiveCollection<List<string>>("DraftingOrganisations")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("drafting_organisations");
+
+                    b.Property<string>("EditionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("edition_note");
 
                     b.Property<DateOnly?>("EffectiveOn")
                         .HasColumnType("date")
@@ -1697,6 +1707,11 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("external_id");
+
+                    b.Property<string>("FullTextUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("full_text_url");
 
                     b.Property<int?>("IssuerId")
                         .HasColumnType("integer")
@@ -1725,6 +1740,16 @@ namespace SesecPortal.Application.Data.Migrations
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date")
                         .HasColumnName("published_on");
+
+                    b.Property<string>("PurchaseUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("purchase_url");
+
+                    b.Property<string>("RecordUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("record_url");
 
                     b.Property<int?>("ReplacedById")
                         .HasColumnType("integer")
@@ -1824,6 +1849,55 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("standards", (string)null);
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.StandardAdoption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_key");
+
+                    b.Property<string>("Degree")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("degree");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("StandardId")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standard_adoptions");
+
+                    b.HasIndex("CodeKey")
+                        .HasDatabaseName("ix_standard_adoptions_code_key");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CodeKey"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("StandardId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_standard_adoptions_standard_id_position");
+
+                    b.ToTable("standard_adoptions", (string)null);
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.StandardEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1832,6 +1906,11 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("conclusion");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1843,6 +1922,11 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("number");
 
                     b.Property<DateOnly>("On")
                         .HasColumnType("date")
@@ -2598,6 +2682,16 @@ namespace SesecPortal.Application.Data.Migrations
                     b.Navigation("ReplacedBy");
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.StandardAdoption", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.Standard", null)
+                        .WithMany("Adoptions")
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standard_adoptions_standards_standard_id");
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.StandardEvent", b =>
                 {
                     b.HasOne("SesecPortal.Application.Domain.Standard", null)
@@ -2883,6 +2977,8 @@ namespace SesecPortal.Application.Data.Migrations
 
             modelBuilder.Entity("SesecPortal.Application.Domain.Standard", b =>
                 {
+                    b.Navigation("Adoptions");
+
                     b.Navigation("Events");
 
                     b.Navigation("Replaces");

@@ -224,11 +224,16 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
         await ExecuteAsync(connection, """
             CREATE TEMP TABLE import_standards (line int, external_id text, slug text, code text, normalized_code text, code_key text, level text, code_year int,
                 title_en text, title_zh text, status text, drafted_on date, published_on date, effective_on date, withdrawn_on date, issuer_id int,
-                summary text, sector_ids int[]) ON COMMIT DROP
+                summary text, sector_ids int[], record_url text, full_text_url text, purchase_url text, drafting_organisations text[], drafters text[],
+                competent_department text, adoption_codes text[], adoption_keys text[], adoption_degrees text[], edition_note text,
+                has_amendments bool, amendment_dates date[], amendment_numbers text[], amendment_notes text[], has_reviews bool, review_dates date[],
+                review_conclusions text[]) ON COMMIT DROP
             """, ct);
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY import_standards (line, external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
-                published_on, effective_on, withdrawn_on, issuer_id, summary, sector_ids) FROM STDIN (FORMAT BINARY)
+                published_on, effective_on, withdrawn_on, issuer_id, summary, sector_ids, record_url, full_text_url, purchase_url, drafting_organisations,
+                drafters, competent_department, adoption_codes, adoption_keys, adoption_degrees, edition_note,
+                has_amendments, amendment_dates, amendment_numbers, amendment_notes, has_reviews, review_dates, review_conclusions) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var s in batch)
@@ -254,6 +259,26 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                 await WriteOrNullAsync<int?>(copy, s.Issuer is null ? null : issuers[s.Issuer], NpgsqlDbType.Integer, ct);
                 await WriteOrNullAsync(copy, s.Summary, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.SectorIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+                await WriteOrNullAsync(copy, s.RecordUrl, NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, s.FullTextUrl, NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, s.PurchaseUrl, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.DraftingOrganisations, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.Drafters, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, s.CompetentDepartment, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.Adoptions.Select(a => a.Code).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.Adoptions.Select(a => StandardAdoption.KeyOf(a.Code)).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.Adoptions.Select(a => a.Degree.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, s.EditionNote, NpgsqlDbType.Text, ct);
+                // Amendments and reviews come sorted by date; an empty number or note is written as "" here and NULL in the table.
+                var amendments = s.Amendments ?? [];
+                await copy.WriteAsync(s.Amendments is not null, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(amendments.Select(a => a.On).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(amendments.Select(a => a.Number ?? "").ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(amendments.Select(a => a.Note ?? "").ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                var reviews = s.Reviews ?? [];
+                await copy.WriteAsync(s.Reviews is not null, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(reviews.Select(r => r.On).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(reviews.Select(r => r.Conclusion.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             }
 
             await copy.CompleteAsync(ct);
@@ -274,33 +299,74 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             DELETE FROM import_standards i USING standards s
             WHERE s.external_id = i.external_id
                 AND (s.slug, s.code, s.normalized_code, s.code_key, s.level, s.code_year, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on,
-                    s.effective_on, s.withdrawn_on, s.issuer_id, s.summary)
+                    s.effective_on, s.withdrawn_on, s.issuer_id, s.summary, s.record_url, s.full_text_url, s.purchase_url, s.drafting_organisations,
+                    s.drafters, s.competent_department, s.edition_note)
                 IS NOT DISTINCT FROM (i.slug, i.code, i.normalized_code, i.code_key, i.level, i.code_year, i.title_en, i.title_zh, i.status, i.drafted_on,
-                    i.published_on, i.effective_on, i.withdrawn_on, i.issuer_id, i.summary)
+                    i.published_on, i.effective_on, i.withdrawn_on, i.issuer_id, i.summary, i.record_url, i.full_text_url, i.purchase_url,
+                    i.drafting_organisations, i.drafters, i.competent_department, i.edition_note)
                 AND ARRAY(SELECT x.sectors_id FROM standard_sectors x WHERE x.standard_id = s.id ORDER BY 1)
                     = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
+                AND ARRAY(SELECT a.code::text FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position) = i.adoption_codes
+                AND ARRAY(SELECT a.degree::text FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position) = i.adoption_degrees
+                AND (NOT i.has_amendments OR (
+                    ARRAY(SELECT e."on" FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Amended' ORDER BY e."on", e.id) = i.amendment_dates
+                    AND ARRAY(SELECT coalesce(e.number, '')::text FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Amended' ORDER BY e."on", e.id)
+                        = i.amendment_numbers
+                    AND ARRAY(SELECT coalesce(e.note, '')::text FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Amended' ORDER BY e."on", e.id)
+                        = i.amendment_notes))
+                AND (NOT i.has_reviews OR (
+                    ARRAY(SELECT e."on" FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Reviewed' ORDER BY e."on", e.id) = i.review_dates
+                    AND ARRAY(SELECT coalesce(e.conclusion, '')::text FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Reviewed' ORDER BY e."on", e.id)
+                        = i.review_conclusions))
             RETURNING i.line
             """, Interchange.Standard, tally, ct);
         var ids = await UpsertAsync(connection, """
             INSERT INTO standards AS s (external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
-                published_on, effective_on, withdrawn_on, issuer_id, summary, changed_at)
+                published_on, effective_on, withdrawn_on, issuer_id, summary, record_url, full_text_url, purchase_url, drafting_organisations, drafters,
+                competent_department, edition_note, changed_at)
             SELECT external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
-                published_on, effective_on, withdrawn_on, issuer_id, summary, @now FROM import_standards
+                published_on, effective_on, withdrawn_on, issuer_id, summary, record_url, full_text_url, purchase_url, drafting_organisations, drafters,
+                competent_department, edition_note, @now FROM import_standards
             ON CONFLICT (external_id) DO UPDATE SET slug = excluded.slug, code = excluded.code, normalized_code = excluded.normalized_code,
                 code_key = excluded.code_key, level = excluded.level, code_year = excluded.code_year, title_en = excluded.title_en,
                 title_zh = excluded.title_zh, status = excluded.status, drafted_on = excluded.drafted_on, published_on = excluded.published_on,
                 effective_on = excluded.effective_on, withdrawn_on = excluded.withdrawn_on, issuer_id = excluded.issuer_id, summary = excluded.summary,
+                record_url = excluded.record_url, full_text_url = excluded.full_text_url, purchase_url = excluded.purchase_url,
+                drafting_organisations = excluded.drafting_organisations, drafters = excluded.drafters, competent_department = excluded.competent_department,
+                edition_note = excluded.edition_note,
                 changed_at = CASE WHEN (s.slug, s.code, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on, s.effective_on, s.withdrawn_on,
-                        s.issuer_id, s.summary)
+                        s.issuer_id, s.summary, s.record_url, s.full_text_url, s.purchase_url, s.drafting_organisations, s.drafters, s.competent_department, s.edition_note)
                     IS DISTINCT FROM (excluded.slug, excluded.code, excluded.title_en, excluded.title_zh, excluded.status, excluded.drafted_on,
-                        excluded.published_on, excluded.effective_on, excluded.withdrawn_on, excluded.issuer_id, excluded.summary)
+                        excluded.published_on, excluded.effective_on, excluded.withdrawn_on, excluded.issuer_id, excluded.summary, excluded.record_url,
+                        excluded.full_text_url, excluded.purchase_url, excluded.drafting_organisations, excluded.drafters, excluded.competent_department,
+                        excluded.edition_note)
+                    OR ARRAY(SELECT a.code || ' ' || a.degree FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position)
+                        IS DISTINCT FROM (SELECT ARRAY(SELECT c || ' ' || d FROM unnest(i.adoption_codes, i.adoption_degrees) AS x(c, d))
+                            FROM import_standards i WHERE i.external_id = excluded.external_id)
                     THEN @now ELSE s.changed_at END
             RETURNING id, xmax = 0
             """, Now, inserted => tally.Count(Interchange.Standard, inserted), ct);
         await ExecuteAsync(connection, """
             DELETE FROM standard_sectors x USING import_standards i JOIN standards s ON s.external_id = i.external_id WHERE x.standard_id = s.id;
             INSERT INTO standard_sectors (standard_id, sectors_id)
-            SELECT s.id, sector_id FROM import_standards i JOIN standards s ON s.external_id = i.external_id CROSS JOIN LATERAL unnest(i.sector_ids) AS sector_id
+            SELECT s.id, sector_id FROM import_standards i JOIN standards s ON s.external_id = i.external_id CROSS JOIN LATERAL unnest(i.sector_ids) AS sector_id;
+            DELETE FROM standard_adoptions x USING import_standards i JOIN standards s ON s.external_id = i.external_id WHERE x.standard_id = s.id;
+            INSERT INTO standard_adoptions (standard_id, position, code, code_key, degree)
+            SELECT s.id, a.ord - 1, a.code, a.code_key, a.degree
+            FROM import_standards i JOIN standards s ON s.external_id = i.external_id
+                CROSS JOIN LATERAL unnest(i.adoption_codes, i.adoption_keys, i.adoption_degrees) WITH ORDINALITY AS a(code, code_key, degree, ord);
+            DELETE FROM standard_events x USING import_standards i JOIN standards s ON s.external_id = i.external_id
+            WHERE x.standard_id = s.id AND ((i.has_amendments AND x.kind = 'Amended') OR (i.has_reviews AND x.kind = 'Reviewed'));
+            INSERT INTO standard_events (standard_id, kind, "on", number, note)
+            SELECT s.id, 'Amended', a.on_date, nullif(a.number, ''), nullif(a.note, '')
+            FROM import_standards i JOIN standards s ON s.external_id = i.external_id
+                CROSS JOIN LATERAL unnest(i.amendment_dates, i.amendment_numbers, i.amendment_notes) WITH ORDINALITY AS a(on_date, number, note, ord)
+            WHERE i.has_amendments ORDER BY s.id, a.ord;
+            INSERT INTO standard_events (standard_id, kind, "on", conclusion)
+            SELECT s.id, 'Reviewed', r.on_date, r.conclusion
+            FROM import_standards i JOIN standards s ON s.external_id = i.external_id
+                CROSS JOIN LATERAL unnest(i.review_dates, i.review_conclusions) WITH ORDINALITY AS r(on_date, conclusion, ord)
+            WHERE i.has_reviews ORDER BY s.id, r.ord
             """, ct);
         return (errors, ids, ItemKind.Standard);
     }

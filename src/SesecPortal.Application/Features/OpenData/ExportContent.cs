@@ -136,6 +136,10 @@ public static class ExportContent
                         s.Summary,
                         SupersededBy = s.ReplacedBy == null ? null : s.ReplacedBy.Code,
                         Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => x.Slug).ToList(),
+                        Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.Degree }).ToList(),
+                        s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment, s.EditionNote,
+                        Events = s.Events.Where(e => e.Kind == StandardEventKind.Amended || e.Kind == StandardEventKind.Reviewed)
+                            .OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new { e.Kind, e.On, e.Number, e.Note, e.Conclusion }).ToList(),
                     })
                     .AsSplitQuery().ToListAsync(ct);
                 foreach (var s in batch)
@@ -161,6 +165,70 @@ public static class ExportContent
                     if (s.SupersededBy is not null)
                     {
                         w.WriteString("superseded_by", s.SupersededBy);
+                    }
+
+                    if (s.Adoptions.Count > 0)
+                    {
+                        w.WriteStartArray("adoptions");
+                        foreach (var a in s.Adoptions)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("code", a.Code);
+                            // A degree recorded before degrees were required is left out: the line says what is known.
+                            if (a.Degree is { } degree)
+                            {
+                                w.WriteString("degree", Adoption.Abbreviation(degree));
+                            }
+
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
+                    WriteOptional(w, "record_url", s.RecordUrl);
+                    WriteOptional(w, "full_text_url", s.FullTextUrl);
+                    WriteOptional(w, "purchase_url", s.PurchaseUrl);
+                    if (s.DraftingOrganisations.Count > 0)
+                    {
+                        WriteList(w, "drafting_organisations", s.DraftingOrganisations);
+                    }
+
+                    if (s.Drafters.Count > 0)
+                    {
+                        WriteList(w, "drafters", s.Drafters);
+                    }
+
+                    WriteOptional(w, "competent_department", s.CompetentDepartment);
+                    WriteOptional(w, "edition_note", s.EditionNote);
+                    if (s.Events.Any(e => e.Kind == StandardEventKind.Amended))
+                    {
+                        w.WriteStartArray("amendments");
+                        foreach (var e in s.Events.Where(e => e.Kind == StandardEventKind.Amended))
+                        {
+                            w.WriteStartObject();
+                            WriteDate(w, "on", e.On);
+                            WriteOptional(w, "number", e.Number);
+                            WriteOptional(w, "note", e.Note);
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
+                    // A review without a conclusion (none is stored so) could not be imported back: it is left out.
+                    if (s.Events.Any(e => e.Kind == StandardEventKind.Reviewed && e.Conclusion is not null))
+                    {
+                        w.WriteStartArray("reviews");
+                        foreach (var e in s.Events.Where(e => e.Kind == StandardEventKind.Reviewed && e.Conclusion is not null))
+                        {
+                            w.WriteStartObject();
+                            WriteDate(w, "on", e.On);
+                            w.WriteString("conclusion", ReviewConclusions.Word(e.Conclusion!.Value));
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
                     }
 
                     w.WriteEndObject();

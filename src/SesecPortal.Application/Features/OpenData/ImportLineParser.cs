@@ -113,10 +113,34 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
         }
 
         var sectors = Sectors(f, required: false);
+        var adoptions = Adoptions(f, code);
+        var recordUrl = WebAddress(f, "record_url");
+        var fullTextUrl = WebAddress(f, "full_text_url");
+        var purchaseUrl = WebAddress(f, "purchase_url");
+        var organisations = f.Strings("drafting_organisations", Limits.Name).Distinct(StringComparer.Ordinal).ToArray();
+        if (organisations.Length > EditStandard.MaxDraftingOrganisations)
+        {
+            f.Fail($"drafting_organisations: list at most {EditStandard.MaxDraftingOrganisations}.");
+        }
+
+        var drafters = f.Strings("drafters", EditStandard.DrafterLength).Distinct(StringComparer.Ordinal).ToArray();
+        if (drafters.Length > EditStandard.MaxDrafters)
+        {
+            f.Fail($"drafters: list at most {EditStandard.MaxDrafters}.");
+        }
+
+        var department = f.String("competent_department", Limits.Name);
+        var editionNote = f.String("edition_note", Limits.Summary);
+        var (amendments, reviews) = Events(f);
         return id is null || title is null || slug is null || statusWord is null
             ? null
             : new StandardLine(line, id, slug, code?.Trim(), title.Trim(), titleZh?.Trim(), status, published, effective, withdrawn, issuer?.Trim(),
-                scope?.Trim(), supersededBy?.Trim(), sectors);
+                scope?.Trim(), supersededBy?.Trim(), sectors)
+            {
+                Adoptions = adoptions, RecordUrl = recordUrl, FullTextUrl = fullTextUrl, PurchaseUrl = purchaseUrl,
+                DraftingOrganisations = organisations, Drafters = drafters, CompetentDepartment = department?.Trim(),
+                EditionNote = editionNote?.Trim(), Amendments = amendments, Reviews = reviews,
+            };
     }
 
     private PolicyLine? ParsePolicy(int line, string? id, Fields f)
@@ -158,6 +182,159 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
             {
                 TitleZh = titleZh?.Trim(), Previous = previous, VersionKind = versionKind,
             };
+    }
+
+    /// <summary>An optional http(s) address.</summary>
+    private static string? WebAddress(Fields f, string name)
+    {
+        var text = f.String(name, Limits.Url);
+        if (text is not null && !ReferenceData.IsWebAddress(text))
+        {
+            f.Fail($"{name} “{Short(text)}”: {ReferenceData.WebAddressMessage}");
+            return null;
+        }
+
+        return text?.Trim();
+    }
+
+    /// <summary>
+    /// <c>amendments</c> (<c>[{"on": "2021-05-01", "number": "XG1-2021", "note": "…"}]</c>) and <c>reviews</c>
+    /// (<c>[{"on": "2022-01-01", "conclusion": "confirmed"}]</c>), each sorted by date; null when the line has none.
+    /// </summary>
+    private static (List<AmendmentLine>? Amendments, List<ReviewLine>? Reviews) Events(Fields f)
+    {
+        List<AmendmentLine>? amendments = null;
+        List<ReviewLine>? reviews = null;
+        foreach (var (_, item, n) in f.ObjectList("amendments", 100))
+        {
+            amendments ??= [];
+            var on = Date(item, "on");
+            var number = Text(item, "number");
+            var note = Text(item, "note");
+            if (on is null)
+            {
+                f.Fail($"amendments[{n}]: on is missing or not a date: write it as YYYY-MM-DD.");
+            }
+            else if (number is { Length: > Limits.Code } || note is { Length: > Limits.Title })
+            {
+                f.Fail($"amendments[{n}]: the number is at most {Limits.Code} characters and the note at most {Limits.Title}.");
+            }
+            else
+            {
+                amendments.Add(new AmendmentLine(on.Value, number, note));
+            }
+
+        }
+
+        foreach (var (_, item, n) in f.ObjectList("reviews", 100))
+        {
+            reviews ??= [];
+            var on = Date(item, "on");
+            var word = Text(item, "conclusion");
+            if (on is null)
+            {
+                f.Fail($"reviews[{n}]: on is missing or not a date: write it as YYYY-MM-DD.");
+            }
+            else if (!ReviewConclusions.TryParse(word, out var conclusion))
+            {
+                f.Fail($"reviews[{n}]: conclusion “{Short(word ?? "")}” is not one of {string.Join(", ", ReviewConclusions.All.Select(c => c.Word))}.");
+            }
+            else
+            {
+                reviews.Add(new ReviewLine(on.Value, conclusion));
+            }
+        }
+
+        if (f.Has("amendments"))
+        {
+            amendments ??= [];
+        }
+
+        if (f.Has("reviews"))
+        {
+            reviews ??= [];
+        }
+
+        List<AmendmentLine>? amendmentsByDate = amendments is null ? null : [.. amendments.OrderBy(a => a.On)];
+        List<ReviewLine>? reviewsByDate = reviews is null ? null : [.. reviews.OrderBy(r => r.On)];
+        return (amendmentsByDate, reviewsByDate);
+
+        static string? Text(JsonElement item, string name) =>
+            item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()) ? v.GetString()!.Trim() : null;
+
+        static DateOnly? Date(JsonElement item, string name) =>
+            Text(item, name) is { } t && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    /// <summary><c>adoptions</c>: a list of <c>{"code": "ISO 9001:2015", "degree": "IDT"}</c>, each code once.</summary>
+    private static List<AdoptionLine> Adoptions(Fields f, string? ownCode)
+    {
+        var result = new List<AdoptionLine>();
+        if (!f.TryGet("adoptions", out var value))
+        {
+            return result;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            f.Fail("adoptions must be a list of {\"code\": …, \"degree\": \"IDT\" | \"MOD\" | \"NEQ\"}.");
+            return result;
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            n++;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                f.Fail($"adoptions[{n}] must be an object with code and degree.");
+                continue;
+            }
+
+            var code = item.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()?.Trim() : null;
+            var degreeText = item.TryGetProperty("degree", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            if (string.IsNullOrEmpty(code) || StandardCode.KeyOf(code).Length == 0)
+            {
+                f.Fail($"adoptions[{n}]: code is missing: give the adopted standard's code, like ISO 9001:2015.");
+                continue;
+            }
+
+            if (code.Length > Limits.Code)
+            {
+                f.Fail($"adoptions[{n}]: code is {code.Length:N0} characters long; the limit is {Limits.Code}.");
+                continue;
+            }
+
+            if (!Adoption.TryParseDegree(degreeText, out var degree))
+            {
+                f.Fail(degreeText is null
+                    ? $"adoptions[{n}] ({Short(code)}): degree is missing. {Adoption.DegreeMessage}"
+                    : $"adoptions[{n}] ({Short(code)}): degree “{Short(degreeText)}” is not one of IDT, MOD, NEQ. {Adoption.DegreeMessage}");
+                continue;
+            }
+
+            var key = StandardAdoption.KeyOf(code);
+            if (ownCode is not null && StandardCode.TryParse(ownCode, out var own) && own.Key == key)
+            {
+                f.Fail($"adoptions[{n}]: a standard cannot adopt itself.");
+            }
+            else if (!keys.Add(key))
+            {
+                f.Fail($"adoptions[{n}]: {Short(code)} is listed twice.");
+            }
+            else
+            {
+                result.Add(new AdoptionLine(code, degree));
+            }
+        }
+
+        if (result.Count > EditStandard.MaxAdoptions)
+        {
+            f.Fail($"adoptions: at most {EditStandard.MaxAdoptions}.");
+        }
+
+        return result;
     }
 
     /// <summary><c>previous</c> (the interchange id of the version it follows) and <c>version_kind</c> (how), given together.</summary>
@@ -258,6 +435,46 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
         }
 
         public bool Has(string name) => root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+        /// <summary>The objects of a list field, numbered from 1; anything else in it is reported.</summary>
+        public List<(string Name, JsonElement Item, int Number)> ObjectList(string name, int max)
+        {
+            var result = new List<(string, JsonElement, int)>();
+            if (!TryGet(name, out var value))
+            {
+                return result;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Fail($"{name} must be a list of objects.");
+                return result;
+            }
+
+            var n = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                n++;
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    Fail($"{name}[{n}] must be an object.");
+                }
+                else
+                {
+                    result.Add((name, item, n));
+                }
+            }
+
+            if (n > max)
+            {
+                Fail($"{name}: at most {max}.");
+            }
+
+            return result;
+        }
+
+        /// <summary>A field present and not null.</summary>
+        public bool TryGet(string name, out JsonElement value) => root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
         public string? String(string name, int maxLength, bool required = false)
         {

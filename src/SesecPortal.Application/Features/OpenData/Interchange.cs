@@ -83,7 +83,65 @@ public sealed record ArticleLine(int Line, string ExternalId, string Slug, strin
 
 public sealed record StandardLine(int Line, string ExternalId, string Slug, string? Code, string TitleEn, string? TitleZh, StandardStatus Status,
     DateOnly? PublishedOn, DateOnly? EffectiveOn, DateOnly? WithdrawnOn, string? Issuer, string? Summary, string? SupersededBy, int[] SectorIds)
-    : ImportItem(Line, ExternalId, Slug);
+    : ImportItem(Line, ExternalId, Slug)
+{
+    /// <summary>The standards it adopts (<c>adoptions</c>: code and degree), in order; they replace the standard's list.</summary>
+    public IReadOnlyList<AdoptionLine> Adoptions { get; init; } = [];
+
+    /// <summary><c>record_url</c>, <c>full_text_url</c>, <c>purchase_url</c>: http(s) addresses.</summary>
+    public string? RecordUrl { get; init; }
+    public string? FullTextUrl { get; init; }
+    public string? PurchaseUrl { get; init; }
+
+    /// <summary><c>drafting_organisations</c> and <c>drafters</c>: lists of names.</summary>
+    public string[] DraftingOrganisations { get; init; } = [];
+    public string[] Drafters { get; init; } = [];
+
+    /// <summary><c>competent_department</c> (主管部门).</summary>
+    public string? CompetentDepartment { get; init; }
+
+    /// <summary><c>edition_note</c>: what changed from the previous edition.</summary>
+    public string? EditionNote { get; init; }
+
+    /// <summary><c>amendments</c> in date order; null when the line has none, which leaves the standard's amendments as they are.</summary>
+    public IReadOnlyList<AmendmentLine>? Amendments { get; init; }
+
+    /// <summary><c>reviews</c> (periodic reviews) in date order; null leaves the standard's reviews as they are.</summary>
+    public IReadOnlyList<ReviewLine>? Reviews { get; init; }
+}
+
+/// <summary>An amendment (修改单): its date, its own number and a note.</summary>
+public sealed record AmendmentLine(DateOnly On, string? Number, string? Note);
+
+/// <summary>A periodic review (复审): its date and conclusion.</summary>
+public sealed record ReviewLine(DateOnly On, ReviewConclusion Conclusion);
+
+/// <summary>The words of the interchange format for a review's conclusion.</summary>
+public static class ReviewConclusions
+{
+    public static readonly IReadOnlyList<(string Word, ReviewConclusion Conclusion)> All =
+        [("confirmed", ReviewConclusion.Confirmed), ("revise", ReviewConclusion.Revise), ("withdraw", ReviewConclusion.Withdraw)];
+
+    public static string Word(ReviewConclusion conclusion) => All.First(c => c.Conclusion == conclusion).Word;
+
+    public static bool TryParse(string? word, out ReviewConclusion conclusion)
+    {
+        foreach (var (w, c) in All)
+        {
+            if (string.Equals(w, word?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                conclusion = c;
+                return true;
+            }
+        }
+
+        conclusion = default;
+        return false;
+    }
+}
+
+/// <summary>One adoption of a standard line: the adopted code as written and its degree.</summary>
+public sealed record AdoptionLine(string Code, AdoptionDegree Degree);
 
 public sealed record PolicyLine(int Line, string ExternalId, string Slug, string Title, PolicyKind Kind, PolicyStatus Status, string? Authority,
     string? AuthorityName, string? DocumentNumber, DateOnly? IssuedOn, string? Summary, string? SourceUrl, int[] SectorIds)

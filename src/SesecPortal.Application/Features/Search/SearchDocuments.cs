@@ -147,12 +147,14 @@ public sealed class SearchDocuments(PortalDbContext db)
         var rows = await Batch(db.Standards.AsNoTracking(), q => q.Where(s => s.Id > afterId).OrderBy(s => s.Id), ids, q => q.Where(s => ids!.Contains(s.Id)))
             .Select(s => new
             {
-                s.Id, s.Slug, s.Code, s.CodeKey, s.PlanCode, s.PlanCodeKey, s.AdoptedCode, s.TitleEn, s.TitleZh, s.Summary, s.Status, s.PublishedOn, s.DraftedOn,
+                s.Id, s.Slug, s.Code, s.CodeKey, s.PlanCode, s.PlanCodeKey, s.TitleEn, s.TitleZh, s.Summary, s.Status, s.PublishedOn, s.DraftedOn,
                 s.EffectiveOn, s.WithdrawnOn, s.NormalizedCode, s.Level, s.Year, s.CommitteeId, s.IssuerId, s.ChangedAt,
                 SupersededOn = s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
                 Committee = s.Committee == null ? null : new { s.Committee.Name, s.Committee.Code },
                 Issuer = s.Issuer == null ? null : new { s.Issuer.Name, s.Issuer.Abbreviation },
                 Sectors = s.Sectors.Select(x => x.Id).ToList(),
+                Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.CodeKey }).ToList(),
+                s.DraftingOrganisations, s.CompetentDepartment,
             })
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -183,11 +185,11 @@ public sealed class SearchDocuments(PortalDbContext db)
             return new SearchDocument
             {
                 Kind = "standard", Id = s.Id, Slug = s.Slug, Title = s.TitleEn, TitleZh = s.TitleZh, Code = s.Code,
-                CodeKeys = [.. new[] { s.CodeKey, s.PlanCodeKey, s.AdoptedCode is null ? null : StandardCode.KeyOf(s.AdoptedCode) }.OfType<string>().Distinct()],
+                CodeKeys = [.. new[] { s.CodeKey, s.PlanCodeKey }.Concat(s.Adoptions.Select(a => a.CodeKey)).OfType<string>().Distinct()],
                 CodeSortKey = s.NormalizedCode,
                 Summary = PlainText(s.Summary), Date = s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn, Status = s.Status.ToString(), EffectiveOn = s.EffectiveOn,
                 WithdrawnOn = s.WithdrawnOn, SupersededOn = s.SupersededOn, ChangedAt = s.ChangedAt,
-                Related = [.. related, .. new[] { s.PlanCode, s.AdoptedCode }.OfType<string>()],
+                Related = [.. related, .. new[] { s.PlanCode, s.CompetentDepartment }.OfType<string>(), .. s.Adoptions.Select(a => a.Code), .. s.DraftingOrganisations],
                 Facets = facets,
             };
         })];

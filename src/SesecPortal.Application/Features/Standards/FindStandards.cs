@@ -63,10 +63,13 @@ public static class FindStandards
     /// <summary>What a row of the list needs, read for one page.</summary>
     private sealed record RowData(
         int Id, string Slug, string? Code, string TitleEn, StandardLevel? Level, StandardStatus Status, DateOnly? EffectiveOn, DateOnly? WithdrawnOn,
-        DateOnly? PublishedOn, string? AdoptedCode, AdoptionDegree? AdoptionDegree, DateOnly? SupersededOn, string? SupersededBy, Link? Committee, List<Link> Sectors);
+        DateOnly? PublishedOn, List<AdoptionData> Adoptions, DateOnly? SupersededOn, string? SupersededBy, Link? Committee, List<Link> Sectors);
+
+    private sealed record AdoptionData(string Code, AdoptionDegree? Degree);
 
     private static IQueryable<RowData> Project(IQueryable<Standard> standards) => standards.Select(s => new RowData(
-        s.Id, s.Slug, s.Code, s.TitleEn, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.PublishedOn, s.AdoptedCode, s.AdoptionDegree,
+        s.Id, s.Slug, s.Code, s.TitleEn, s.Level, s.Status, s.EffectiveOn, s.WithdrawnOn, s.PublishedOn,
+        s.Adoptions.OrderBy(a => a.Position).Select(a => new AdoptionData(a.Code, a.Degree)).ToList(),
         s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
         s.ReplacedBy == null ? null : s.ReplacedBy.Code,
         s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
@@ -187,7 +190,7 @@ public static class FindStandards
                 [.. rows.Select(r => new Row(r.Slug, r.Code, r.TitleEn, r.Level is { } l ? Labels.Of(l) : null,
                     StandardLifecycle.Describe(r.Status, r.EffectiveOn, r.WithdrawnOn, r.SupersededOn, r.SupersededBy, today), Format(r.PublishedOn), Format(r.EffectiveOn), r.Committee, r.Sectors)
                 {
-                    Adoption = Adoption.Describe(r.Code, r.AdoptedCode, r.AdoptionDegree),
+                    Adoption = r.Adoptions.Count == 0 ? null : string.Join("; ", Adoption.DescribeAll(r.Code, r.Adoptions.Select(a => (a.Code, a.Degree)))),
                 })],
                 [.. sectors.Select(s => new FacetValue(s.Named.Slug, s.Named.Name, s.Count, knownSectors.Contains(s.Named.Slug)))],
                 [.. levelCounts.OrderByDescending(l => l.Count).ThenBy(l => l.Level)

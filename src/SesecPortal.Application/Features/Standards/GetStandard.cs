@@ -34,6 +34,39 @@ public static class GetStandard
         public IReadOnlyList<ChainLink> Successors { get; init; } = [];
 
         public GetRelations.Result Relations { get; init; } = new([]);
+
+        /// <summary>The international or foreign standards it adopts, each written as the national platform writes it.</summary>
+        public IReadOnlyList<AdoptionEntry> Adoptions { get; init; } = [];
+
+        /// <summary>For a standard the portal holds as an international or foreign one: the Chinese standards that adopt it.</summary>
+        public IReadOnlyList<AdoptedBy> AdoptedBy { get; init; } = [];
+
+        /// <summary>Its record on the national platform, its full text and where to buy it: each null when not known.</summary>
+        public OfficialLinks Official { get; init; } = new(null, null, null);
+
+        public IReadOnlyList<string> DraftingOrganisations { get; init; } = [];
+        public IReadOnlyList<string> Drafters { get; init; } = [];
+        /// <summary>The competent department (主管部门).</summary>
+        public string? CompetentDepartment { get; init; }
+
+        /// <summary>This edition's note on what changed from the one(s) it replaced, as HTML; empty when none.</summary>
+        public string EditionNoteHtml { get; init; } = "";
+
+        /// <summary>For a replaced edition: the note of the edition that replaced it, as HTML; empty when none.</summary>
+        public string SuccessorNoteHtml { get; init; } = "";
+    }
+
+    /// <param name="Designation">As the platform writes it: <c>GB/T 19001—2016/ISO 9001:2015</c>.</param>
+    /// <param name="Degree">IDT, MOD or NEQ; null when not recorded.</param>
+    /// <param name="Adopted">The adopted standard's page, when the portal holds it.</param>
+    public sealed record AdoptionEntry(string Code, string Designation, string? Degree, string? DegreeLabel, Link? Adopted);
+
+    /// <param name="Degree">IDT, MOD or NEQ; null when not recorded.</param>
+    public sealed record AdoptedBy(Link Standard, string Designation, string? Degree);
+
+    public sealed record OfficialLinks(string? RecordUrl, string? FullTextUrl, string? PurchaseUrl)
+    {
+        public bool Any => RecordUrl is not null || FullTextUrl is not null || PurchaseUrl is not null;
     }
 
     public sealed record PlanNumber(string Code, Link? Record);
@@ -49,13 +82,15 @@ public static class GetStandard
                 .Select(s => new
                 {
                     s.Id, s.Slug, s.Code, s.NormalizedCode, s.CodeKey, s.Level, s.TitleEn, s.TitleZh, s.Status, s.DraftedOn, s.CommentDeadline,
-                    s.PublishedOn, s.EffectiveOn, s.WithdrawnOn, s.AdoptedCode, s.AdoptionDegree, s.Summary, s.PlanCode, s.PlanCodeKey,
+                    s.PublishedOn, s.EffectiveOn, s.WithdrawnOn, s.Summary, s.PlanCode, s.PlanCodeKey,
+                    s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.EditionNote, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment,
+                    Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.CodeKey, a.Degree }).ToList(),
                     Committee = s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
                     Issuer = s.Issuer == null ? null : new Link(s.Issuer.Slug, s.Issuer.Name, s.Issuer.Abbreviation),
-                    ReplacedBy = s.ReplacedBy == null ? null : new { s.ReplacedBy.Slug, Label = s.ReplacedBy.Code ?? s.ReplacedBy.TitleEn, s.ReplacedBy.TitleEn, s.ReplacedBy.PublishedOn, s.ReplacedBy.EffectiveOn },
+                    ReplacedBy = s.ReplacedBy == null ? null : new { s.ReplacedBy.Slug, Label = s.ReplacedBy.Code ?? s.ReplacedBy.TitleEn, s.ReplacedBy.TitleEn, s.ReplacedBy.PublishedOn, s.ReplacedBy.EffectiveOn, s.ReplacedBy.EditionNote },
                     Replaces = s.Replaces.OrderBy(r => r.NormalizedCode).Select(r => new Link(r.Slug, r.Code ?? r.TitleEn, r.TitleEn)).ToList(),
                     Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
-                    Events = s.Events.OrderBy(e => e.On).Select(e => new StandardTimeline.Stored(e.Kind, e.On, e.Note)).ToList(),
+                    Events = s.Events.OrderBy(e => e.On).Select(e => new StandardTimeline.Stored(e.Kind, e.On, e.Note, e.Number, e.Conclusion)).ToList(),
                 })
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
@@ -92,6 +127,32 @@ public static class GetStandard
                 draftedUnder = new PlanNumber(StandardCode.Normalize(s.PlanCode) ?? s.PlanCode, record);
             }
 
+            // Adopted standards the portal holds, by their key; and, for an international standard, who adopts it.
+            var adoptedKeys = s.Adoptions.Select(a => a.CodeKey).Distinct().ToList();
+            var adoptedItems = new Dictionary<string, Link>(StringComparer.Ordinal);
+            if (adoptedKeys.Count > 0)
+            {
+                foreach (var x in await db.Standards.AsNoTracking()
+                    .Where(x => x.CodeKey != null && adoptedKeys.Contains(x.CodeKey) && x.Id != s.Id)
+                    .Select(x => new { x.CodeKey, x.Slug, x.Code, x.TitleEn }).ToListAsync(cancellationToken))
+                {
+                    adoptedItems[x.CodeKey!] = new Link(x.Slug, x.Code ?? x.TitleEn, x.TitleEn);
+                }
+            }
+
+            var adoptedBy = new List<AdoptedBy>();
+            if (s.Level == StandardLevel.International && s.CodeKey is not null)
+            {
+                var adopters = await db.StandardAdoptions.AsNoTracking().Where(a => a.CodeKey == s.CodeKey && a.StandardId != s.Id)
+                    .Join(db.Standards, a => a.StandardId, x => x.Id,
+                        (a, x) => new { x.Slug, StandardCode = x.Code, x.TitleEn, x.NormalizedCode, AdoptedCode = a.Code, a.Degree })
+                    .OrderBy(x => x.NormalizedCode).ThenBy(x => x.Slug)
+                    .ToListAsync(cancellationToken);
+                adoptedBy.AddRange(adopters.Select(a => new AdoptedBy(
+                    new Link(a.Slug, a.StandardCode ?? a.TitleEn, a.TitleEn), Adoption.Designation(a.StandardCode, a.AdoptedCode) ?? a.AdoptedCode,
+                    a.Degree is { } d ? Adoption.Abbreviation(d) : null)));
+            }
+
             var chain = await SupersessionChain.LoadAsync(db, s.Id, cancellationToken);
             var relations = await mediator.Send(new GetRelations.Query(ItemKind.Standard, s.Id), cancellationToken);
             var requirements = await mediator.Send(new Targets.ListTargets.Query(StandardId: s.Id), cancellationToken);
@@ -110,7 +171,8 @@ public static class GetStandard
                 s.Slug, s.Code, s.NormalizedCode, s.Level is { } l ? Labels.Of(l) : null, s.TitleEn, s.TitleZh,
                 StandardLifecycle.Describe(s.Status, s.EffectiveOn, s.WithdrawnOn, replacement?.TakesOverOn, replacement?.Label, today),
                 Format(s.DraftedOn), Format(s.CommentDeadline), Format(s.PublishedOn), Format(s.EffectiveOn), Format(s.WithdrawnOn),
-                Adoption.Describe(s.Code, s.AdoptedCode, s.AdoptionDegree), markdown.ToHtml(s.Summary), s.Committee, s.Issuer,
+                s.Adoptions.Count == 0 ? null : string.Join("; ", Adoption.DescribeAll(s.Code, s.Adoptions.Select(a => (a.Code, a.Degree)))),
+                markdown.ToHtml(s.Summary), s.Committee, s.Issuer,
                 replacement is null ? null : new Link(replacement.Slug, replacement.Label, s.ReplacedBy!.TitleEn), s.Replaces, s.Sectors,
                 [.. workItems.Select(i => new Link(i.Slug, i.Name, i.Stage == WorkItemStage.Achievement ? "Achievement" : "Ongoing work"))],
                 articles, requirements.Targets)
@@ -121,6 +183,16 @@ public static class GetStandard
                 Predecessors = [.. chain.Where(c => c.Generation < 0).OrderByDescending(c => c.Generation).Select(Link)],
                 Successors = [.. chain.Where(c => c.Generation > 0).Select(Link)],
                 Relations = relations,
+                Adoptions = [.. s.Adoptions.Select(a => new AdoptionEntry(
+                    a.Code, Adoption.Designation(s.Code, a.Code) ?? a.Code, a.Degree is { } d ? Adoption.Abbreviation(d) : null,
+                    a.Degree is { } g ? Adoption.Label(g) : null, adoptedItems.GetValueOrDefault(a.CodeKey)))],
+                AdoptedBy = adoptedBy,
+                Official = new OfficialLinks(s.RecordUrl, s.FullTextUrl, s.PurchaseUrl),
+                DraftingOrganisations = s.DraftingOrganisations,
+                Drafters = s.Drafters,
+                CompetentDepartment = s.CompetentDepartment,
+                EditionNoteHtml = s.EditionNote is null ? "" : markdown.ToHtml(s.EditionNote),
+                SuccessorNoteHtml = s.ReplacedBy?.EditionNote is { } note ? markdown.ToHtml(note) : "",
             };
         }
     }

@@ -18,13 +18,21 @@ public abstract class StandardFormPage(ISender sender) : ReferenceFormPage<EditS
 
     protected override void SetVersion(uint version) => Input.Version = version;
 
-    protected override void Pad() => PadRows(Input.Events, e => e.IsBlank);
+    protected override void Pad()
+    {
+        PadRows(Input.Events, e => e.IsBlank);
+        PadRows(Input.Adoptions, a => a.IsBlank);
+    }
 
     protected override void Move(string list, int index, bool up)
     {
         if (list == nameof(Input.Events))
         {
             ReferenceData.Move(Input.Events, index, up);
+        }
+        else if (list == nameof(Input.Adoptions))
+        {
+            ReferenceData.Move(Input.Adoptions, index, up);
         }
     }
 }
