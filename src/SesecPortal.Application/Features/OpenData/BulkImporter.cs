@@ -224,11 +224,11 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
         await ExecuteAsync(connection, """
             CREATE TEMP TABLE import_standards (line int, external_id text, slug text, code text, normalized_code text, code_key text, level text, code_year int,
                 title_en text, title_zh text, status text, drafted_on date, published_on date, effective_on date, withdrawn_on date, issuer_id int,
-                summary text, sector_ids int[]) ON COMMIT DROP
+                summary text, sector_ids int[], ccs_code text, ics_codes text[]) ON COMMIT DROP
             """, ct);
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY import_standards (line, external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
-                published_on, effective_on, withdrawn_on, issuer_id, summary, sector_ids) FROM STDIN (FORMAT BINARY)
+                published_on, effective_on, withdrawn_on, issuer_id, summary, sector_ids, ccs_code, ics_codes) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var s in batch)
@@ -254,6 +254,8 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                 await WriteOrNullAsync<int?>(copy, s.Issuer is null ? null : issuers[s.Issuer], NpgsqlDbType.Integer, ct);
                 await WriteOrNullAsync(copy, s.Summary, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.SectorIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+                await WriteOrNullAsync(copy, s.Ccs, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.Ics, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             }
 
             await copy.CompleteAsync(ct);
@@ -274,33 +276,39 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             DELETE FROM import_standards i USING standards s
             WHERE s.external_id = i.external_id
                 AND (s.slug, s.code, s.normalized_code, s.code_key, s.level, s.code_year, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on,
-                    s.effective_on, s.withdrawn_on, s.issuer_id, s.summary)
+                    s.effective_on, s.withdrawn_on, s.issuer_id, s.summary, s.ccs_code)
                 IS NOT DISTINCT FROM (i.slug, i.code, i.normalized_code, i.code_key, i.level, i.code_year, i.title_en, i.title_zh, i.status, i.drafted_on,
-                    i.published_on, i.effective_on, i.withdrawn_on, i.issuer_id, i.summary)
+                    i.published_on, i.effective_on, i.withdrawn_on, i.issuer_id, i.summary, i.ccs_code)
                 AND ARRAY(SELECT x.sectors_id FROM standard_sectors x WHERE x.standard_id = s.id ORDER BY 1)
                     = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
+                AND ARRAY(SELECT x.ics_code::text FROM standard_ics x WHERE x.standard_id = s.id ORDER BY 1)
+                    = ARRAY(SELECT DISTINCT unnest(i.ics_codes) ORDER BY 1)
             RETURNING i.line
             """, Interchange.Standard, tally, ct);
         var ids = await UpsertAsync(connection, """
             INSERT INTO standards AS s (external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
-                published_on, effective_on, withdrawn_on, issuer_id, summary, changed_at)
+                published_on, effective_on, withdrawn_on, issuer_id, summary, ccs_code, changed_at)
             SELECT external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
-                published_on, effective_on, withdrawn_on, issuer_id, summary, @now FROM import_standards
+                published_on, effective_on, withdrawn_on, issuer_id, summary, ccs_code, @now FROM import_standards
             ON CONFLICT (external_id) DO UPDATE SET slug = excluded.slug, code = excluded.code, normalized_code = excluded.normalized_code,
                 code_key = excluded.code_key, level = excluded.level, code_year = excluded.code_year, title_en = excluded.title_en,
                 title_zh = excluded.title_zh, status = excluded.status, drafted_on = excluded.drafted_on, published_on = excluded.published_on,
                 effective_on = excluded.effective_on, withdrawn_on = excluded.withdrawn_on, issuer_id = excluded.issuer_id, summary = excluded.summary,
+                ccs_code = excluded.ccs_code,
                 changed_at = CASE WHEN (s.slug, s.code, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on, s.effective_on, s.withdrawn_on,
-                        s.issuer_id, s.summary)
+                        s.issuer_id, s.summary, s.ccs_code)
                     IS DISTINCT FROM (excluded.slug, excluded.code, excluded.title_en, excluded.title_zh, excluded.status, excluded.drafted_on,
-                        excluded.published_on, excluded.effective_on, excluded.withdrawn_on, excluded.issuer_id, excluded.summary)
+                        excluded.published_on, excluded.effective_on, excluded.withdrawn_on, excluded.issuer_id, excluded.summary, excluded.ccs_code)
                     THEN @now ELSE s.changed_at END
             RETURNING id, xmax = 0
             """, Now, inserted => tally.Count(Interchange.Standard, inserted), ct);
         await ExecuteAsync(connection, """
             DELETE FROM standard_sectors x USING import_standards i JOIN standards s ON s.external_id = i.external_id WHERE x.standard_id = s.id;
             INSERT INTO standard_sectors (standard_id, sectors_id)
-            SELECT s.id, sector_id FROM import_standards i JOIN standards s ON s.external_id = i.external_id CROSS JOIN LATERAL unnest(i.sector_ids) AS sector_id
+            SELECT s.id, sector_id FROM import_standards i JOIN standards s ON s.external_id = i.external_id CROSS JOIN LATERAL unnest(i.sector_ids) AS sector_id;
+            DELETE FROM standard_ics x USING import_standards i JOIN standards s ON s.external_id = i.external_id WHERE x.standard_id = s.id;
+            INSERT INTO standard_ics (standard_id, ics_code)
+            SELECT DISTINCT s.id, ics_code FROM import_standards i JOIN standards s ON s.external_id = i.external_id CROSS JOIN LATERAL unnest(i.ics_codes) AS ics_code
             """, ct);
         return (errors, ids, ItemKind.Standard);
     }

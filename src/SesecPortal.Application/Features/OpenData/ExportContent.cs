@@ -136,6 +136,7 @@ public static class ExportContent
                         s.Summary,
                         SupersededBy = s.ReplacedBy == null ? null : s.ReplacedBy.Code,
                         Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => x.Slug).ToList(),
+                        Ics = s.Ics.OrderBy(x => x.Code).Select(x => x.Code).ToList(), s.CcsCode,
                     })
                     .AsSplitQuery().ToListAsync(ct);
                 foreach (var s in batch)
@@ -158,6 +159,8 @@ public static class ExportContent
                     WriteList(w, "sectors", s.Sectors);
                     WriteOptional(w, "issuer", s.Issuer);
                     WriteOptional(w, "scope", s.Summary);
+                    WriteList(w, "ics", s.Ics);
+                    WriteOptional(w, "ccs", s.CcsCode);
                     if (s.SupersededBy is not null)
                     {
                         w.WriteString("superseded_by", s.SupersededBy);

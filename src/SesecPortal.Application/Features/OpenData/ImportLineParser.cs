@@ -113,10 +113,28 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
         }
 
         var sectors = Sectors(f, required: false);
+        var ics = f.Strings("ics", Limits.Code).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var unknown in ics.Where(c => !Classification.IsIcs(c)))
+        {
+            f.Fail($"ics “{Short(unknown)}” is not a group of the ICS (7th edition): {Classification.IcsMessage}");
+        }
+
+        if (ics.Length > Classification.MaxIcsCodes)
+        {
+            f.Fail($"ics: give at most {Classification.MaxIcsCodes} codes.");
+        }
+
+        var ccsText = f.String("ccs", Limits.Code);
+        string? ccs = null;
+        if (ccsText is not null && !Classification.TryParseCcs(ccsText, out ccs))
+        {
+            f.Fail($"ccs “{Short(ccsText)}”: {Classification.CcsMessage}");
+        }
+
         return id is null || title is null || slug is null || statusWord is null
             ? null
             : new StandardLine(line, id, slug, code?.Trim(), title.Trim(), titleZh?.Trim(), status, published, effective, withdrawn, issuer?.Trim(),
-                scope?.Trim(), supersededBy?.Trim(), sectors);
+                scope?.Trim(), supersededBy?.Trim(), sectors) { Ics = ics, Ccs = ccs };
     }
 
     private PolicyLine? ParsePolicy(int line, string? id, Fields f)

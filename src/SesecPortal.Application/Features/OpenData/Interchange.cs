@@ -83,7 +83,14 @@ public sealed record ArticleLine(int Line, string ExternalId, string Slug, strin
 
 public sealed record StandardLine(int Line, string ExternalId, string Slug, string? Code, string TitleEn, string? TitleZh, StandardStatus Status,
     DateOnly? PublishedOn, DateOnly? EffectiveOn, DateOnly? WithdrawnOn, string? Issuer, string? Summary, string? SupersededBy, int[] SectorIds)
-    : ImportItem(Line, ExternalId, Slug);
+    : ImportItem(Line, ExternalId, Slug)
+{
+    /// <summary>Its ICS groups (<c>ics</c>), each a code of the tree.</summary>
+    public string[] Ics { get; init; } = [];
+
+    /// <summary>Its CCS code (<c>ccs</c>), upper case.</summary>
+    public string? Ccs { get; init; }
+}
 
 public sealed record PolicyLine(int Line, string ExternalId, string Slug, string Title, PolicyKind Kind, PolicyStatus Status, string? Authority,
     string? AuthorityName, string? DocumentNumber, DateOnly? IssuedOn, string? Summary, string? SourceUrl, int[] SectorIds)

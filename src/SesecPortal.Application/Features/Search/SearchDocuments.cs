@@ -150,6 +150,7 @@ public sealed class SearchDocuments(PortalDbContext db)
                 Committee = s.Committee == null ? null : new { s.Committee.Name, s.Committee.Code },
                 Issuer = s.Issuer == null ? null : new { s.Issuer.Name, s.Issuer.Abbreviation },
                 Sectors = s.Sectors.Select(x => x.Id).ToList(),
+                Ics = s.Ics.Select(g => g.Code).ToList(), s.CcsCode,
             })
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -175,6 +176,14 @@ public sealed class SearchDocuments(PortalDbContext db)
             if (s.CommitteeId is { } c)
             {
                 facets["committee"] = [Id(c)];
+            }
+
+            // A filter on a group finds its sub-groups' standards, and a field counts everything below it.
+            facets["ics"] = [.. s.Ics.SelectMany(Classification.IcsWithAncestors).Distinct(StringComparer.Ordinal)];
+            if (s.CcsCode is { } ccs)
+            {
+                facets["ccs"] = [ccs];
+                facets["ccs-class"] = [ccs[..1]];
             }
 
             return new SearchDocument

@@ -34,6 +34,14 @@ public static class GetStandard
         public IReadOnlyList<ChainLink> Successors { get; init; } = [];
 
         public GetRelations.Result Relations { get; init; } = new([]);
+
+        /// <summary>Its ICS groups: the code (as the slug of <c>/ics/{code}</c>) and ISO's title.</summary>
+        public IReadOnlyList<Link> Ics { get; init; } = [];
+
+        /// <summary>Its CCS code (<c>L80</c>) and the name of its class.</summary>
+        public string? Ccs { get; init; }
+
+        public string? CcsClass { get; init; }
     }
 
     public sealed record PlanNumber(string Code, Link? Record);
@@ -56,6 +64,8 @@ public static class GetStandard
                     Replaces = s.Replaces.OrderBy(r => r.NormalizedCode).Select(r => new Link(r.Slug, r.Code ?? r.TitleEn, r.TitleEn)).ToList(),
                     Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
                     Events = s.Events.OrderBy(e => e.On).Select(e => new StandardTimeline.Stored(e.Kind, e.On, e.Note)).ToList(),
+                    Ics = s.Ics.OrderBy(g => g.Code).Select(g => new Link(g.Code, g.TitleEn, null)).ToList(),
+                    s.CcsCode,
                 })
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
@@ -121,6 +131,9 @@ public static class GetStandard
                 Predecessors = [.. chain.Where(c => c.Generation < 0).OrderByDescending(c => c.Generation).Select(Link)],
                 Successors = [.. chain.Where(c => c.Generation > 0).Select(Link)],
                 Relations = relations,
+                Ics = s.Ics,
+                Ccs = s.CcsCode,
+                CcsClass = s.CcsCode is { } ccs && Classification.FindCcsClass(ccs[..1]) is { } c ? FindStandards.CcsLabel(c) : null,
             };
         }
     }
