@@ -50,7 +50,7 @@ public sealed class ClassificationPagesTests(BrowserFixture browser) : IAsyncLif
         await BrowserFixture.WaitForPageAsync(reader, "**/ics/91.120");
         await Assertions.Expect(reader.Locator("table.data")).ToContainTextAsync("GB 55015-2021");
         await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(reader, "ics-group");
-        await reader.GetByRole(AriaRole.Link, new() { Name = "GB 55015-2021", Exact = false }).First.ClickAsync();
+        await reader.Locator("table.data tr", new() { HasText = "GB 55015-2021" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await BrowserFixture.WaitForPageAsync(reader, "**/standards/gb-55015-2021");
         (await reader.Locator("main").InnerTextAsync()).ShouldContain("P32");
     }
