@@ -59,8 +59,9 @@ public sealed class PortalDatabase : IAsyncDisposable
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                // Roles are reference data from the migrations; the Data Protection keys belong to the running portal, not to a test.
-                TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "data_protection_keys"],
+                // Roles, the ICS tree and the CCS classes are reference data from the migrations; the Data Protection keys belong
+                // to the running portal, not to a test.
+                TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "data_protection_keys", "ics_groups", "ccs_classes"],
             });
             // The running portal's change followers write while the tables are emptied; a deadlock between the two is
             // resolved by PostgreSQL aborting one side: the reset is simply run again (the followers retry by themselves).

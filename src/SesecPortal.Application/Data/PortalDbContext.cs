@@ -15,6 +15,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<Standard> Standards => Set<Standard>();
+    public DbSet<IcsGroup> IcsGroups => Set<IcsGroup>();
+    public DbSet<CcsClass> CcsClasses => Set<CcsClass>();
     public DbSet<Policy> Policies => Set<Policy>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<NewsletterIssue> Issues => Set<NewsletterIssue>();

@@ -58,6 +58,10 @@ public sealed class Standard
     /// <summary>An editor's note on what changed from the previous edition (the standards this one replaced): shown on both editions' pages.</summary>
     public string? EditionNote { get; set; }
     public List<Sector> Sectors { get; set; } = [];
+    /// <summary>Its ICS groups (International Classification for Standards, 7th edition), most specific as given.</summary>
+    public List<IcsGroup> Ics { get; set; } = [];
+    /// <summary>Its CCS code (Chinese Classification for Standards): class letter and two digits (<c>L80</c>).</summary>
+    public string? CcsCode { get; set; }
     /// <summary>Events its dates do not say (amendments...).</summary>
     public List<StandardEvent> Events { get; set; } = [];
     public uint Version { get; set; }

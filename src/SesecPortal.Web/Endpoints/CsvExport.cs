@@ -19,13 +19,13 @@ internal static class CsvExport
     public static async Task StandardsAsync(HttpContext context, ISender sender, FindStandards.Query query, CancellationToken ct)
     {
         await using var csv = Start(context, "standards.csv");
-        await csv.WriteRecordAsync(["code", "title", "level", "status", "published_on", "effective_on", "committee", "sectors", "adoption", "url"], ct);
+        await csv.WriteRecordAsync(["code", "title", "level", "status", "published_on", "effective_on", "committee", "sectors", "adoption", "url", "ics", "ccs"], ct);
         for (var page = 1; page <= MaxPages; page++)
         {
             var result = await sender.Send(query with { Page = page.ToString(CultureInfo.InvariantCulture) }, ct);
             foreach (var s in result.Standards)
             {
-                await csv.WriteRecordAsync([s.Code, s.Title, s.Level, s.Status, s.PublishedOn, s.EffectiveOn, s.Committee?.Title, string.Join("; ", s.Sectors.Select(x => x.Title)), s.Adoption, $"/standards/{s.Slug}"], ct);
+                await csv.WriteRecordAsync([s.Code, s.Title, s.Level, s.Status, s.PublishedOn, s.EffectiveOn, s.Committee?.Title, string.Join("; ", s.Sectors.Select(x => x.Title)), s.Adoption, $"/standards/{s.Slug}", string.Join("; ", s.Ics), s.Ccs], ct);
             }
 
             if (page >= result.PageCount)

@@ -145,7 +145,7 @@ internal static class OpenDataApi
 
     public static FindStandards.Query StandardsQuery(IQueryCollection q) => new(
         q["q"].ToString(), q["sector"].ToArray()!, q["level"].ToArray()!, q["status"].ToArray()!, q["year"].ToArray()!, q["committee"].ToArray()!,
-        q["sort"].ToString(), q["page"].ToString());
+        q["sort"].ToString(), q["page"].ToString(), Ics: q["ics"].ToArray()!, Ccs: q["ccs"].ToArray()!);
 
     private static async Task<Results<Ok<T>, NotFound>> Detail<T>(ISender sender, ItemKind kind, string key, Func<string, IQuery<T?>> query, CancellationToken ct)
         where T : class

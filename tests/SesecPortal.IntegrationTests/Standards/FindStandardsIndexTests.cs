@@ -23,13 +23,20 @@ public sealed class FindStandardsIndexTests(IntegrationFixture fixture) : Portal
         using var stream = new MemoryStream(await OpenDataCorpus.GenerateAsync(articles: 0, standards: 300, policies: 0, seed: 7));
         using var _ = Fixture.ActAs("editor@example.com", Roles.Editor);
         var result = await SendAsync(new ImportContent.Command(stream));
+        result.Errors.Take(3).ShouldBeEmpty();
         result.Added["standard"].ShouldBeGreaterThan(250);
     }
 
     /// <summary>One standard as the source tables hold it, with what the finder filters, counts and sorts by.</summary>
     private sealed record Source(
         int Id, string Slug, string? CodeKey, string TitleKey, string? Level, int? Year, DateOnly? Date, string Status, string? Committee, int? CommitteeId,
-        IReadOnlyList<(int Id, string Slug)> Sectors);
+        IReadOnlyList<(int Id, string Slug)> Sectors)
+    {
+        /// <summary>Its ICS groups from <c>standard_ics</c> and every group above them.</summary>
+        public IReadOnlyList<string> Ics { get; init; } = [];
+
+        public string? CcsClass { get; init; }
+    }
 
     private async Task<List<Source>> SourceAsync()
     {
@@ -41,7 +48,17 @@ public sealed class FindStandardsIndexTests(IntegrationFixture fixture) : Portal
             SupersededOn = s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
             Committee = s.Committee == null ? null : s.Committee.Slug, s.CommitteeId,
             Sectors = s.Sectors.Select(x => new { x.Id, x.Slug }).ToList(),
+            Ics = s.Ics.Select(g => g.Code).ToList(),
+            s.CcsCode,
         }).ToListAsync(Ct);
+        var groups = await db.IcsGroups.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.ParentCode, Ct);
+        IEnumerable<string> WithAncestors(string code)
+        {
+            for (string? c = code; c is not null; c = groups[c])
+            {
+                yield return c;
+            }
+        }
         static string Key(string text)
         {
             var key = text.Trim().ToLowerInvariant();
@@ -52,7 +69,10 @@ public sealed class FindStandardsIndexTests(IntegrationFixture fixture) : Portal
             r.Id, r.Slug, (r.NormalizedCode ?? r.Code) is { } code ? Key(code) : null, Key(r.TitleEn), r.Level?.ToString(), r.Year ?? (r.PublishedOn ?? r.DraftedOn)?.Year,
             r.PublishedOn ?? r.EffectiveOn ?? r.DraftedOn,
             StandardLifecycle.CurrentStatus(r.Status, r.EffectiveOn, r.WithdrawnOn, r.SupersededOn, Today).ToString(), r.Committee, r.CommitteeId,
-            [.. r.Sectors.Select(x => (x.Id, x.Slug))]))];
+            [.. r.Sectors.Select(x => (x.Id, x.Slug))])
+        {
+            Ics = [.. r.Ics.SelectMany(WithAncestors).Distinct()], CcsClass = r.CcsCode?[..1],
+        })];
     }
 
     /// <summary>The finder's answer computed from the source rows: total, every count, and the sort keys of the page.</summary>
@@ -61,6 +81,7 @@ public sealed class FindStandardsIndexTests(IntegrationFixture fixture) : Portal
         bool In(IReadOnlyList<string>? filter, string? value) => filter is not { Count: > 0 } || (value is not null && filter.Contains(value));
         var levels = query.Level?.Select(l => FindStandards.Levels[l].ToString()).ToList();
         var beforeStatus = all.Where(s => (query.Sector is not { Count: > 0 } || s.Sectors.Any(x => query.Sector.Contains(x.Slug)))
+            && (query.Ics is not { Count: > 0 } || s.Ics.Any(query.Ics.Contains)) && In(query.Ccs, s.CcsClass)
             && In(levels, s.Level) && In(query.Year, s.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)) && In(query.Committee, s.Committee)).ToList();
         var matched = beforeStatus.Where(s => In(query.Status, s.Status)).ToList();
         IEnumerable<Source> ordered = sort == "date"
@@ -74,6 +95,11 @@ public sealed class FindStandardsIndexTests(IntegrationFixture fixture) : Portal
             .Select(g => $"sector {g.Key.Slug} {g.Count()}"));
         lines.AddRange(matched.Where(s => s.CommitteeId is not null).GroupBy(s => (s.CommitteeId!.Value, s.Committee)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Value)
             .Take(FindStandards.MaxFacetValues).Select(g => $"committee {g.Key.Committee} {g.Count()}"));
+        var chosen = query.Ics ?? [];
+        lines.AddRange(matched.SelectMany(s => s.Ics).GroupBy(c => c)
+            .Where(g => chosen.Count == 0 ? !g.Key.Contains('.', StringComparison.Ordinal) : chosen.Contains(g.Key) || chosen.Any(c => g.Key.StartsWith(c + ".", StringComparison.Ordinal) && g.Key.Count(x => x == '.') == c.Count(x => x == '.') + 1))
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"ics {g.Key} {g.Count()}"));
+        lines.AddRange(matched.Where(s => s.CcsClass is not null).GroupBy(s => s.CcsClass!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"ccs {g.Key} {g.Count()}"));
         lines.AddRange(ordered.Skip((page - 1) * FindStandards.PageSize).Take(FindStandards.PageSize).Select(s => $"row {s.CodeKey} | {s.TitleKey}"));
         return string.Join("\n", lines);
     }
@@ -87,6 +113,8 @@ public sealed class FindStandardsIndexTests(IntegrationFixture fixture) : Portal
         lines.AddRange(result.Years.Select(y => $"year {y.Value} {y.Count}"));
         lines.AddRange(result.Sectors.Select(s => $"sector {s.Value} {s.Count}"));
         lines.AddRange(result.Committees.Select(c => $"committee {c.Value} {c.Count}"));
+        lines.AddRange(result.Ics.Select(i => $"ics {i.Value} {i.Count}"));
+        lines.AddRange(result.Ccs.Select(c => $"ccs {c.Value} {c.Count}"));
         lines.AddRange(result.Standards.Select(r => bySlug[r.Slug]).Select(s => $"row {s.CodeKey} | {s.TitleKey}"));
         return string.Join("\n", lines);
     }
@@ -107,6 +135,18 @@ public sealed class FindStandardsIndexTests(IntegrationFixture fixture) : Portal
             c => c.Item1.ShouldBeGreaterThan(5), c => c.Item2.ShouldBeGreaterThan(3), c => c.Item3.ShouldBeGreaterThan(3),
             c => c.Item4.ShouldBeGreaterThan(5), c => c.Item5.ShouldBeGreaterThan(1));
 
+        string[] fields = [.. all.Ics.Select(i => i.Value)];
+        string[] classes = [.. all.Ccs.Select(c => c.Value)];
+        (fields.Length, classes.Length).ShouldSatisfyAllConditions(c => c.Item1.ShouldBeGreaterThan(5), c => c.Item2.ShouldBeGreaterThan(5));
+        var groups = new List<string>();
+        foreach (var field in fields.Take(4))
+        {
+            var below = await SendAsync(new FindStandards.Query(Ics: [field]));
+            below.Ics.ShouldContain(i => i.Value == field && i.Selected);
+            groups.AddRange(below.Ics.Where(i => !i.Selected).Take(2).Select(i => i.Value));
+        }
+
+        groups.ShouldNotBeEmpty();
         List<FindStandards.Query> queries =
         [
             new(), new(Sort: "date"), new(Page: "2"), new(Sort: "date", Page: "3"),
@@ -119,6 +159,11 @@ public sealed class FindStandardsIndexTests(IntegrationFixture fixture) : Portal
             new(Sector: [sectors[0], sectors[1]], Level: [levels[0], levels[1]], Status: [statuses[0], statuses[1]], Page: "2"),
             new(Sector: [sectors[2]], Year: [years[0], years[1], years[2]], Sort: "date"),
             new(Level: [levels[0]], Committee: [committees[0]], Status: [statuses[0]]),
+            .. fields.Select(f => new FindStandards.Query(Ics: [f])),
+            .. groups.Select(g => new FindStandards.Query(Ics: [g], Sort: "date")),
+            .. classes.Select(c => new FindStandards.Query(Ccs: [c])),
+            new(Ics: [fields[0], groups[^1]], Ccs: [classes[0], classes[1]]),
+            new(Ics: [groups[0]], Sector: [sectors[0]], Status: [statuses[0]]),
         ];
         foreach (var query in queries)
         {

@@ -42,6 +42,10 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         builder.HasOne(s => s.Issuer).WithMany().HasForeignKey(s => s.IssuerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(s => s.ReplacedBy).WithMany(s => s.Replaces).HasForeignKey(s => s.ReplacedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(s => s.Sectors).WithMany().UsingEntity("standard_sectors");
+        builder.HasMany(s => s.Ics).WithMany().UsingEntity("standard_ics");
+        builder.Property(s => s.CcsCode).HasMaxLength(3);
+        builder.HasIndex(s => s.CcsCode);
+        builder.ToTable(t => t.HasCheckConstraint("ck_standards_ccs_code", "ccs_code ~ '^[A-HJ-NP-Z][0-9]{2}$'"));
         builder.Property(s => s.PlanCode).HasMaxLength(Limits.Code);
         builder.Property(s => s.PlanCodeKey).HasMaxLength(Limits.Code);
         // A plan number's page finds the standard it became.

@@ -663,6 +663,31 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("SesecPortal.Application.Domain.CcsClass", b =>
+                {
+                    b.Property<string>("Letter")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("letter");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_zh");
+
+                    b.HasKey("Letter")
+                        .HasName("pk_ccs_classes");
+
+                    b.ToTable("ccs_classes", (string)null);
+                });
+
             modelBuilder.Entity("SesecPortal.Application.Domain.ContentVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -737,6 +762,38 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasName("pk_former_slugs");
 
                     b.ToTable("former_slugs", (string)null);
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.IcsGroup", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_en");
+
+                    b.HasKey("Code")
+                        .HasName("pk_ics_groups");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_ics_groups_parent_code");
+
+                    b.ToTable("ics_groups", (string)null);
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.ImportJob", b =>
@@ -1649,6 +1706,11 @@ namespace SesecPortal.Application.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("CcsCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("ccs_code");
+
                     b.Property<DateTimeOffset?>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("changed_at");
@@ -1802,6 +1864,9 @@ namespace SesecPortal.Application.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_standards");
 
+                    b.HasIndex("CcsCode")
+                        .HasDatabaseName("ix_standards_ccs_code");
+
                     b.HasIndex("ChangedAt")
                         .HasDatabaseName("ix_standards_changed_at");
 
@@ -1846,7 +1911,10 @@ namespace SesecPortal.Application.Data.Migrations
                     b.HasIndex("Status", "EffectiveOn")
                         .HasDatabaseName("ix_standards_status_effective_on");
 
-                    b.ToTable("standards", (string)null);
+                    b.ToTable("standards", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_standards_ccs_code", "ccs_code ~ '^[A-HJ-NP-Z][0-9]{2}$'");
+                        });
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.StandardAdoption", b =>
@@ -2411,6 +2479,25 @@ namespace SesecPortal.Application.Data.Migrations
                     b.ToTable("policy_target_sectors", (string)null);
                 });
 
+            modelBuilder.Entity("standard_ics", b =>
+                {
+                    b.Property<string>("IcsCode")
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ics_code");
+
+                    b.Property<int>("StandardId")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_id");
+
+                    b.HasKey("IcsCode", "StandardId")
+                        .HasName("pk_standard_ics");
+
+                    b.HasIndex("StandardId")
+                        .HasDatabaseName("ix_standard_ics_standard_id");
+
+                    b.ToTable("standard_ics", (string)null);
+                });
+
             modelBuilder.Entity("standard_sectors", b =>
                 {
                     b.Property<int>("SectorsId")
@@ -2537,6 +2624,15 @@ namespace SesecPortal.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_article_source_link_articles_article_id");
+                });
+
+            modelBuilder.Entity("SesecPortal.Application.Domain.IcsGroup", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.IcsGroup", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ics_groups_ics_groups_parent_code");
                 });
 
             modelBuilder.Entity("SesecPortal.Application.Domain.IssueSection", b =>
@@ -2915,6 +3011,23 @@ namespace SesecPortal.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_policy_target_sectors_sectors_sectors_id");
+                });
+
+            modelBuilder.Entity("standard_ics", b =>
+                {
+                    b.HasOne("SesecPortal.Application.Domain.IcsGroup", null)
+                        .WithMany()
+                        .HasForeignKey("IcsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standard_ics_ics_groups_ics_code");
+
+                    b.HasOne("SesecPortal.Application.Domain.Standard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standard_ics_standards_standard_id");
                 });
 
             modelBuilder.Entity("standard_sectors", b =>

@@ -140,6 +140,7 @@ public static class ExportContent
                         s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment, s.EditionNote,
                         Events = s.Events.Where(e => e.Kind == StandardEventKind.Amended || e.Kind == StandardEventKind.Reviewed)
                             .OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new { e.Kind, e.On, e.Number, e.Note, e.Conclusion }).ToList(),
+                        Ics = s.Ics.OrderBy(x => x.Code).Select(x => x.Code).ToList(), s.CcsCode,
                     })
                     .AsSplitQuery().ToListAsync(ct);
                 foreach (var s in batch)
@@ -162,6 +163,8 @@ public static class ExportContent
                     WriteList(w, "sectors", s.Sectors);
                     WriteOptional(w, "issuer", s.Issuer);
                     WriteOptional(w, "scope", s.Summary);
+                    WriteList(w, "ics", s.Ics);
+                    WriteOptional(w, "ccs", s.CcsCode);
                     if (s.SupersededBy is not null)
                     {
                         w.WriteString("superseded_by", s.SupersededBy);

@@ -132,6 +132,24 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
         var department = f.String("competent_department", Limits.Name);
         var editionNote = f.String("edition_note", Limits.Summary);
         var (amendments, reviews) = Events(f);
+        var ics = f.Strings("ics", Limits.Code).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var unknown in ics.Where(c => !Classification.IsIcs(c)))
+        {
+            f.Fail($"ics “{Short(unknown)}” is not a group of the ICS (7th edition): {Classification.IcsMessage}");
+        }
+
+        if (ics.Length > Classification.MaxIcsCodes)
+        {
+            f.Fail($"ics: give at most {Classification.MaxIcsCodes} codes.");
+        }
+
+        var ccsText = f.String("ccs", Limits.Code);
+        string? ccs = null;
+        if (ccsText is not null && !Classification.TryParseCcs(ccsText, out ccs))
+        {
+            f.Fail($"ccs “{Short(ccsText)}”: {Classification.CcsMessage}");
+        }
+
         return id is null || title is null || slug is null || statusWord is null
             ? null
             : new StandardLine(line, id, slug, code?.Trim(), title.Trim(), titleZh?.Trim(), status, published, effective, withdrawn, issuer?.Trim(),
@@ -139,7 +157,7 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
             {
                 Adoptions = adoptions, RecordUrl = recordUrl, FullTextUrl = fullTextUrl, PurchaseUrl = purchaseUrl,
                 DraftingOrganisations = organisations, Drafters = drafters, CompetentDepartment = department?.Trim(),
-                EditionNote = editionNote?.Trim(), Amendments = amendments, Reviews = reviews,
+                EditionNote = editionNote?.Trim(), Amendments = amendments, Reviews = reviews, Ics = ics, Ccs = ccs,
             };
     }
 

@@ -108,6 +108,12 @@ public sealed record StandardLine(int Line, string ExternalId, string Slug, stri
 
     /// <summary><c>reviews</c> (periodic reviews) in date order; null leaves the standard's reviews as they are.</summary>
     public IReadOnlyList<ReviewLine>? Reviews { get; init; }
+
+    /// <summary>Its ICS groups (<c>ics</c>), each a code of the tree.</summary>
+    public string[] Ics { get; init; } = [];
+
+    /// <summary>Its CCS code (<c>ccs</c>), upper case.</summary>
+    public string? Ccs { get; init; }
 }
 
 /// <summary>An amendment (修改单): its date, its own number and a note.</summary>

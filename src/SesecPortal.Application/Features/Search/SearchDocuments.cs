@@ -155,6 +155,7 @@ public sealed class SearchDocuments(PortalDbContext db)
                 Sectors = s.Sectors.Select(x => x.Id).ToList(),
                 Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.CodeKey }).ToList(),
                 s.DraftingOrganisations, s.CompetentDepartment,
+                Ics = s.Ics.Select(g => g.Code).ToList(), s.CcsCode,
             })
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -180,6 +181,14 @@ public sealed class SearchDocuments(PortalDbContext db)
             if (s.CommitteeId is { } c)
             {
                 facets["committee"] = [Id(c)];
+            }
+
+            // A filter on a group finds its sub-groups' standards, and a field counts everything below it.
+            facets["ics"] = [.. s.Ics.SelectMany(Classification.IcsWithAncestors).Distinct(StringComparer.Ordinal)];
+            if (s.CcsCode is { } ccs)
+            {
+                facets["ccs"] = [ccs];
+                facets["ccs-class"] = [ccs[..1]];
             }
 
             return new SearchDocument

@@ -57,6 +57,10 @@ public static class EditStandard
         /// <summary>What changed from the previous edition (the standards this one replaced).</summary>
         public string? EditionNote { get; set; }
         public List<int> SectorIds { get; set; } = [];
+        /// <summary>ICS codes as typed, separated by commas or spaces (<c>35.240.30, 35.030</c>).</summary>
+        public string? Ics { get; set; }
+        /// <summary>The CCS code (<c>L80</c>).</summary>
+        public string? Ccs { get; set; }
         /// <summary>Amendments and other events; rows without a date or note are blank and ignored.</summary>
         public List<EventRow> Events { get; set; } = [];
     }
@@ -198,6 +202,20 @@ public static class EditStandard
             RuleFor(c => c.SectorIds).NotEmpty().WithMessage("Choose at least one sector: the sector pages and the finder list standards by sector.")
                 .MustAsync(async (ids, ct) => await db.Sectors.CountAsync(s => ids.Contains(s.Id), ct) == ids.Distinct().Count())
                 .WithMessage("Choose sectors from the list.");
+            RuleFor(c => c.Ics).Custom((text, context) =>
+            {
+                var codes = Classification.SplitIcs(text);
+                var unknown = codes.Where(code => !Classification.IsIcs(code)).ToList();
+                if (unknown.Count > 0)
+                {
+                    context.AddFailure($"{string.Join(", ", unknown.Take(5).Select(u => $"“{QueryInput.Shorten(u)}”"))} {(unknown.Count == 1 ? "is not an ICS code" : "are not ICS codes")}. {Classification.IcsMessage}");
+                }
+                else if (codes.Count > Classification.MaxIcsCodes)
+                {
+                    context.AddFailure($"Give at most {Classification.MaxIcsCodes} ICS codes.");
+                }
+            });
+            RuleFor(c => c.Ccs).Must(ccs => string.IsNullOrWhiteSpace(ccs) || Classification.TryParseCcs(ccs, out _)).WithMessage(Classification.CcsMessage);
             RuleFor(c => c.Events).Must(rows => rows.Count <= 100).WithMessage("A standard has at most 100 events.");
             RuleForEach(c => c.Events).ChildRules(row =>
             {
@@ -227,6 +245,7 @@ public static class EditStandard
         .Add("Drafting organisations", string.Join("\n", s.DraftingOrganisations)).AddList("Drafters", s.Drafters)
         .Add("Competent department", s.CompetentDepartment).Add("Plan number", s.PlanCode)
         .AddList("Sectors", s.Sectors.OrderBy(x => x.Position).Select(x => x.Name))
+        .AddList("ICS", s.Ics.Select(x => x.Code).Order(StringComparer.Ordinal)).Add("CCS", s.CcsCode)
         .Add("Events", string.Join("\n", s.Events.OrderBy(e => e.On).ThenBy(e => e.Kind)
             .Select(e => $"{e.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {e.Kind}{(e.Number is null ? "" : " " + e.Number)}"
                 + $"{(e.Conclusion is null ? "" : " (" + e.Conclusion + ")")}{(e.Note is null ? "" : ": " + e.Note)}")))
@@ -234,8 +253,9 @@ public static class EditStandard
 
     public sealed class QueryHandler(PortalDbContext db) : IQueryHandler<Query, Command?>
     {
-        public async ValueTask<Command?> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Standards.AsNoTracking().Where(s => s.Id == query.Id)
+        public async ValueTask<Command?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var command = await db.Standards.AsNoTracking().Where(s => s.Id == query.Id)
                 .Select(s => new Command
                 {
                     Id = s.Id, Version = s.Version, Code = s.Code, Slug = s.Slug, TitleEn = s.TitleEn, TitleZh = s.TitleZh, Status = s.Status,
@@ -246,11 +266,20 @@ public static class EditStandard
                     RecordUrl = s.RecordUrl, FullTextUrl = s.FullTextUrl, PurchaseUrl = s.PurchaseUrl,
                     DraftingOrganisations = string.Join("\n", s.DraftingOrganisations), Drafters = string.Join("\n", s.Drafters),
                     CompetentDepartment = s.CompetentDepartment, PlanCode = s.PlanCode, Summary = s.Summary, EditionNote = s.EditionNote,
+                    Ccs = s.CcsCode,
                     SectorIds = s.Sectors.Select(x => x.Id).ToList(),
                     Events = s.Events.OrderBy(e => e.On).Select(e => new EventRow { Kind = e.Kind, On = e.On, Note = e.Note, Number = e.Number, Conclusion = e.Conclusion }).ToList(),
                 })
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
+            if (command is not null)
+            {
+                var ics = await db.Standards.AsNoTracking().Where(s => s.Id == query.Id).SelectMany(s => s.Ics.Select(g => g.Code)).ToListAsync(cancellationToken);
+                command.Ics = string.Join(", ", ics.Order(StringComparer.Ordinal));
+            }
+
+            return command;
+        }
     }
 
     public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, int>
@@ -260,8 +289,10 @@ public static class EditStandard
             var ct = cancellationToken;
             var slug = await ReferenceData.SlugAsync(command.Slug, ReferenceData.Trimmed(command.Code) ?? command.TitleEn,
                 db.Standards.Where(s => s.Id != command.Id).Select(s => s.Slug), ct);
+            var icsCodes = Classification.SplitIcs(command.Ics).ToList();
             var refs = new References(
                 await db.Sectors.Where(s => command.SectorIds.Contains(s.Id)).ToListAsync(ct),
+                await db.IcsGroups.Where(g => icsCodes.Contains(g.Code)).ToListAsync(ct),
                 command.CommitteeId is { } c ? await db.WorkingGroups.SingleOrDefaultAsync(w => w.Id == c, ct) : null,
                 command.IssuerId is { } i ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == i, ct) : null,
                 string.IsNullOrWhiteSpace(command.ReplacedBy) ? null : await ByCodeOrSlug(db.Standards, command.ReplacedBy).FirstOrDefaultAsync(ct));
@@ -316,10 +347,10 @@ public static class EditStandard
             return id;
         }
 
-        private sealed record References(List<Sector> Sectors, WorkingGroup? Committee, Organisation? Issuer, Standard? ReplacedBy);
+        private sealed record References(List<Sector> Sectors, List<IcsGroup> Ics, WorkingGroup? Committee, Organisation? Issuer, Standard? ReplacedBy);
 
         private static IQueryable<Standard> Load(IQueryable<Standard> standards) =>
-            standards.Include(s => s.Sectors).Include(s => s.Events).Include(s => s.Adoptions).Include(s => s.Committee).Include(s => s.Issuer).Include(s => s.ReplacedBy).AsSplitQuery();
+            standards.Include(s => s.Sectors).Include(s => s.Events).Include(s => s.Adoptions).Include(s => s.Ics).Include(s => s.Committee).Include(s => s.Issuer).Include(s => s.ReplacedBy).AsSplitQuery();
 
         private static void Apply(Standard s, Command c, string slug, References refs)
         {
@@ -350,6 +381,13 @@ public static class EditStandard
             s.EditionNote = ReferenceData.Trimmed(c.EditionNote);
             s.Sectors.Clear();
             s.Sectors.AddRange(refs.Sectors);
+            if (!s.Ics.Select(g => g.Code).Order(StringComparer.Ordinal).SequenceEqual(refs.Ics.Select(g => g.Code).Order(StringComparer.Ordinal)))
+            {
+                s.Ics.Clear();
+                s.Ics.AddRange(refs.Ics);
+            }
+
+            s.CcsCode = Classification.TryParseCcs(c.Ccs, out var ccs) ? ccs : null;
 
             // Events have no identity an editor sees: replace them with the rows of the form.
             var events = c.Events.Where(e => !e.Remove && !e.IsBlank && e.On is not null)

@@ -31,17 +31,35 @@ public static class FindStandards
         IReadOnlyList<string>? Year = null,
         IReadOnlyList<string>? Committee = null,
         string? Sort = null,
-        string? Page = null) : IQuery<Result>;
+        string? Page = null,
+        IReadOnlyList<string>? Ics = null,
+        IReadOnlyList<string>? Ccs = null) : IQuery<Result>;
 
     public sealed record Result(
         string Query, string Sort, int Total, int Page, int PageCount, IReadOnlyList<Row> Standards,
         IReadOnlyList<FacetValue> Sectors, IReadOnlyList<FacetValue> Levels, IReadOnlyList<FacetValue> Statuses, IReadOnlyList<FacetValue> Years, IReadOnlyList<FacetValue> Committees,
-        IReadOnlyList<string> Messages);
+        IReadOnlyList<string> Messages)
+    {
+        /// <summary>
+        /// ICS counts: the fields when no ICS filter is on; else each chosen group (selected) and the groups just below it.
+        /// A group counts every standard classified in it or below it.
+        /// </summary>
+        public IReadOnlyList<FacetValue> Ics { get; init; } = [];
+
+        /// <summary>CCS counts by first-level class (<c>L</c>), named in English and Chinese, in letter order.</summary>
+        public IReadOnlyList<FacetValue> Ccs { get; init; } = [];
+    }
 
     public sealed record Row(string Slug, string? Code, string Title, string? Level, string Status, string? PublishedOn, string? EffectiveOn, Link? Committee, IReadOnlyList<Link> Sectors)
     {
         /// <summary>The adoption designation and degree (<c>GB/T 1—2020/ISO 1:2016, identical (IDT)</c>) when it adopts an international standard.</summary>
         public string? Adoption { get; init; }
+
+        /// <summary>Its ICS codes (<c>35.240.30</c>), in code order.</summary>
+        public IReadOnlyList<string> Ics { get; init; } = [];
+
+        /// <summary>Its CCS code (<c>L80</c>).</summary>
+        public string? Ccs { get; init; }
     }
 
     public static readonly IReadOnlyDictionary<string, StandardLevel> Levels = new Dictionary<string, StandardLevel>(StringComparer.OrdinalIgnoreCase)
@@ -63,7 +81,12 @@ public static class FindStandards
     /// <summary>What a row of the list needs, read for one page.</summary>
     private sealed record RowData(
         int Id, string Slug, string? Code, string TitleEn, StandardLevel? Level, StandardStatus Status, DateOnly? EffectiveOn, DateOnly? WithdrawnOn,
-        DateOnly? PublishedOn, List<AdoptionData> Adoptions, DateOnly? SupersededOn, string? SupersededBy, Link? Committee, List<Link> Sectors);
+        DateOnly? PublishedOn, List<AdoptionData> Adoptions, DateOnly? SupersededOn, string? SupersededBy, Link? Committee, List<Link> Sectors)
+    {
+        public List<string> Ics { get; init; } = [];
+
+        public string? Ccs { get; init; }
+    }
 
     private sealed record AdoptionData(string Code, AdoptionDegree? Degree);
 
@@ -73,14 +96,21 @@ public static class FindStandards
         s.ReplacedBy == null ? null : s.ReplacedBy.EffectiveOn ?? s.ReplacedBy.PublishedOn,
         s.ReplacedBy == null ? null : s.ReplacedBy.Code,
         s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
-        s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList()));
+        s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList())
+    {
+        Ics = s.Ics.OrderBy(g => g.Code).Select(g => g.Code).ToList(),
+        Ccs = s.CcsCode,
+    });
 
-    private static readonly string[] CountedFacets = ["sector", "level", "status", "year", "committee"];
+    private static readonly string[] CountedFacets = ["sector", "level", "status", "year", "committee", "ics", "ccs-class"];
 
     /// <summary>Every value of a facet is counted; the finder keeps its own <see cref="MaxFacetValues"/> in its own order.</summary>
     private const int AllFacetValues = 100_000;
 
     private sealed record Named(int Id, string Slug, string Name);
+
+    /// <summary>A CCS class as the finder names it: <c>L Electronic components and information technology (电子元器件与信息技术)</c>.</summary>
+    public static string CcsLabel(Classification.CcsEntry c) => $"{c.Letter} {c.TitleEn} ({c.TitleZh})";
 
     public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -106,6 +136,12 @@ public static class FindStandards
             var statusValues = parsedStatuses.OfType<StandardStatus>().Distinct().ToList();
             var validYears = input.Years(query.Year);
             var knownCommittees = await input.KnownAsync("committee", query.Committee, db.WorkingGroups.Select(w => w.Slug), ct);
+            var icsValues = QueryInput.Values(query.Ics);
+            input.Ignored("ICS group", icsValues.Where(v => !Classification.IsIcs(v)));
+            var icsCodes = icsValues.Where(Classification.IsIcs).ToList();
+            var ccsValues = QueryInput.Values(query.Ccs);
+            input.Ignored("CCS class", ccsValues.Where(v => Classification.FindCcsClass(v.ToUpperInvariant()) is null));
+            var ccsClasses = ccsValues.Select(v => v.ToUpperInvariant()).Where(v => Classification.FindCcsClass(v) is not null).Distinct().ToList();
 
             var sort = (query.Sort ?? "").Trim().ToLowerInvariant();
             if (sort.Length > 0 && !Sorts.Contains(sort))
@@ -138,6 +174,8 @@ public static class FindStandards
                     ["status"] = [.. statusValues.Select(s => s.ToString())],
                     ["year"] = [.. validYears.Select(y => y.ToString(CultureInfo.InvariantCulture))],
                     ["committee"] = [.. committeeIds.Select(SearchDocuments.Id)],
+                    ["ics"] = icsCodes,
+                    ["ccs-class"] = ccsClasses,
                 },
                 Today = today,
                 Sort = sort switch { "date" => SearchSort.Newest, "relevance" => SearchSort.Relevance, _ => SearchSort.Code },
@@ -191,6 +229,8 @@ public static class FindStandards
                     StandardLifecycle.Describe(r.Status, r.EffectiveOn, r.WithdrawnOn, r.SupersededOn, r.SupersededBy, today), Format(r.PublishedOn), Format(r.EffectiveOn), r.Committee, r.Sectors)
                 {
                     Adoption = r.Adoptions.Count == 0 ? null : string.Join("; ", Adoption.DescribeAll(r.Code, r.Adoptions.Select(a => (a.Code, a.Degree)))),
+                    Ics = r.Ics,
+                    Ccs = r.Ccs,
                 })],
                 [.. sectors.Select(s => new FacetValue(s.Named.Slug, s.Named.Name, s.Count, knownSectors.Contains(s.Named.Slug)))],
                 [.. levelCounts.OrderByDescending(l => l.Count).ThenBy(l => l.Level)
@@ -199,7 +239,24 @@ public static class FindStandards
                 [.. yearCounts.OrderByDescending(y => y.Year).Take(MaxFacetValues)
                     .Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count, validYears.Contains(y.Year)))],
                 [.. committees.Select(c => new FacetValue(c.Named.Slug, c.Named.Name, c.Count, knownCommittees.Contains(c.Named.Slug)))],
-                messages);
+                messages)
+            {
+                Ics = IcsFacet(Of("ics"), icsCodes),
+                Ccs = [.. Of("ccs-class").Select(c => (Class: Classification.FindCcsClass(c.Value), c.Count)).Where(c => c.Class is not null)
+                    .OrderBy(c => c.Class!.Letter, StringComparer.Ordinal)
+                    .Select(c => new FacetValue(c.Class!.Letter, CcsLabel(c.Class), c.Count, ccsClasses.Contains(c.Class.Letter)))],
+            };
+        }
+
+        /// <summary>The fields, or the chosen groups and the groups just below them, with their counts (a group counts what is below it).</summary>
+        private static List<FacetValue> IcsFacet(IReadOnlyList<FacetCount> counts, List<string> chosen)
+        {
+            var byCode = counts.ToDictionary(c => c.Value, c => c.Count, StringComparer.Ordinal);
+            var shown = chosen.Count == 0
+                ? Classification.IcsGroups.Where(g => g.Parent is null)
+                : Classification.IcsGroups.Where(g => chosen.Contains(g.Code) || (g.Parent is not null && chosen.Contains(g.Parent)));
+            return [.. shown.Where(g => byCode.ContainsKey(g.Code)).OrderBy(g => g.Code, StringComparer.Ordinal)
+                .Select(g => new FacetValue(g.Code, $"{g.Code} {g.Title}", byCode[g.Code], chosen.Contains(g.Code)))];
         }
 
         private async Task<SearchResults> RunAsync(SearchRequest request, CancellationToken ct)

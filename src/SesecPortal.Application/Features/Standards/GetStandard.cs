@@ -54,6 +54,14 @@ public static class GetStandard
 
         /// <summary>For a replaced edition: the note of the edition that replaced it, as HTML; empty when none.</summary>
         public string SuccessorNoteHtml { get; init; } = "";
+
+        /// <summary>Its ICS groups: the code (as the slug of <c>/ics/{code}</c>) and ISO's title.</summary>
+        public IReadOnlyList<Link> Ics { get; init; } = [];
+
+        /// <summary>Its CCS code (<c>L80</c>) and the name of its class.</summary>
+        public string? Ccs { get; init; }
+
+        public string? CcsClass { get; init; }
     }
 
     /// <param name="Designation">As the platform writes it: <c>GB/T 19001—2016/ISO 9001:2015</c>.</param>
@@ -91,6 +99,8 @@ public static class GetStandard
                     Replaces = s.Replaces.OrderBy(r => r.NormalizedCode).Select(r => new Link(r.Slug, r.Code ?? r.TitleEn, r.TitleEn)).ToList(),
                     Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => new Link(x.Slug, x.Name, null)).ToList(),
                     Events = s.Events.OrderBy(e => e.On).Select(e => new StandardTimeline.Stored(e.Kind, e.On, e.Note, e.Number, e.Conclusion)).ToList(),
+                    Ics = s.Ics.OrderBy(g => g.Code).Select(g => new Link(g.Code, g.TitleEn, null)).ToList(),
+                    s.CcsCode,
                 })
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
@@ -193,6 +203,9 @@ public static class GetStandard
                 CompetentDepartment = s.CompetentDepartment,
                 EditionNoteHtml = s.EditionNote is null ? "" : markdown.ToHtml(s.EditionNote),
                 SuccessorNoteHtml = s.ReplacedBy?.EditionNote is { } note ? markdown.ToHtml(note) : "",
+                Ics = s.Ics,
+                Ccs = s.CcsCode,
+                CcsClass = s.CcsCode is { } ccs && Classification.FindCcsClass(ccs[..1]) is { } c ? FindStandards.CcsLabel(c) : null,
             };
         }
     }

@@ -10,17 +10,19 @@ namespace SesecPortal.Web.Pages.Standards;
 [OutputCache(PolicyName = CachePolicies.PublicPage)]
 public sealed class IndexModel(ISender sender) : PageModel
 {
-    public static readonly string[] FilterKeys = ["sector", "level", "status", "year", "committee"];
+    public static readonly string[] FilterKeys = ["sector", "level", "status", "year", "committee", "ics", "ccs"];
 
     public FindStandards.Result Result { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var q = Request.Query;
-        Result = await sender.Send(new FindStandards.Query(
-            q["q"].ToString(), Sector: q["sector"].ToArray()!, Level: q["level"].ToArray()!, Status: q["status"].ToArray()!,
-            Year: q["year"].ToArray()!, Committee: q["committee"].ToArray()!, Sort: q["sort"].ToString(), Page: q["page"].ToString()), ct);
+        Result = await sender.Send(Endpoints.OpenDataApi.StandardsQuery(q), ct);
     }
+
+    /// <summary>An ICS link goes down the tree: a group replaces the chosen one (a chosen group's link removes it).</summary>
+    public string IcsLink(string code) =>
+        Result.Ics.Any(i => i.Value == code && i.Selected) ? Toggle("ics", code) : QueryLinks.With("/standards", Request.Query, "ics", code);
 
     public string Toggle(string key, string value) => QueryLinks.Toggle("/standards", Request.Query, key, value);
 
