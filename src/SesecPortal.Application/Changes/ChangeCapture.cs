@@ -40,6 +40,9 @@ public sealed class ChangeCapture : SaveChangesInterceptor
         typeof(ArticleRevision), typeof(AuditEntry), typeof(ContentVersion), typeof(FormerSlug),
         typeof(Watchlist), typeof(WatchItem), typeof(PortalUser), typeof(ChangeLogEntry), typeof(ChangeFollowerPosition),
         typeof(OutboxMessage), typeof(MailBody), typeof(NewsletterSubscription), typeof(ImportJob),
+        // Reference data (the ICS tree, the CCS classes) written only by migrations, never while the portal runs: a
+        // deployment that changes it starts every instance afresh (empty page caches); a standard's codes are its own.
+        typeof(IcsGroup), typeof(CcsClass),
     ];
 
     /// <summary>Join tables (many-to-many lists) by name: the item that owns the list, found once from the model.</summary>
