@@ -18,7 +18,6 @@ public sealed class QueryPlanTests(IntegrationFixture fixture) : PortalTest(fixt
         { "finder: level sorted by code", "SELECT id FROM standards WHERE level = 'RecommendedNational' ORDER BY normalized_code LIMIT 25", "ix_standards_level_normalized_code" },
         { "finder: year", "SELECT id FROM standards WHERE year = 2019", "ix_standards_year" },
         { "finder: committee", "SELECT id FROM standards WHERE committee_id = 3", "ix_standards_committee_id" },
-        { "finder: sector", "SELECT s.id FROM standards s WHERE EXISTS (SELECT 1 FROM standard_sectors x WHERE x.standard_id = s.id AND x.sectors_id = 5)", "pk_standard_sectors" },
         { "finder: sorted by code", "SELECT id FROM standards ORDER BY normalized_code LIMIT 25", "ix_standards_normalized_code" },
         { "digest: policies of a period", "SELECT id FROM policies WHERE issued_on BETWEEN '2021-12-01' AND '2022-01-31'", "ix_policies_issued_on" },
         { "digest: articles of a period", "SELECT id FROM articles WHERE status = 'Published' AND COALESCE(event_date, published_on) BETWEEN '2021-12-01' AND '2022-01-31'", "ix_articles_digest_date" },
