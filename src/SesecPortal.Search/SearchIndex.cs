@@ -168,7 +168,8 @@ public sealed class SearchIndex : IDisposable
     /// <summary>
     /// Replaces the documents with the keys of <paramref name="upserts"/>, deletes those of <paramref name="deletes"/>,
     /// then commits once with <paramref name="newPosition"/>: the batch and its position are durable together or not at
-    /// all. Searches see the batch when this returns. Applying the same batch again changes nothing.
+    /// all. Searches see the batch when this returns. Applying the same batch again changes nothing; of two documents
+    /// with one key, the later wins. Large batches are analysed on several threads.
     /// </summary>
     public void Apply(IReadOnlyList<SearchDocument> upserts, IReadOnlyList<(string Kind, int Id)> deletes, string newPosition)
     {
@@ -185,10 +186,10 @@ public sealed class SearchIndex : IDisposable
 
             try
             {
-                foreach (var document in upserts)
-                {
-                    writer.UpdateDocument(new Term(Fields.Key, Fields.KeyOf(document.Kind, document.Id)), ToLucene(document));
-                }
+                var w = writer;
+                var distinct = upserts.Count < 2 ? upserts
+                    : upserts.GroupBy(d => Fields.KeyOf(d.Kind, d.Id), StringComparer.Ordinal).Select(g => g.Last()).ToList();
+                ForEachDocument(distinct, document => w.UpdateDocument(new Term(Fields.Key, Fields.KeyOf(document.Kind, document.Id)), ToLucene(document)));
 
                 foreach (var (kind, id) in deletes)
                 {
@@ -233,17 +234,26 @@ public sealed class SearchIndex : IDisposable
     {
         CheckRebuild(owner);
         var w = writer;
+        ForEachDocument(documents, document => w.AddDocument(ToLucene(document)));
+    }
+
+    /// <summary>
+    /// Analyses and adds documents on <see cref="SearchIndexOptions.IndexingThreads"/> threads when there are enough of
+    /// them to be worth it: IndexWriter indexes concurrently (one in-memory segment per thread). The documents' keys are
+    /// distinct, so the order among threads does not matter.
+    /// </summary>
+    private void ForEachDocument(IReadOnlyList<SearchDocument> documents, Action<SearchDocument> add)
+    {
         if (documents.Count < 64 || Options.IndexingThreads <= 1)
         {
             foreach (var document in documents)
             {
-                w.AddDocument(ToLucene(document));
+                add(document);
             }
 
             return;
         }
 
-        // IndexWriter indexes concurrently from several threads (one in-memory segment each).
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, documents.Count, Math.Max(16, documents.Count / (Options.IndexingThreads * 4))),
             new ParallelOptions { MaxDegreeOfParallelism = Options.IndexingThreads },
@@ -251,7 +261,7 @@ public sealed class SearchIndex : IDisposable
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    w.AddDocument(ToLucene(documents[i]));
+                    add(documents[i]);
                 }
             });
     }

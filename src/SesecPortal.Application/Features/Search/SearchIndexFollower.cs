@@ -142,14 +142,28 @@ public sealed class SearchIndexFollower(PortalSearchIndex search, IServiceScopeF
         var count = 0;
         using (var rebuild = index.BeginRebuild())
         {
-            foreach (var kind in SearchDocuments.Kinds)
+            // Loading the next batch from PostgreSQL overlaps indexing this one (on every core): neither waits for the other.
+            var indexing = Task.CompletedTask;
+            try
             {
-                await foreach (var batch in documents.AllAsync(kind, ct))
+                foreach (var kind in SearchDocuments.Kinds)
                 {
-                    rebuild.Add(batch);
-                    count += batch.Count;
+                    await foreach (var batch in documents.AllAsync(kind, ct))
+                    {
+                        await indexing;
+                        indexing = Task.Run(() => rebuild.Add(batch), ct);
+                        count += batch.Count;
+                    }
                 }
             }
+            catch
+            {
+                // The batch in flight ends before the rebuild is abandoned (the writer is rolled back under it otherwise).
+                await indexing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
+            }
+
+            await indexing;
 
             rebuild.Complete(position.ToString());
         }
