@@ -165,6 +165,23 @@ with open(f"{run}/standards.paths", "w") as f:
         for st in statuses:
             for se in sectors:
                 f.write(f"/standards?sector={se}&status={st}" + (f"&page={page}" if page > 1 else "") + "\n")
+# ICS filters at every level (a field, a group, a sub-group: a filter includes everything below it) and the CCS classes,
+# each with the finder's facets (the CCS class facet among them) counted over its matches.
+ics = ["35", "35.240", "35.240.30", "13.020", "13.020.40", "27.010", "33.070", "11.040", "71.100.70", "91.040", "43.120", "03.120.10", "29.160", "35.030", "97.180"]
+ccs = list("ABCDEFGHJKLMNPQRSTUVWXYZ")
+with open(f"{run}/ics.paths", "w") as f:
+    for page in (1, 2, 3):
+        for code in ics:
+            for st in ("", "&status=InForce", "&status=Published", "&sector=ict", "&sector=carbon"):
+                f.write(f"/standards?ics={code}{st}" + (f"&page={page}" if page > 1 else "") + "\n")
+with open(f"{run}/ccs.paths", "w") as f:
+    for page in (1, 2, 3):
+        for c in ccs:
+            for st in ("", "&status=InForce", "&sector=ict"):
+                f.write(f"/standards?ccs={c}{st}" + (f"&page={page}" if page > 1 else "") + "\n")
+with open(f"{run}/ics-pages.paths", "w") as f:
+    f.write("/ics\n")
+    f.writelines(f"/ics/{code}\n" for code in ics)
 PY
 echo "${#article}" >/dev/null
 queries=$(wc -l < "$run/search.paths")
@@ -179,6 +196,9 @@ rows=(
   "/standards, 2 filters|$base/standards?sector=ict&status=InForce|"
   "/standards, 225 filter sets|$base|$run/standards.paths"
   "/standards, 225 filter sets, every URL distinct (uncached)|$base|$run/standards.paths|distinct"
+  "/standards, ICS filter ($(wc -l < "$run/ics.paths") sets, descendants included), every URL distinct|$base|$run/ics.paths|distinct"
+  "/standards, CCS class filter ($(wc -l < "$run/ccs.paths") sets, CCS facet counted), every URL distinct|$base|$run/ccs.paths|distinct"
+  "/ics tree and 15 ICS pages (counts at every level)|$base|$run/ics-pages.paths"
   "/search, $queries queries|$base|$run/search.paths"
   "/api/search, $queries queries|$base|$run/api-search.paths"
   "/search, $queries queries, $few connections|$base|$run/search.paths||$few"
