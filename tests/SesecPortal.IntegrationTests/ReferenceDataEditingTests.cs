@@ -834,47 +834,13 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
     private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) => await ParseHtmlAsync(await response.Content.ReadAsStringAsync(Ct));
 
     /// <summary>The fields of the page's edit form as a browser would post them (with the antiforgery token).</summary>
-    private static async Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string path)
-    {
-        var (status, html) = await GetAsync(client, path);
-        status.ShouldBe(HttpStatusCode.OK, path);
-        return FieldsOf(await ParseHtmlAsync(html));
-    }
+    private static Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string path) => EditorForms.FieldsAsync(client, path);
 
-    private static List<KeyValuePair<string, string>> FieldsOf(IParentNode root)
-    {
-        var form = root is IElement { TagName: "FORM" } f ? f : root.QuerySelector("form.edit-form")!;
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = element.GetAttribute("name")!;
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked:
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add(new(name, area.Value));
-                    break;
-            }
-        }
+    private static List<KeyValuePair<string, string>> FieldsOf(IParentNode root) => EditorForms.FieldsOf(root);
 
-        return fields;
-    }
-
-    /// <summary>Posts a form's fields with some replaced (a checkbox list such as Input.SectorIds is replaced whole).</summary>
-    private static async Task<HttpResponseMessage> PostFieldsAsync(
-        HttpClient client, string path, List<KeyValuePair<string, string>> fields, Dictionary<string, string> changes, string? action = null)
-    {
-        var posted = fields.Where(f => !changes.ContainsKey(f.Key)).Concat(changes).ToList();
-        using var content = new FormUrlEncodedContent(posted);
-        return await client.PostAsync(new Uri(action ?? path, UriKind.Relative), content, Ct);
-    }
+    private static Task<HttpResponseMessage> PostFieldsAsync(
+        HttpClient client, string path, List<KeyValuePair<string, string>> fields, Dictionary<string, string> changes, string? action = null) =>
+        EditorForms.PostAsync(client, path, fields, changes, action);
 
     private static async Task<HttpResponseMessage> PostEditFormAsync(HttpClient client, string path, Dictionary<string, string> changes) =>
         await PostFieldsAsync(client, path, await FormFieldsAsync(client, path), changes);

@@ -493,41 +493,10 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
 
     private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) => await ParseHtmlAsync(await response.Content.ReadAsStringAsync(Ct));
 
-    /// <summary>The fields of the page's edit form as a browser would post them (with the antiforgery token).</summary>
-    private static async Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string path)
-    {
-        var (status, html) = await GetAsync(client, path);
-        status.ShouldBe(HttpStatusCode.OK, path);
-        var form = (await ParseHtmlAsync(html)).QuerySelector("form.edit-form")!;
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = element.GetAttribute("name")!;
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked:
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add(new(name, area.Value));
-                    break;
-            }
-        }
+    private static Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string path) => EditorForms.FieldsAsync(client, path);
 
-        return fields;
-    }
-
-    private static async Task<HttpResponseMessage> PostFieldsAsync(HttpClient client, string path, List<KeyValuePair<string, string>> fields, Dictionary<string, string> changes)
-    {
-        var posted = fields.Where(f => !changes.ContainsKey(f.Key)).Concat(changes).ToList();
-        using var content = new FormUrlEncodedContent(posted);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
-    }
+    private static Task<HttpResponseMessage> PostFieldsAsync(HttpClient client, string path, List<KeyValuePair<string, string>> fields, Dictionary<string, string> changes) =>
+        EditorForms.PostAsync(client, path, fields, changes);
 
     private static async Task<HttpResponseMessage> PostEditFormAsync(HttpClient client, string path, Dictionary<string, string> changes) =>
         await PostFieldsAsync(client, path, await FormFieldsAsync(client, path), changes);

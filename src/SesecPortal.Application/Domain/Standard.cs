@@ -54,6 +54,8 @@ public sealed class Standard
     /// <summary>The plan number this standard was drafted under (<c>20190805-T-469</c>), and its compact key.</summary>
     public string? PlanCode { get; set; }
     public string? PlanCodeKey { get; set; }
+    /// <summary>When the plan is due to be completed (the plan's 完成年限): past it without publication, the plan is overdue.</summary>
+    public DateOnly? PlanDeadline { get; set; }
     public string? Summary { get; set; }
     /// <summary>An editor's note on what changed from the previous edition (the standards this one replaced): shown on both editions' pages.</summary>
     public string? EditionNote { get; set; }

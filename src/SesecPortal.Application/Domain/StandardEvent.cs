@@ -37,4 +37,15 @@ public enum StandardEventKind
     Withdrawn,
     /// <summary>A periodic review (复审), with its <see cref="StandardEvent.Conclusion"/>.</summary>
     Reviewed,
+
+    // The stages of a national plan (计划) that the standard's own dates do not say (see NationalPlan.Stages).
+
+    /// <summary>The plan was approved (立项, the plan number issued).</summary>
+    PlanApproved,
+    /// <summary>Drafting began (起草).</summary>
+    Drafting,
+    /// <summary>The technical committee reviewed the draft (技术审查).</summary>
+    TechnicalReview,
+    /// <summary>The draft was submitted for approval (报批).</summary>
+    SubmittedForApproval,
 }

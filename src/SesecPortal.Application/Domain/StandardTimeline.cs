@@ -128,6 +128,10 @@ public static class StandardTimeline
         StandardEventKind.Superseded => "Superseded",
         StandardEventKind.Withdrawn => "Withdrawn",
         StandardEventKind.Reviewed => "Periodic review",
+        StandardEventKind.PlanApproved => "Plan approved",
+        StandardEventKind.Drafting => "Drafting began",
+        StandardEventKind.TechnicalReview => "Technical review",
+        StandardEventKind.SubmittedForApproval => "Submitted for approval",
         _ => kind.ToString(),
     };
 

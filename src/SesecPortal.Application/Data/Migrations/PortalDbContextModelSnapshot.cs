@@ -1799,6 +1799,10 @@ namespace SesecPortal.Application.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("plan_code_key");
 
+                    b.Property<DateOnly?>("PlanDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("plan_deadline");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date")
                         .HasColumnName("published_on");

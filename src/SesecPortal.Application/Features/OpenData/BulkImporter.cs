@@ -227,13 +227,15 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                 summary text, sector_ids int[], record_url text, full_text_url text, purchase_url text, drafting_organisations text[], drafters text[],
                 competent_department text, adoption_codes text[], adoption_keys text[], adoption_degrees text[], edition_note text,
                 has_amendments bool, amendment_dates date[], amendment_numbers text[], amendment_notes text[], has_reviews bool, review_dates date[],
-                review_conclusions text[], ccs_code text, ics_codes text[]) ON COMMIT DROP
+                review_conclusions text[], ccs_code text, ics_codes text[], plan_code text, plan_code_key text, plan_deadline date,
+                has_plan_stages bool, plan_stage_dates date[], plan_stage_kinds text[]) ON COMMIT DROP
             """, ct);
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY import_standards (line, external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
                 published_on, effective_on, withdrawn_on, issuer_id, summary, sector_ids, record_url, full_text_url, purchase_url, drafting_organisations,
                 drafters, competent_department, adoption_codes, adoption_keys, adoption_degrees, edition_note,
-                has_amendments, amendment_dates, amendment_numbers, amendment_notes, has_reviews, review_dates, review_conclusions, ccs_code, ics_codes) FROM STDIN (FORMAT BINARY)
+                has_amendments, amendment_dates, amendment_numbers, amendment_notes, has_reviews, review_dates, review_conclusions, ccs_code, ics_codes,
+                plan_code, plan_code_key, plan_deadline, has_plan_stages, plan_stage_dates, plan_stage_kinds) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var s in batch)
@@ -267,7 +269,7 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                 await WriteOrNullAsync(copy, s.CompetentDepartment, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.Adoptions.Select(a => a.Code).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.Adoptions.Select(a => StandardAdoption.KeyOf(a.Code)).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(s.Adoptions.Select(a => a.Degree.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.Adoptions.Select(a => a.Degree?.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await WriteOrNullAsync(copy, s.EditionNote, NpgsqlDbType.Text, ct);
                 // Amendments and reviews come sorted by date; an empty number or note is written as "" here and NULL in the table.
                 var amendments = s.Amendments ?? [];
@@ -281,6 +283,13 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                 await copy.WriteAsync(reviews.Select(r => r.Conclusion.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await WriteOrNullAsync(copy, s.Ccs, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.Ics, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, s.PlanNumber, NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, s.PlanNumber is null ? null : StandardCode.Parse(s.PlanNumber).Key, NpgsqlDbType.Text, ct);
+                await WriteOrNullAsync(copy, s.PlanDeadline, NpgsqlDbType.Date, ct);
+                var stages = s.PlanStages ?? [];
+                await copy.WriteAsync(s.PlanStages is not null, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(stages.Select(x => x.On).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(stages.Select(x => x.Kind.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             }
 
             await copy.CompleteAsync(ct);
@@ -302,10 +311,10 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             WHERE s.external_id = i.external_id
                 AND (s.slug, s.code, s.normalized_code, s.code_key, s.level, s.code_year, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on,
                     s.effective_on, s.withdrawn_on, s.issuer_id, s.summary, s.record_url, s.full_text_url, s.purchase_url, s.drafting_organisations,
-                    s.drafters, s.competent_department, s.edition_note, s.ccs_code)
+                    s.drafters, s.competent_department, s.edition_note, s.ccs_code, s.plan_code, s.plan_deadline)
                 IS NOT DISTINCT FROM (i.slug, i.code, i.normalized_code, i.code_key, i.level, i.code_year, i.title_en, i.title_zh, i.status, i.drafted_on,
                     i.published_on, i.effective_on, i.withdrawn_on, i.issuer_id, i.summary, i.record_url, i.full_text_url, i.purchase_url,
-                    i.drafting_organisations, i.drafters, i.competent_department, i.edition_note, i.ccs_code)
+                    i.drafting_organisations, i.drafters, i.competent_department, i.edition_note, i.ccs_code, i.plan_code, i.plan_deadline)
                 AND ARRAY(SELECT x.sectors_id FROM standard_sectors x WHERE x.standard_id = s.id ORDER BY 1)
                     = ARRAY(SELECT DISTINCT unnest(i.sector_ids) ORDER BY 1)
                 AND ARRAY(SELECT a.code::text FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position) = i.adoption_codes
@@ -320,6 +329,10 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
                     ARRAY(SELECT e."on" FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Reviewed' ORDER BY e."on", e.id) = i.review_dates
                     AND ARRAY(SELECT coalesce(e.conclusion, '')::text FROM standard_events e WHERE e.standard_id = s.id AND e.kind = 'Reviewed' ORDER BY e."on", e.id)
                         = i.review_conclusions))
+                AND (NOT i.has_plan_stages OR (
+                    ARRAY(SELECT e."on" FROM standard_events e WHERE e.standard_id = s.id AND e.kind IN ('PlanApproved', 'Drafting', 'TechnicalReview', 'SubmittedForApproval') ORDER BY e."on", e.kind, e.id) = i.plan_stage_dates
+                    AND ARRAY(SELECT e.kind::text FROM standard_events e WHERE e.standard_id = s.id AND e.kind IN ('PlanApproved', 'Drafting', 'TechnicalReview', 'SubmittedForApproval') ORDER BY e."on", e.kind, e.id)
+                        = i.plan_stage_kinds))
                 AND ARRAY(SELECT x.ics_code::text FROM standard_ics x WHERE x.standard_id = s.id ORDER BY 1)
                     = ARRAY(SELECT DISTINCT unnest(i.ics_codes) ORDER BY 1)
             RETURNING i.line
@@ -327,25 +340,27 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
         var ids = await UpsertAsync(connection, """
             INSERT INTO standards AS s (external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
                 published_on, effective_on, withdrawn_on, issuer_id, summary, record_url, full_text_url, purchase_url, drafting_organisations, drafters,
-                competent_department, edition_note, ccs_code, changed_at)
+                competent_department, edition_note, ccs_code, plan_code, plan_code_key, plan_deadline, changed_at)
             SELECT external_id, slug, code, normalized_code, code_key, level, code_year, title_en, title_zh, status, drafted_on,
                 published_on, effective_on, withdrawn_on, issuer_id, summary, record_url, full_text_url, purchase_url, drafting_organisations, drafters,
-                competent_department, edition_note, ccs_code, @now FROM import_standards
+                competent_department, edition_note, ccs_code, plan_code, plan_code_key, plan_deadline, @now FROM import_standards
             ON CONFLICT (external_id) DO UPDATE SET slug = excluded.slug, code = excluded.code, normalized_code = excluded.normalized_code,
                 code_key = excluded.code_key, level = excluded.level, code_year = excluded.code_year, title_en = excluded.title_en,
                 title_zh = excluded.title_zh, status = excluded.status, drafted_on = excluded.drafted_on, published_on = excluded.published_on,
                 effective_on = excluded.effective_on, withdrawn_on = excluded.withdrawn_on, issuer_id = excluded.issuer_id, summary = excluded.summary,
                 record_url = excluded.record_url, full_text_url = excluded.full_text_url, purchase_url = excluded.purchase_url,
                 drafting_organisations = excluded.drafting_organisations, drafters = excluded.drafters, competent_department = excluded.competent_department,
-                edition_note = excluded.edition_note, ccs_code = excluded.ccs_code,
+                edition_note = excluded.edition_note, ccs_code = excluded.ccs_code, plan_code = excluded.plan_code, plan_code_key = excluded.plan_code_key,
+                plan_deadline = excluded.plan_deadline,
                 changed_at = CASE WHEN (s.slug, s.code, s.title_en, s.title_zh, s.status, s.drafted_on, s.published_on, s.effective_on, s.withdrawn_on,
-                        s.issuer_id, s.summary, s.record_url, s.full_text_url, s.purchase_url, s.drafting_organisations, s.drafters, s.competent_department, s.edition_note, s.ccs_code)
+                        s.issuer_id, s.summary, s.record_url, s.full_text_url, s.purchase_url, s.drafting_organisations, s.drafters, s.competent_department, s.edition_note, s.ccs_code,
+                        s.plan_code, s.plan_deadline)
                     IS DISTINCT FROM (excluded.slug, excluded.code, excluded.title_en, excluded.title_zh, excluded.status, excluded.drafted_on,
                         excluded.published_on, excluded.effective_on, excluded.withdrawn_on, excluded.issuer_id, excluded.summary, excluded.record_url,
                         excluded.full_text_url, excluded.purchase_url, excluded.drafting_organisations, excluded.drafters, excluded.competent_department,
-                        excluded.edition_note, excluded.ccs_code)
-                    OR ARRAY(SELECT a.code || ' ' || a.degree FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position)
-                        IS DISTINCT FROM (SELECT ARRAY(SELECT c || ' ' || d FROM unnest(i.adoption_codes, i.adoption_degrees) AS x(c, d))
+                        excluded.edition_note, excluded.ccs_code, excluded.plan_code, excluded.plan_deadline)
+                    OR ARRAY(SELECT a.code || ' ' || coalesce(a.degree, '') FROM standard_adoptions a WHERE a.standard_id = s.id ORDER BY a.position)
+                        IS DISTINCT FROM (SELECT ARRAY(SELECT c || ' ' || coalesce(d, '') FROM unnest(i.adoption_codes, i.adoption_degrees) AS x(c, d))
                             FROM import_standards i WHERE i.external_id = excluded.external_id)
                     THEN @now ELSE s.changed_at END
             RETURNING id, xmax = 0
@@ -360,7 +375,8 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             FROM import_standards i JOIN standards s ON s.external_id = i.external_id
                 CROSS JOIN LATERAL unnest(i.adoption_codes, i.adoption_keys, i.adoption_degrees) WITH ORDINALITY AS a(code, code_key, degree, ord);
             DELETE FROM standard_events x USING import_standards i JOIN standards s ON s.external_id = i.external_id
-            WHERE x.standard_id = s.id AND ((i.has_amendments AND x.kind = 'Amended') OR (i.has_reviews AND x.kind = 'Reviewed'));
+            WHERE x.standard_id = s.id AND ((i.has_amendments AND x.kind = 'Amended') OR (i.has_reviews AND x.kind = 'Reviewed')
+                OR (i.has_plan_stages AND x.kind IN ('PlanApproved', 'Drafting', 'TechnicalReview', 'SubmittedForApproval')));
             INSERT INTO standard_events (standard_id, kind, "on", number, note)
             SELECT s.id, 'Amended', a.on_date, nullif(a.number, ''), nullif(a.note, '')
             FROM import_standards i JOIN standards s ON s.external_id = i.external_id
@@ -371,6 +387,11 @@ public sealed partial class BulkImporter(PortalDbContext db, TimeProvider clock)
             FROM import_standards i JOIN standards s ON s.external_id = i.external_id
                 CROSS JOIN LATERAL unnest(i.review_dates, i.review_conclusions) WITH ORDINALITY AS r(on_date, conclusion, ord)
             WHERE i.has_reviews ORDER BY s.id, r.ord;
+            INSERT INTO standard_events (standard_id, kind, "on")
+            SELECT s.id, p.kind, p.on_date
+            FROM import_standards i JOIN standards s ON s.external_id = i.external_id
+                CROSS JOIN LATERAL unnest(i.plan_stage_dates, i.plan_stage_kinds) WITH ORDINALITY AS p(on_date, kind, ord)
+            WHERE i.has_plan_stages ORDER BY s.id, p.ord;
             DELETE FROM standard_ics x USING import_standards i JOIN standards s ON s.external_id = i.external_id WHERE x.standard_id = s.id;
             INSERT INTO standard_ics (standard_id, ics_code)
             SELECT DISTINCT s.id, ics_code FROM import_standards i JOIN standards s ON s.external_id = i.external_id CROSS JOIN LATERAL unnest(i.ics_codes) AS ics_code

@@ -138,7 +138,10 @@ public static class ExportContent
                         Sectors = s.Sectors.OrderBy(x => x.Position).Select(x => x.Slug).ToList(),
                         Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.Degree }).ToList(),
                         s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment, s.EditionNote,
-                        Events = s.Events.Where(e => e.Kind == StandardEventKind.Amended || e.Kind == StandardEventKind.Reviewed)
+                        s.PlanCode, s.PlanDeadline,
+                        Events = s.Events.Where(e => e.Kind == StandardEventKind.Amended || e.Kind == StandardEventKind.Reviewed
+                                || e.Kind == StandardEventKind.PlanApproved || e.Kind == StandardEventKind.Drafting
+                                || e.Kind == StandardEventKind.TechnicalReview || e.Kind == StandardEventKind.SubmittedForApproval)
                             .OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new { e.Kind, e.On, e.Number, e.Note, e.Conclusion }).ToList(),
                         Ics = s.Ics.OrderBy(x => x.Code).Select(x => x.Code).ToList(), s.CcsCode,
                     })
@@ -177,10 +180,14 @@ public static class ExportContent
                         {
                             w.WriteStartObject();
                             w.WriteString("code", a.Code);
-                            // A degree recorded before degrees were required is left out: the line says what is known.
+                            // A degree recorded before degrees were required is written as null ("not recorded"), which imports back.
                             if (a.Degree is { } degree)
                             {
                                 w.WriteString("degree", Adoption.Abbreviation(degree));
+                            }
+                            else
+                            {
+                                w.WriteNull("degree");
                             }
 
                             w.WriteEndObject();
@@ -213,6 +220,26 @@ public static class ExportContent
                             WriteDate(w, "on", e.On);
                             WriteOptional(w, "number", e.Number);
                             WriteOptional(w, "note", e.Note);
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
+                    WriteOptional(w, "plan_number", s.PlanCode);
+                    if (s.PlanDeadline is not null)
+                    {
+                        WriteDate(w, "plan_deadline", s.PlanDeadline);
+                    }
+
+                    if (s.Events.Any(e => PlanStageWords.IsStage(e.Kind)))
+                    {
+                        w.WriteStartArray("plan_stages");
+                        foreach (var e in s.Events.Where(e => PlanStageWords.IsStage(e.Kind)))
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("stage", PlanStageWords.Word(e.Kind));
+                            WriteDate(w, "on", e.On);
                             w.WriteEndObject();
                         }
 

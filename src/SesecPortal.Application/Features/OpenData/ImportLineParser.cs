@@ -150,6 +150,19 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
             f.Fail($"ccs “{Short(ccsText)}”: {Classification.CcsMessage}");
         }
 
+        var planNumber = f.String("plan_number", Limits.Code);
+        if (planNumber is not null && !(StandardCode.TryParse(planNumber, out var plan) && plan.Level is StandardLevel.NationalPlan or StandardLevel.AssociationPlan))
+        {
+            f.Fail($"plan_number “{Short(planNumber)}” is not a plan number: write it like 20190805-T-469 (or CESA-2020-2-019 for an association's plan).");
+        }
+
+        var planDeadline = f.Date("plan_deadline");
+        if (planDeadline is not null && (NationalPlan.Parse(code) ?? NationalPlan.Parse(planNumber)) is null)
+        {
+            f.Fail("plan_deadline: a deadline belongs to a national plan: give the plan number as the code or as plan_number.");
+        }
+
+        var planStages = PlanStages(f);
         return id is null || title is null || slug is null || statusWord is null
             ? null
             : new StandardLine(line, id, slug, code?.Trim(), title.Trim(), titleZh?.Trim(), status, published, effective, withdrawn, issuer?.Trim(),
@@ -158,6 +171,7 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
                 Adoptions = adoptions, RecordUrl = recordUrl, FullTextUrl = fullTextUrl, PurchaseUrl = purchaseUrl,
                 DraftingOrganisations = organisations, Drafters = drafters, CompetentDepartment = department?.Trim(),
                 EditionNote = editionNote?.Trim(), Amendments = amendments, Reviews = reviews, Ics = ics, Ccs = ccs,
+                PlanNumber = planNumber?.Trim(), PlanDeadline = planDeadline, PlanStages = planStages,
             };
     }
 
@@ -284,6 +298,41 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
             Text(item, name) is { } t && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
+    /// <summary>
+    /// <c>plan_stages</c> (<c>[{"stage": "approved", "on": "2019-08-05"}]</c>, stages approved, drafting, technical_review,
+    /// submitted_for_approval), sorted by date; null when the line has none.
+    /// </summary>
+    private static List<PlanStageLine>? PlanStages(Fields f)
+    {
+        if (!f.Has("plan_stages"))
+        {
+            return null;
+        }
+
+        var stages = new List<PlanStageLine>();
+        foreach (var (_, item, n) in f.ObjectList("plan_stages", 20))
+        {
+            var word = item.TryGetProperty("stage", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null;
+            var on = item.TryGetProperty("on", out var v) && v.ValueKind == JsonValueKind.String
+                && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+            if (!PlanStageWords.TryParse(word, out var kind))
+            {
+                f.Fail($"plan_stages[{n}]: stage “{Short(word ?? "")}” is not one of {string.Join(", ", PlanStageWords.All.Select(s => s.Word))}.");
+            }
+            else if (on is null)
+            {
+                f.Fail($"plan_stages[{n}]: on is missing or not a date: write it as YYYY-MM-DD.");
+            }
+            else
+            {
+                stages.Add(new PlanStageLine(on.Value, kind));
+            }
+        }
+
+        // In the order the importer compares them with what is stored: by date, then by the kind's name.
+        return [.. stages.OrderBy(s => s.On).ThenBy(s => s.Kind.ToString(), StringComparer.Ordinal)];
+    }
+
     /// <summary><c>adoptions</c>: a list of <c>{"code": "ISO 9001:2015", "degree": "IDT"}</c>, each code once.</summary>
     private static List<AdoptionLine> Adoptions(Fields f, string? ownCode)
     {
@@ -324,7 +373,15 @@ public sealed class ImportLineParser(IReadOnlyDictionary<string, int> sectorsByS
                 continue;
             }
 
-            if (!Adoption.TryParseDegree(degreeText, out var degree))
+            // "degree": null says the degree is not recorded (adoptions recorded before degrees were required export so);
+            // a missing or unknown degree is refused.
+            var notRecorded = item.TryGetProperty("degree", out var nullDegree) && nullDegree.ValueKind == JsonValueKind.Null;
+            AdoptionDegree? degree = null;
+            if (!notRecorded && Adoption.TryParseDegree(degreeText, out var parsed))
+            {
+                degree = parsed;
+            }
+            else if (!notRecorded)
             {
                 f.Fail(degreeText is null
                     ? $"adoptions[{n}] ({Short(code)}): degree is missing. {Adoption.DegreeMessage}"

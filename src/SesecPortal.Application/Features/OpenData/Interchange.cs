@@ -114,6 +114,39 @@ public sealed record StandardLine(int Line, string ExternalId, string Slug, stri
 
     /// <summary>Its CCS code (<c>ccs</c>), upper case.</summary>
     public string? Ccs { get; init; }
+
+    /// <summary><c>plan_number</c>: the national or association plan it was drafted under.</summary>
+    public string? PlanNumber { get; init; }
+
+    /// <summary><c>plan_deadline</c>: when the national plan is due.</summary>
+    public DateOnly? PlanDeadline { get; init; }
+
+    /// <summary><c>plan_stages</c> in date order; null leaves the standard's recorded plan stages as they are.</summary>
+    public IReadOnlyList<PlanStageLine>? PlanStages { get; init; }
+}
+
+/// <summary>A stage of a national plan that the standard's own dates do not say: its date and which stage.</summary>
+public sealed record PlanStageLine(DateOnly On, StandardEventKind Kind);
+
+/// <summary>The words of the interchange format for the plan stages recorded as events.</summary>
+public static class PlanStageWords
+{
+    public static readonly IReadOnlyList<(string Word, StandardEventKind Kind)> All =
+    [
+        ("approved", StandardEventKind.PlanApproved), ("drafting", StandardEventKind.Drafting),
+        ("technical_review", StandardEventKind.TechnicalReview), ("submitted_for_approval", StandardEventKind.SubmittedForApproval),
+    ];
+
+    public static bool IsStage(StandardEventKind kind) => All.Any(s => s.Kind == kind);
+
+    public static string Word(StandardEventKind kind) => All.First(s => s.Kind == kind).Word;
+
+    public static bool TryParse(string? word, out StandardEventKind kind)
+    {
+        var found = All.FirstOrDefault(s => string.Equals(s.Word, word?.Trim(), StringComparison.OrdinalIgnoreCase));
+        kind = found.Kind;
+        return found.Word is not null;
+    }
 }
 
 /// <summary>An amendment (修改单): its date, its own number and a note.</summary>
@@ -147,7 +180,8 @@ public static class ReviewConclusions
 }
 
 /// <summary>One adoption of a standard line: the adopted code as written and its degree.</summary>
-public sealed record AdoptionLine(string Code, AdoptionDegree Degree);
+/// <param name="Degree">Null when not recorded (<c>"degree": null</c>).</param>
+public sealed record AdoptionLine(string Code, AdoptionDegree? Degree);
 
 public sealed record PolicyLine(int Line, string ExternalId, string Slug, string Title, PolicyKind Kind, PolicyStatus Status, string? Authority,
     string? AuthorityName, string? DocumentNumber, DateOnly? IssuedOn, string? Summary, string? SourceUrl, int[] SectorIds)

@@ -53,6 +53,8 @@ public static class EditStandard
         public string? Drafters { get; set; }
         public string? CompetentDepartment { get; set; }
         public string? PlanCode { get; set; }
+        /// <summary>When the national plan is due to be completed.</summary>
+        public DateOnly? PlanDeadline { get; set; }
         public string? Summary { get; set; }
         /// <summary>What changed from the previous edition (the standards this one replaced).</summary>
         public string? EditionNote { get; set; }
@@ -196,6 +198,13 @@ public static class EditStandard
             RuleFor(c => c.PlanCode)
                 .Must(p => string.IsNullOrWhiteSpace(p) || (StandardCode.TryParse(p, out var plan) && plan.Level is StandardLevel.NationalPlan or StandardLevel.AssociationPlan))
                 .WithMessage("Enter a plan number like 20190805-T-469 (or CESA-2020-2-019 for an association's plan).");
+            RuleFor(c => c.PlanDeadline)
+                .Must((c, _) => (NationalPlan.Parse(c.Code) ?? NationalPlan.Parse(c.PlanCode)) is not null)
+                .When(c => c.PlanDeadline is not null)
+                .WithMessage("A deadline belongs to a national plan: enter its plan number (20190805-T-469) as the code or as the plan number first.")
+                .Must((c, d) => (NationalPlan.Parse(c.Code) ?? NationalPlan.Parse(c.PlanCode)) is not { } plan || (d!.Value.Year >= plan.Year && d.Value.Year <= plan.Year + 10))
+                .When(c => c.PlanDeadline is not null)
+                .WithMessage(c => $"The deadline falls within ten years of the plan's year ({(NationalPlan.Parse(c.Code) ?? NationalPlan.Parse(c.PlanCode))?.Year}).");
             RuleFor(c => c.Summary).MaximumLength(Limits.Summary).WithMessage($"A summary is at most {Limits.Summary} characters.");
             RuleFor(c => c.EditionNote).MaximumLength(Limits.Summary)
                 .WithMessage($"The note on what changed from the previous edition is at most {Limits.Summary} characters.");
@@ -243,7 +252,7 @@ public static class EditStandard
         .Add("Adopts", string.Join("\n", Adoption.DescribeAll(s.Code, s.Adoptions.OrderBy(a => a.Position).Select(a => (a.Code, a.Degree)))))
         .Add("National platform record", s.RecordUrl).Add("Full text", s.FullTextUrl).Add("Purchase", s.PurchaseUrl)
         .Add("Drafting organisations", string.Join("\n", s.DraftingOrganisations)).AddList("Drafters", s.Drafters)
-        .Add("Competent department", s.CompetentDepartment).Add("Plan number", s.PlanCode)
+        .Add("Competent department", s.CompetentDepartment).Add("Plan number", s.PlanCode).Add("Plan deadline", s.PlanDeadline)
         .AddList("Sectors", s.Sectors.OrderBy(x => x.Position).Select(x => x.Name))
         .AddList("ICS", s.Ics.Select(x => x.Code).Order(StringComparer.Ordinal)).Add("CCS", s.CcsCode)
         .Add("Events", string.Join("\n", s.Events.OrderBy(e => e.On).ThenBy(e => e.Kind)
@@ -265,7 +274,7 @@ public static class EditStandard
                     Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new AdoptionRow { Code = a.Code, Degree = a.Degree }).ToList(),
                     RecordUrl = s.RecordUrl, FullTextUrl = s.FullTextUrl, PurchaseUrl = s.PurchaseUrl,
                     DraftingOrganisations = string.Join("\n", s.DraftingOrganisations), Drafters = string.Join("\n", s.Drafters),
-                    CompetentDepartment = s.CompetentDepartment, PlanCode = s.PlanCode, Summary = s.Summary, EditionNote = s.EditionNote,
+                    CompetentDepartment = s.CompetentDepartment, PlanCode = s.PlanCode, PlanDeadline = s.PlanDeadline, Summary = s.Summary, EditionNote = s.EditionNote,
                     Ccs = s.CcsCode,
                     SectorIds = s.Sectors.Select(x => x.Id).ToList(),
                     Events = s.Events.OrderBy(e => e.On).Select(e => new EventRow { Kind = e.Kind, On = e.On, Note = e.Note, Number = e.Number, Conclusion = e.Conclusion }).ToList(),
@@ -377,6 +386,7 @@ public static class EditStandard
             s.Drafters = DrafterNames(c.Drafters);
             s.CompetentDepartment = ReferenceData.Trimmed(c.CompetentDepartment);
             s.SetPlanCode(c.PlanCode);
+            s.PlanDeadline = c.PlanDeadline;
             s.Summary = ReferenceData.Trimmed(c.Summary);
             s.EditionNote = ReferenceData.Trimmed(c.EditionNote);
             s.Sectors.Clear();

@@ -27,6 +27,9 @@ public static class GetStandard
         /// <summary>For a published standard: the plan number it was drafted under, linked to the plan's record when there is one.</summary>
         public PlanNumber? DraftedUnder { get; init; }
 
+        /// <summary>Its national plan (its own code for a plan record, else the plan it was drafted under): null when none.</summary>
+        public PlanDetails? Plan { get; init; }
+
         /// <summary>What this standard replaced, and what those replaced, nearest first (Detail: "replaced by ...").</summary>
         public IReadOnlyList<ChainLink> Predecessors { get; init; } = [];
 
@@ -79,6 +82,12 @@ public static class GetStandard
 
     public sealed record PlanNumber(string Code, Link? Record);
 
+    /// <param name="DepartmentCode">The last three digits of the plan number: the competent department's code.</param>
+    /// <param name="Deadline">When the plan is due (formatted); null when not recorded.</param>
+    /// <param name="Overdue">The deadline has passed without publication.</param>
+    public sealed record PlanDetails(string Number, int Year, string Nature, string DepartmentCode, string? Deadline, bool Overdue,
+        IReadOnlyList<NationalPlan.Stage> Stages);
+
     /// <param name="Generation">-1: replaced directly by this standard, -2: by one of those...; 1: replaced this one, 2: replaced that...</param>
     public sealed record ChainLink(int Generation, Link Standard, string? Date, string? ReplacedBy);
 
@@ -90,7 +99,7 @@ public static class GetStandard
                 .Select(s => new
                 {
                     s.Id, s.Slug, s.Code, s.NormalizedCode, s.CodeKey, s.Level, s.TitleEn, s.TitleZh, s.Status, s.DraftedOn, s.CommentDeadline,
-                    s.PublishedOn, s.EffectiveOn, s.WithdrawnOn, s.Summary, s.PlanCode, s.PlanCodeKey,
+                    s.PublishedOn, s.EffectiveOn, s.WithdrawnOn, s.Summary, s.PlanCode, s.PlanCodeKey, s.PlanDeadline,
                     s.RecordUrl, s.FullTextUrl, s.PurchaseUrl, s.EditionNote, s.DraftingOrganisations, s.Drafters, s.CompetentDepartment,
                     Adoptions = s.Adoptions.OrderBy(a => a.Position).Select(a => new { a.Code, a.CodeKey, a.Degree }).ToList(),
                     Committee = s.Committee == null ? null : new Link(s.Committee.Slug, s.Committee.Name, s.Committee.Code),
@@ -122,12 +131,15 @@ public static class GetStandard
             // Plan number and standard point at each other through the plan code's key: a plan record finds what it
             // became; a standard finds its plan's record (if the portal has one).
             Link? became = null;
+            DateOnly? becamePublishedOn = null;
             PlanNumber? draftedUnder = null;
             if (s.Level == StandardLevel.NationalPlan && s.CodeKey is not null)
             {
-                became = await db.Standards.AsNoTracking().Where(x => x.PlanCodeKey == s.CodeKey && x.Id != s.Id)
+                var standard = await db.Standards.AsNoTracking().Where(x => x.PlanCodeKey == s.CodeKey && x.Id != s.Id)
                     .OrderBy(x => x.PublishedOn).ThenBy(x => x.Id)
-                    .Select(x => new Link(x.Slug, x.Code ?? x.TitleEn, x.TitleEn)).FirstOrDefaultAsync(cancellationToken);
+                    .Select(x => new { Link = new Link(x.Slug, x.Code ?? x.TitleEn, x.TitleEn), x.PublishedOn }).FirstOrDefaultAsync(cancellationToken);
+                became = standard?.Link;
+                becamePublishedOn = standard?.PublishedOn;
             }
 
             if (s.PlanCode is not null)
@@ -173,6 +185,11 @@ public static class GetStandard
             var timeline = StandardTimeline.For(
                 new StandardTimeline.Facts(s.Code, s.PlanCode, s.DraftedOn, s.CommentDeadline, s.PublishedOn, s.EffectiveOn, s.WithdrawnOn, replacement, s.Events),
                 today);
+            var plan = NationalPlan.Parse(s.Code) ?? NationalPlan.Parse(s.PlanCode);
+            var publishedOn = s.Level == StandardLevel.NationalPlan ? becamePublishedOn ?? s.PublishedOn : s.PublishedOn;
+            var planDetails = plan is null ? null : new PlanDetails(
+                plan.Number, plan.Year, plan.NatureLabel, plan.DepartmentCode, Format(s.PlanDeadline), NationalPlan.IsOverdue(s.PlanDeadline, publishedOn, today),
+                NationalPlan.Stages(s.DraftedOn, publishedOn, s.Events, today));
             ChainLink Link(SupersessionChain.Row c) => new(
                 c.Generation, new Link(c.Slug, c.Code ?? c.TitleEn, c.TitleEn), Format(c.EffectiveOn ?? c.PublishedOn),
                 chain.FirstOrDefault(x => x.Slug == c.ReplacedBySlug) is { } by ? by.Code ?? by.TitleEn : c.ReplacedBySlug == s.Slug ? s.Code ?? s.TitleEn : null);
@@ -190,6 +207,7 @@ public static class GetStandard
                 Timeline = timeline,
                 Became = became,
                 DraftedUnder = draftedUnder,
+                Plan = planDetails,
                 Predecessors = [.. chain.Where(c => c.Generation < 0).OrderByDescending(c => c.Generation).Select(Link)],
                 Successors = [.. chain.Where(c => c.Generation > 0).Select(Link)],
                 Relations = relations,
