@@ -89,6 +89,23 @@ public sealed class OpenDataApiTests(IntegrationFixture fixture) : PortalTest(fi
         checkedPaths.ShouldBeGreaterThan(15);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_standard_records_classification_adoptions_links_and_plan()
+    {
+        var document = await OpenApiAsync();
+        var standard = Resolve(document, document["paths"]!["/api/v1/standards/{key}"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
+        var properties = standard["properties"]!.AsObject().Select(p => p.Key).ToList();
+
+        string[] expected = ["titleEn", "titleZh", "ics", "ccs", "ccsClass", "adoptions", "adoptedBy", "official", "draftingOrganisations",
+            "drafters", "competentDepartment", "editionNoteHtml", "timeline", "plan"];
+        expected.Where(p => !properties.Contains(p)).ShouldBeEmpty();
+        var plan = Resolve(document, standard["properties"]!["plan"]!);
+        var planSchema = plan["oneOf"]?.AsArray().Select(o => Resolve(document, o!)).FirstOrDefault(o => o["properties"] is not null) ?? plan;
+        var planProperties = planSchema["properties"]!.AsObject().Select(p => p.Key).ToList();
+        string[] planExpected = ["number", "nature", "departmentCode", "deadline", "overdue", "stages"];
+        planExpected.Where(p => !planProperties.Contains(p)).ShouldBeEmpty();
+    }
+
     private static JsonNode Resolve(JsonNode document, JsonNode schema)
     {
         while (schema["$ref"]?.GetValue<string>() is { } reference)
