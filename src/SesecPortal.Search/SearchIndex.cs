@@ -187,9 +187,28 @@ public sealed class SearchIndex : IDisposable
             try
             {
                 var w = writer;
-                var distinct = upserts.Count < 2 ? upserts
-                    : upserts.GroupBy(d => Fields.KeyOf(d.Kind, d.Id), StringComparer.Ordinal).Select(g => g.Last()).ToList();
-                ForEachDocument(distinct, document => w.UpdateDocument(new Term(Fields.Key, Fields.KeyOf(document.Kind, document.Id)), ToLucene(document)));
+                void Update(SearchDocument d) => w.UpdateDocument(new Term(Fields.Key, Fields.KeyOf(d.Kind, d.Id)), ToLucene(d));
+
+                // On several threads, two documents with one key could land in either order: the first of each key is
+                // written in parallel, any later ones after it, one by one in the batch's order, so the last one wins as
+                // it does on one thread. (The documents are read once, as they are written: no pass over them first.)
+                var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+                var later = new System.Collections.Concurrent.ConcurrentBag<(int Index, SearchDocument Document)>();
+                ForEachDocument(upserts, (document, i) =>
+                {
+                    if (seen.TryAdd(Fields.KeyOf(document.Kind, document.Id), true))
+                    {
+                        Update(document);
+                    }
+                    else
+                    {
+                        later.Add((i, document));
+                    }
+                });
+                foreach (var (_, document) in later.OrderBy(l => l.Index))
+                {
+                    Update(document);
+                }
 
                 foreach (var (kind, id) in deletes)
                 {
@@ -234,7 +253,7 @@ public sealed class SearchIndex : IDisposable
     {
         CheckRebuild(owner);
         var w = writer;
-        ForEachDocument(documents, document => w.AddDocument(ToLucene(document)));
+        ForEachDocument(documents, (document, _) => w.AddDocument(ToLucene(document)));
     }
 
     /// <summary>
@@ -242,28 +261,37 @@ public sealed class SearchIndex : IDisposable
     /// them to be worth it: IndexWriter indexes concurrently (one in-memory segment per thread). The documents' keys are
     /// distinct, so the order among threads does not matter.
     /// </summary>
-    private void ForEachDocument(IReadOnlyList<SearchDocument> documents, Action<SearchDocument> add)
+    private void ForEachDocument(IReadOnlyList<SearchDocument> documents, Action<SearchDocument, int> add)
     {
         if (documents.Count < 64 || Options.IndexingThreads <= 1)
         {
+            var n = 0;
             foreach (var document in documents)
             {
-                add(document);
+                add(document, n++);
             }
 
             return;
         }
 
-        Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, documents.Count, Math.Max(16, documents.Count / (Options.IndexingThreads * 4))),
-            new ParallelOptions { MaxDegreeOfParallelism = Options.IndexingThreads },
-            range =>
-            {
-                for (var i = range.Item1; i < range.Item2; i++)
+        try
+        {
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, documents.Count, Math.Max(16, documents.Count / (Options.IndexingThreads * 4))),
+                new ParallelOptions { MaxDegreeOfParallelism = Options.IndexingThreads },
+                range =>
                 {
-                    add(documents[i]);
-                }
-            });
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        add(documents[i], i);
+                    }
+                });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The caller sees what failed, as on one thread.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
     }
 
     internal void RebuildComplete(SearchIndexRebuild owner, string newPosition)

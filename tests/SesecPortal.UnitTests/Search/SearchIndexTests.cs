@@ -50,6 +50,37 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_large_batch_indexed_on_several_threads_keeps_one_document_a_key_and_the_last_of_a_repeated_key_wins()
+    {
+        using var parallel = new TempIndex(Options with { IndexingThreads = 4 });
+        var batch = Enumerable.Range(1, 600).Select(i => Article(i, $"Hydrogen storage {i}"))
+            .Concat([Article(5, "Methane rules first"), Article(600, "Methane rules first"), Article(5, "Ammonia rules last")]).ToList();
+
+        parallel.Index.Apply(batch, [], "1");
+
+        parallel.Index.DocumentCount.ShouldBe(600);
+        parallel.Search("hydrogen").Total.ShouldBe(598);
+        parallel.Titles("ammonia").ShouldBe(["Ammonia rules last"]);
+        parallel.Titles("methane").ShouldBe(["Methane rules first"]);
+        parallel.Reopen().DocumentCount.ShouldBe(600);
+    }
+
+    [Fact]
+    public void A_failure_on_one_of_several_threads_surfaces_as_itself_and_commits_nothing()
+    {
+        using var parallel = new TempIndex(Options with { IndexingThreads = 4 });
+        parallel.Index.Apply([Article(1, "Carbon market")], [], "1");
+        var batch = Enumerable.Range(2, 300).Select(i => Article(i, $"Hydrogen storage {i}")).Append(new SearchDocument { Kind = "article", Id = 999, Slug = "x", Title = null! }).ToList();
+
+        Should.Throw<Exception>(() => parallel.Index.Apply(batch, [], "2")).ShouldNotBeOfType<AggregateException>();
+
+        parallel.Index.Position.ShouldBe("1");
+        parallel.Search("hydrogen").Total.ShouldBe(0);
+        parallel.Index.Apply([Article(2, "Hydrogen storage 2")], [], "2");
+        parallel.Index.DocumentCount.ShouldBe(2);
+    }
+
+    [Fact]
     public void The_same_id_of_another_kind_is_another_document()
     {
         index.Index.Apply([Article(1, "Carbon article"), Standard(1, "GB 1-2020", "Carbon standard")], [], "1");

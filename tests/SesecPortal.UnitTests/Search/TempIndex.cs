@@ -21,10 +21,14 @@ public sealed class TempIndex : IDisposable
 
     public static SearchIndexOptions Options { get; } = new() { CurrentStatus = CurrentStatus };
 
-    public TempIndex()
+    private readonly SearchIndexOptions options;
+
+    /// <param name="options">The index options; the portal's search options (<see cref="Options"/>) by default.</param>
+    public TempIndex(SearchIndexOptions? options = null)
     {
+        this.options = options ?? Options;
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sesec-search-tests", Guid.NewGuid().ToString("N"));
-        Index = SearchIndex.Open(Path, Options);
+        Index = SearchIndex.Open(Path, this.options);
     }
 
     public string Path { get; }
@@ -34,7 +38,7 @@ public sealed class TempIndex : IDisposable
     public SearchIndex Reopen()
     {
         Index.Dispose();
-        Index = SearchIndex.Open(Path, Options);
+        Index = SearchIndex.Open(Path, options);
         return Index;
     }
 
