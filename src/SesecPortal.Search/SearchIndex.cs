@@ -19,7 +19,7 @@ namespace SesecPortal.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>The version of the documents' fields and analysis; an index made by another needs a rebuild.</summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     /// <summary>The schema of an index made empty, before its first rebuild completes.</summary>
     private const int NotBuilt = 0;

@@ -29,7 +29,8 @@ public sealed class SitemapTests(IntegrationFixture fixture) : PortalTest(fixtur
         var index = await XmlAsync("/sitemap.xml");
         index.Root!.Name.ShouldBe(Sitemap + "sitemapindex");
         var files = Locations(index);
-        files.Select(f => f.AbsolutePath).ShouldBe(GetSitemap.Kinds.Select(k => $"/sitemaps/{k}/1.xml"), "the seed has items of every kind, fewer than 50,000 each");
+        // The newsletter gives no ICS codes, so the seed has no ICS page with standards (ClassificationReachTests lists them).
+        files.Select(f => f.AbsolutePath).ShouldBe(GetSitemap.Kinds.Where(k => k != "ics").Select(k => $"/sitemaps/{k}/1.xml"), "the seed has items of every other kind, fewer than 50,000 each");
         files.ShouldAllBe(f => f.Host == Fixture.Address.Host && f.Port == Fixture.Address.Port);
 
         var pages = new List<Uri>();

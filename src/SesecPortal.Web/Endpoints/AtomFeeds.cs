@@ -8,7 +8,7 @@ using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.Web.Endpoints;
 
-/// <summary>Atom feeds (RFC 4287): everything new, per sector, per search, per standard (its lifecycle).</summary>
+/// <summary>Atom feeds (RFC 4287): everything new, per sector, per search, per standard (its lifecycle), per ICS group.</summary>
 internal static class AtomFeeds
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
@@ -16,6 +16,8 @@ internal static class AtomFeeds
     public static string ForSector(string slug) => $"/feeds/sectors/{slug}.atom";
 
     public static string ForStandard(string slug) => $"/feeds/standards/{slug}.atom";
+
+    public static string ForIcs(string code) => $"/feeds/ics/{code}.atom";
 
     public static string ForSearch(string q) => $"/feeds/search.atom?q={Uri.EscapeDataString(q)}";
 
@@ -27,6 +29,7 @@ internal static class AtomFeeds
         feeds.MapGet("/all.atom", (HttpContext c, ISender s, CancellationToken ct) => WriteAsync(c, s, new GetFeed.Query(), ct));
         feeds.MapGet("/sectors/{slug}.atom", (string slug, HttpContext c, ISender s, CancellationToken ct) => WriteAsync(c, s, new GetFeed.Query(Sector: slug), ct));
         feeds.MapGet("/standards/{slug}.atom", (string slug, HttpContext c, ISender s, CancellationToken ct) => WriteAsync(c, s, new GetFeed.Query(Standard: slug), ct));
+        feeds.MapGet("/ics/{code}.atom", (string code, HttpContext c, ISender s, CancellationToken ct) => WriteAsync(c, s, new GetFeed.Query(Ics: code), ct));
         feeds.MapGet("/search.atom", (HttpContext c, ISender s, CancellationToken ct) =>
             WriteAsync(c, s, new GetFeed.Query(Q: c.Request.Query["q"].ToString() is { Length: > 0 } q ? q : "*"), ct));
         return app;
@@ -61,6 +64,10 @@ internal static class AtomFeeds
             {
                 var item = new SyndicationItem(e.Title, e.Summary ?? "", new Uri(origin, e.Url), $"tag:{origin.Host},2021:{e.Id}", e.Date is { } d ? At(d) : updated);
                 item.Categories.Add(new SyndicationCategory(e.Kind));
+                foreach (var c in e.Categories)
+                {
+                    item.Categories.Add(new SyndicationCategory(c.Term, $"tag:{origin.Host},2021:{c.Scheme}", c.Label));
+                }
                 return item;
             })],
         };

@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Search;
+using SesecPortal.Application.Features.Standards;
 
 namespace SesecPortal.Application.Features.Home;
 
@@ -9,7 +11,8 @@ namespace SesecPortal.Application.Features.Home;
 /// The sitemap (sitemaps.org protocol) that tells search engines every public page: an index of files, one run of
 /// files per kind of item. File <c>n</c> of a kind holds the items whose ids fall in the <c>n</c>th block of
 /// <see cref="UrlsPerFile"/> ids: never more than the protocol allows, read by a range of the primary key however
-/// far the file is, and an item stays in its file when others are added or deleted.
+/// far the file is, and an item stays in its file when others are added or deleted. The ICS groups that hold standards
+/// (at most the 7th edition's 1,381) are one file, counted from the search index as <c>/ics</c> counts them.
 /// </summary>
 public static class GetSitemap
 {
@@ -17,11 +20,11 @@ public static class GetSitemap
     public const int UrlsPerFile = 50_000;
 
     /// <summary>The kinds of item with public pages, as their addresses name them.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["pages", "articles", "issues", "policies", "standards", "working-groups", "organisations", "sectors"];
+    public static readonly IReadOnlyList<string> Kinds = ["pages", "articles", "issues", "policies", "standards", "working-groups", "organisations", "sectors", "ics"];
 
     /// <summary>The lists and tools every visitor starts from ("pages" in the index).</summary>
     public static readonly IReadOnlyList<string> StartingPages =
-        ["/", "/issues", "/articles", "/policies", "/standards", "/digest", "/consultations", "/targets", "/sectors", "/working-groups", "/organisations"];
+        ["/", "/issues", "/articles", "/policies", "/standards", "/digest", "/consultations", "/targets", "/sectors", "/working-groups", "/organisations", "/ics"];
 
     /// <summary>The files of the sitemap index.</summary>
     public sealed record IndexQuery(int PerFile = UrlsPerFile) : IQuery<IReadOnlyList<SitemapFile>>;
@@ -35,7 +38,7 @@ public static class GetSitemap
     /// <param name="LastModified">When the item last changed, where the portal records it.</param>
     public sealed record Entry(string Path, DateOnly? LastModified);
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<IndexQuery, IReadOnlyList<SitemapFile>>, IQueryHandler<FileQuery, IReadOnlyList<Entry>?>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<IndexQuery, IReadOnlyList<SitemapFile>>, IQueryHandler<FileQuery, IReadOnlyList<Entry>?>
     {
         public async ValueTask<IReadOnlyList<SitemapFile>> Handle(IndexQuery query, CancellationToken cancellationToken)
         {
@@ -63,6 +66,12 @@ public static class GetSitemap
                 return pages.Count == 0 ? null : pages;
             }
 
+            if (query.Kind == "ics")
+            {
+                var groups = (await IcsGroupsAsync(ct)).Skip((query.Page - 1) * query.PerFile).Take(query.PerFile).ToList();
+                return groups.Count == 0 ? null : [.. groups.Select(code => new Entry($"/ics/{code}", null))];
+            }
+
             // Ids first..last: a range of the primary key.
             var first = (query.Page - 1) * query.PerFile + 1;
             var last = query.Page * query.PerFile;
@@ -82,6 +91,13 @@ public static class GetSitemap
             return rows.Count == 0 ? null : [.. rows.Select(r => new Entry($"/{query.Kind}/{r.Slug}", r.At is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : r.On))];
         }
 
+        /// <summary>The ICS codes that hold at least one standard, in code order.</summary>
+        private async Task<List<string>> IcsGroupsAsync(CancellationToken ct)
+        {
+            var (counts, _) = await BrowseIcs.CountAsync(search, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+            return [.. counts.Where(c => c.Value > 0 && Classification.FindIcs(c.Key) is not null).Select(c => c.Key).Order(StringComparer.Ordinal)];
+        }
+
         private sealed record Row(string Slug, DateTimeOffset? At, DateOnly? On);
 
         private static IQueryable<Article> Published(IQueryable<Article> articles) => articles.Where(a => a.Status == PublicationStatus.Published);
@@ -96,6 +112,7 @@ public static class GetSitemap
         private async Task<List<int>> BlocksAsync(string kind, int perFile, CancellationToken ct) => kind switch
         {
             "pages" => [.. Enumerable.Range(1, (StartingPages.Count + perFile - 1) / perFile)],
+            "ics" => [.. Enumerable.Range(1, ((await IcsGroupsAsync(ct)).Count + perFile - 1) / perFile)],
             "articles" => await BlocksAsync(Published(db.Articles).Select(a => a.Id), perFile, ct),
             "issues" => await BlocksAsync(PublishedIssues.Select(i => i.Id), perFile, ct),
             "policies" => await BlocksAsync(db.Policies.Select(p => p.Id), perFile, ct),

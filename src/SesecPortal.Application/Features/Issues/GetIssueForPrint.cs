@@ -7,7 +7,10 @@ using SesecPortal.Application.Features.Editorial;
 
 namespace SesecPortal.Application.Features.Issues;
 
-/// <summary>The whole issue as the newsletter reads on paper: cover, takeaways, then each section with its articles in full.</summary>
+/// <summary>
+/// The whole issue as the newsletter reads on paper: cover, takeaways, then each section with its articles in full, each
+/// followed by the standards it is about as a reader files them (code, English and Chinese titles, ICS and CCS).
+/// </summary>
 public static class GetIssueForPrint
 {
     public sealed record Query(string Slug, bool Preview = false) : IQuery<Result?>;
@@ -17,7 +20,13 @@ public static class GetIssueForPrint
 
     public sealed record Section(string Slug, string Title, string NoteHtml, IReadOnlyList<Article> Articles);
 
-    public sealed record Article(string Slug, string Title, string? Date, IReadOnlyList<string> Sectors, string BodyHtml, IReadOnlyList<Link> Sources);
+    public sealed record Article(string Slug, string Title, string? Date, IReadOnlyList<string> Sectors, string BodyHtml, IReadOnlyList<Link> Sources)
+    {
+        public IReadOnlyList<PrintedStandard> Standards { get; init; } = [];
+    }
+
+    /// <param name="Ics">Its ICS codes, in code order.</param>
+    public sealed record PrintedStandard(string Slug, string? Code, string TitleEn, string? TitleZh, IReadOnlyList<string> Ics, string? Ccs);
 
     public sealed class Handler(PortalDbContext db, MarkdownRenderer markdown, ReferenceResolver references) : IQueryHandler<Query, Result?>
     {
@@ -37,6 +46,8 @@ public static class GetIssueForPrint
                             a.Slug, a.Title, a.Body, a.EventDate, a.EventDatePrecision,
                             Sectors = a.Sectors.OrderBy(x => x.Position).Select(x => x.Name).ToList(),
                             Sources = a.SourceLinks.OrderBy(l => l.Position).Select(l => new Link(l.Url, l.Title ?? l.Url, null)).ToList(),
+                            Standards = a.Standards.OrderBy(x => x.NormalizedCode).Select(x => new PrintedStandard(
+                                x.Slug, x.Code, x.TitleEn, x.TitleZh, x.Ics.OrderBy(g => g.Code).Select(g => g.Code).ToList(), x.CcsCode)).ToList(),
                         }).ToList(),
                     }).ToList(),
                 })
@@ -58,7 +69,7 @@ public static class GetIssueForPrint
                 issue.Takeaways,
                 [.. issue.Sections.Where(s => !IssueSection.IsEmpty(s.Articles.Count, s.Note)).Select(s => new Section(s.Slug, s.Title, markdown.ToHtml(s.Note),
                     [.. s.Articles.Select(a => new Article(a.Slug, a.Title, a.EventDate is { } d ? PartialDate.Format(d, a.EventDatePrecision) : null,
-                        a.Sectors, markdown.ToHtml(a.Body, UrlOf), a.Sources))]))],
+                        a.Sectors, markdown.ToHtml(a.Body, UrlOf), a.Sources) { Standards = a.Standards })]))],
                 markdown.ToHtml(issue.About));
         }
     }

@@ -11,19 +11,32 @@ namespace SesecPortal.Application.Features.OpenData;
 
 /// <summary>
 /// What an Atom feed lists: everything new (articles, policies, standards, newest first), or what is new in a sector, or what
-/// a search finds, or one standard's life (its timeline). Null when the sector or standard does not exist.
+/// a search finds, or one standard's life (its timeline), or the standards of an ICS group (those of its sub-groups
+/// included), newest first. Standards carry their ICS codes and CCS code as categories. Null when the sector, standard or
+/// ICS group does not exist.
 /// </summary>
 public static class GetFeed
 {
     public const int Size = 50;
 
-    public sealed record Query(string? Sector = null, string? Q = null, string? Standard = null) : IQuery<Result?>;
+    public sealed record Query(string? Sector = null, string? Q = null, string? Standard = null, string? Ics = null) : IQuery<Result?>;
 
     public sealed record Result(string Title, string Url, IReadOnlyList<Entry> Entries);
 
     /// <param name="Id">A stable identifier for the entry (tag URI part).</param>
-    public sealed record Entry(string Id, string Kind, string Title, string Url, string? Summary, DateOnly? Date);
+    public sealed record Entry(string Id, string Kind, string Title, string Url, string? Summary, DateOnly? Date)
+    {
+        /// <summary>A standard's ICS codes and CCS code, for feed readers that sort by them.</summary>
+        public IReadOnlyList<Category> Categories { get; init; } = [];
+    }
 
+    /// <param name="Scheme"><c>ics</c> or <c>ccs</c>: the classification the term belongs to.</param>
+    public sealed record Category(string Scheme, string Term, string Label);
+
+    /// <summary>A standard's classification as feed categories: its ICS codes in code order, then its CCS code.</summary>
+    public static IReadOnlyList<Category> CategoriesOf(IEnumerable<string> ics, string? ccs) =>
+        [.. ics.Order(StringComparer.Ordinal).Select(c => new Category("ics", c, Classification.FindIcs(c) is { } g ? $"{c} {g.Title}" : c)),
+         .. ccs is null ? [] : new[] { new Category("ccs", ccs, Classification.FindCcsClass(ccs[..1]) is { } k ? $"{ccs} ({ClassificationFacets.CcsLabel(k)})" : ccs) }];
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
@@ -31,10 +44,11 @@ public static class GetFeed
             RuleFor(q => q.Q).MaximumLength(500);
             RuleFor(q => q.Sector).MaximumLength(120);
             RuleFor(q => q.Standard).MaximumLength(120);
+            RuleFor(q => q.Ics).MaximumLength(20);
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ISender sender, TimeProvider clock) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, ISender sender, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, Result?>
     {
         private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -51,10 +65,16 @@ public static class GetFeed
 
                 var name = standard.Code is null ? standard.TitleEn : $"{standard.Code} {standard.TitleEn}";
                 var url = $"/standards/{standard.Slug}";
+                var categories = CategoriesOf(standard.Ics.Select(i => i.Slug), standard.Ccs);
                 return new Result($"{name}: its life", url, [.. standard.Timeline
                     .Select(e => new Entry($"standard-{standard.Slug}-{e.Kind}-{e.On?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-                        "standard", $"{name}: {e.Label}{(e.HasHappened ? "" : $" (to come, {e.When})")}", url, e.Note, e.On?.Date))
+                        "standard", $"{name}: {e.Label}{(e.HasHappened ? "" : $" (to come, {e.When})")}", url, e.Note, e.On?.Date) { Categories = categories })
                     .OrderByDescending(e => e.Date)]);
+            }
+
+            if (query.Ics is not null)
+            {
+                return await IcsFeedAsync(query.Ics.Trim(), ct);
             }
 
             if (!string.IsNullOrWhiteSpace(query.Q))
@@ -94,9 +114,51 @@ public static class GetFeed
             var standards = await db.Standards.AsNoTracking()
                 .Where(s => s.PublishedOn != null && s.PublishedOn <= today && (sectorId == null || s.Sectors.Any(x => x.Id == sectorId)))
                 .OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id).Take(Size)
-                .Select(s => new Entry("standard-" + s.Slug, "standard", s.Code == null ? s.TitleEn : s.Code + " " + s.TitleEn, "/standards/" + s.Slug, s.Summary, s.PublishedOn))
+                .Select(s => new { s.Slug, s.Code, s.TitleEn, s.Summary, s.PublishedOn, Ics = s.Ics.Select(g => g.Code).ToList(), s.CcsCode })
                 .ToListAsync(ct);
-            return new Result(title, home, [.. articles.Concat(policies).Concat(standards).OrderByDescending(e => e.Date).Take(Size)]);
+            var standardEntries = standards.Select(s => new Entry("standard-" + s.Slug, "standard", s.Code == null ? s.TitleEn : s.Code + " " + s.TitleEn,
+                "/standards/" + s.Slug, s.Summary, s.PublishedOn) { Categories = CategoriesOf(s.Ics, s.CcsCode) });
+            return new Result(title, home, [.. articles.Concat(policies).Concat(standardEntries).OrderByDescending(e => e.Date).Take(Size)]);
+        }
+
+        /// <summary>
+        /// The newest standards of a group and its sub-groups, as the finder filters them (from the search index); only
+        /// the entries' summaries and classification are read from PostgreSQL.
+        /// </summary>
+        private async Task<Result?> IcsFeedAsync(string code, CancellationToken ct)
+        {
+            if (Classification.FindIcs(code) is not { } group)
+            {
+                return null;
+            }
+
+            var request = new SesecPortal.Search.SearchRequest
+            {
+                Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+                {
+                    ["kind"] = [SearchDocuments.KindName(ItemKind.Standard)],
+                    [ClassificationFacets.IcsFacet] = [group.Code],
+                },
+                Sort = SesecPortal.Search.SearchSort.Newest,
+                PageSize = Size,
+                Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            };
+            SesecPortal.Search.SearchResults found;
+            using (await search.Gate.EnterAsync(ct))
+            {
+                found = search.Index.Search(request);
+            }
+
+            var ids = found.Hits.Select(h => h.Id).ToList();
+            var rows = await db.Standards.AsNoTracking().Where(s => ids.Contains(s.Id))
+                .Select(s => new { s.Id, s.Slug, s.Code, s.TitleEn, s.Summary, s.PublishedOn, s.EffectiveOn, s.DraftedOn, Ics = s.Ics.Select(g => g.Code).ToList(), s.CcsCode })
+                .ToListAsync(ct);
+            var entries = rows.OrderBy(r => ids.IndexOf(r.Id)).Select(s => new Entry("standard-" + s.Slug, "standard",
+                s.Code == null ? s.TitleEn : s.Code + " " + s.TitleEn, "/standards/" + s.Slug, s.Summary, s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn)
+            {
+                Categories = CategoriesOf(s.Ics, s.CcsCode),
+            });
+            return new Result($"SesecPortal: ICS {group.Code} {group.Title}", $"/ics/{group.Code}", [.. entries]);
         }
     }
 }

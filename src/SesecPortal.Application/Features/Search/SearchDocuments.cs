@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Standards;
 using SesecPortal.Search;
 
 namespace SesecPortal.Application.Features.Search;
@@ -184,11 +185,13 @@ public sealed class SearchDocuments(PortalDbContext db)
             }
 
             // A filter on a group finds its sub-groups' standards, and a field counts everything below it.
-            facets["ics"] = [.. s.Ics.SelectMany(Classification.IcsWithAncestors).Distinct(StringComparer.Ordinal)];
+            facets[ClassificationFacets.IcsFacet] = [.. s.Ics.SelectMany(Classification.IcsWithAncestors).Distinct(StringComparer.Ordinal)];
+            // The fields alone, counted when no ICS filter is on: one or two values a standard instead of every level.
+            facets[ClassificationFacets.IcsFields] = [.. s.Ics.Select(ClassificationFacets.FieldOf).Distinct(StringComparer.Ordinal)];
             if (s.CcsCode is { } ccs)
             {
                 facets["ccs"] = [ccs];
-                facets["ccs-class"] = [ccs[..1]];
+                facets[ClassificationFacets.CcsClassFacet] = [ccs[..1]];
             }
 
             return new SearchDocument

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
+using SesecPortal.Application.Features.Standards;
 using SesecPortal.Search;
 using Engine = SesecPortal.Search;
 
@@ -29,7 +30,9 @@ public static class SearchPortal
         IReadOnlyList<string>? Status = null,
         IReadOnlyList<string>? Authority = null,
         IReadOnlyList<string>? Year = null,
-        string? Page = null) : IQuery<Result>;
+        string? Page = null,
+        IReadOnlyList<string>? Ics = null,
+        IReadOnlyList<string>? Ccs = null) : IQuery<Result>;
 
     /// <param name="MoreThanTotal">Kept for the API's shape: counts are exact, so it is always false.</param>
     public sealed record Result(
@@ -44,13 +47,26 @@ public static class SearchPortal
 
     public sealed record Facets(
         IReadOnlyList<FacetValue> Kind, IReadOnlyList<FacetValue> Sector, IReadOnlyList<FacetValue> Authority,
-        IReadOnlyList<FacetValue> Status, IReadOnlyList<FacetValue> Year);
+        IReadOnlyList<FacetValue> Status, IReadOnlyList<FacetValue> Year)
+    {
+        /// <summary>Standards by ICS: the fields when no ICS filter is on; else each chosen group and the groups just below it.</summary>
+        public IReadOnlyList<FacetValue> Ics { get; init; } = [];
+
+        /// <summary>Standards by CCS first-level class (<c>L</c>), named in English and Chinese, in letter order.</summary>
+        public IReadOnlyList<FacetValue> Ccs { get; init; } = [];
+    }
 
     /// <summary>The filters in force after unknown values were dropped.</summary>
     public sealed record Filters(
         IReadOnlyList<string> Kind, IReadOnlyList<string> Sector, IReadOnlyList<string> Status, IReadOnlyList<string> Authority, IReadOnlyList<string> Year)
     {
-        public bool Any => Kind.Count + Sector.Count + Status.Count + Authority.Count + Year.Count > 0;
+        /// <summary>ICS codes (a group includes everything below it).</summary>
+        public IReadOnlyList<string> Ics { get; init; } = [];
+
+        /// <summary>CCS first-level class letters.</summary>
+        public IReadOnlyList<string> Ccs { get; init; } = [];
+
+        public bool Any => Kind.Count + Sector.Count + Status.Count + Authority.Count + Year.Count + Ics.Count + Ccs.Count > 0;
     }
 
     public static readonly IReadOnlyDictionary<string, SearchKind> Kinds = new Dictionary<string, SearchKind>(StringComparer.OrdinalIgnoreCase)
@@ -100,6 +116,12 @@ public static class SearchPortal
     private static readonly string[] CountedFacets = ["kind", "sector", "authority", "status", "year"];
 
     /// <summary>
+    /// Every value of a facet is counted (ICS counts every level, so a cut by count could drop the groups the page shows);
+    /// the sector, authority and year lists keep their <see cref="MaxFacetValues"/> here.
+    /// </summary>
+    private const int AllFacetValues = 100_000;
+
+    /// <summary>
     /// What the index is asked for words and valid filters (sectors and authorities by id): the one place it is built,
     /// for /search and for the searches members follow (watchlists), so that a saved search finds what /search finds.
     /// </summary>
@@ -114,6 +136,8 @@ public static class SearchPortal
             ["authority"] = [.. authorityIds.Select(SearchDocuments.Id)],
             ["status"] = filters.Status,
             ["year"] = filters.Year,
+            [ClassificationFacets.IcsFacet] = filters.Ics,
+            [ClassificationFacets.CcsClassFacet] = filters.Ccs,
         },
         Today = today,
         PageSize = PageSize,
@@ -151,8 +175,8 @@ public static class SearchPortal
             {
                 Page = RequestedPage(query.Page),
                 PageSize = PageSize,
-                CountFacets = CountedFacets,
-                MaxFacetValues = MaxFacetValues,
+                CountFacets = [.. CountedFacets, .. ClassificationFacets.Counted(filters.Ics)],
+                MaxFacetValues = AllFacetValues,
             };
 
             var results = await RunAsync(request, ct);
@@ -244,13 +268,18 @@ public static class SearchPortal
                 .Select(s => new Named(s.Id, s.Slug, s.Name)).ToListAsync(ct));
             var authorities = new Names(await db.Organisations.AsNoTracking().Where(o => knownAuthorities.Contains(o.Slug))
                 .Select(o => new Named(o.Id, o.Slug, o.Abbreviation ?? o.Name)).ToListAsync(ct));
-            return (new Filters(kinds, knownSectors, statuses, knownAuthorities, validYears), sectors, authorities);
+            var filters = new Filters(kinds, knownSectors, statuses, knownAuthorities, validYears)
+            {
+                Ics = ClassificationFacets.ValidIcs(input, query.Ics),
+                Ccs = ClassificationFacets.ValidCcsClasses(input, query.Ccs),
+            };
+            return (filters, sectors, authorities);
         }
 
         /// <summary>The index counts sectors and authorities by id: their slugs and names are read for the ids it found.</summary>
         private async Task<Facets> FacetsAsync(SearchResults results, Filters filters, CancellationToken ct)
         {
-            IReadOnlyList<FacetCount> Of(string facet) => results.Facets.TryGetValue(facet, out var counts) ? counts : [];
+            IReadOnlyList<FacetCount> Of(string facet) => results.Facets.TryGetValue(facet, out var counts) ? [.. counts.Take(MaxFacetValues)] : [];
             static List<int> Ids(IReadOnlyList<FacetCount> counts) =>
                 [.. counts.Select(c => int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)];
 
@@ -272,7 +301,11 @@ public static class SearchPortal
                 Named(Of("authority"), authorities, filters.Authority),
                 [.. Of("status").Where(s => s.Value.Length > 0)
                     .Select(s => new FacetValue(s.Value, StatusLabels.GetValueOrDefault(s.Value, s.Value), s.Count, filters.Status.Contains(s.Value)))],
-                [.. Of("year").Select(y => new FacetValue(y.Value, y.Value, y.Count, filters.Year.Contains(y.Value)))]);
+                [.. Of("year").Select(y => new FacetValue(y.Value, y.Value, y.Count, filters.Year.Contains(y.Value)))])
+            {
+                Ics = ClassificationFacets.Ics(results.Facets, filters.Ics),
+                Ccs = ClassificationFacets.CcsClasses(results.Facets, filters.Ccs),
+            };
         }
     }
 

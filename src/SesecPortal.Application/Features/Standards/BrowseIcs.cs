@@ -36,31 +36,38 @@ public static class BrowseIcs
                 return null;
             }
 
-            SearchResults results;
-            using (await search.Gate.EnterAsync(cancellationToken))
-            {
-                results = search.Index.Search(new SearchRequest
-                {
-                    Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["kind"] = [SearchDocuments.KindName(ItemKind.Standard)] },
-                    Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-                    PageSize = 0,
-                    CountFacets = ["ics"],
-                    MaxFacetValues = 100_000,
-                });
-            }
-
-            var counts = (results.Facets.GetValueOrDefault("ics") ?? []).ToDictionary(c => c.Value, c => c.Count, StringComparer.Ordinal);
+            var (counts, total) = await CountAsync(search, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
             Group Of(Classification.IcsEntry e) => new(e.Code, e.Title, e.Notes, counts.GetValueOrDefault(e.Code));
             IEnumerable<Classification.IcsEntry> Below(string? parent) => Classification.IcsGroups.Where(g => g.Parent == parent).OrderBy(g => g.Code, StringComparer.Ordinal);
             if (code is null)
             {
                 return new Result(null, [],
-                    [.. Below(null).Select(f => Of(f) with { Children = [.. Below(f.Code).Select(Of).Where(g => g.Count > 0)] })], results.Total);
+                    [.. Below(null).Select(f => Of(f) with { Children = [.. Below(f.Code).Select(Of).Where(g => g.Count > 0)] })], total);
             }
 
             var current = Classification.FindIcs(code)!;
             var ancestors = Classification.IcsWithAncestors(code).SkipLast(1).Select(c => Of(Classification.FindIcs(c)!)).ToList();
-            return new Result(Of(current), ancestors, [.. Below(code).Select(Of)], results.Total);
+            return new Result(Of(current), ancestors, [.. Below(code).Select(Of)], total);
         }
+    }
+
+    /// <summary>The number of standards in each ICS code that has any (a group counts those below it), and all standards.</summary>
+    public static async Task<(Dictionary<string, int> Counts, int Standards)> CountAsync(PortalSearchIndex search, DateOnly today, CancellationToken ct)
+    {
+        SearchResults results;
+        using (await search.Gate.EnterAsync(ct))
+        {
+            results = search.Index.Search(new SearchRequest
+            {
+                Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["kind"] = [SearchDocuments.KindName(ItemKind.Standard)] },
+                Today = today,
+                PageSize = 0,
+                CountFacets = [ClassificationFacets.IcsFacet],
+                MaxFacetValues = 100_000,
+            });
+        }
+
+        var counts = (results.Facets.GetValueOrDefault(ClassificationFacets.IcsFacet) ?? []).ToDictionary(c => c.Value, c => c.Count, StringComparer.Ordinal);
+        return (counts, results.Total);
     }
 }

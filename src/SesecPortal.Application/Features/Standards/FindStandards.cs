@@ -102,15 +102,12 @@ public static class FindStandards
         Ccs = s.CcsCode,
     });
 
-    private static readonly string[] CountedFacets = ["sector", "level", "status", "year", "committee", "ics", "ccs-class"];
+    private static readonly string[] CountedFacets = ["sector", "level", "status", "year", "committee"];
 
     /// <summary>Every value of a facet is counted; the finder keeps its own <see cref="MaxFacetValues"/> in its own order.</summary>
     private const int AllFacetValues = 100_000;
 
     private sealed record Named(int Id, string Slug, string Name);
-
-    /// <summary>A CCS class as the finder names it: <c>L Electronic components and information technology (电子元器件与信息技术)</c>.</summary>
-    public static string CcsLabel(Classification.CcsEntry c) => $"{c.Letter} {c.TitleEn} ({c.TitleZh})";
 
     public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -136,12 +133,8 @@ public static class FindStandards
             var statusValues = parsedStatuses.OfType<StandardStatus>().Distinct().ToList();
             var validYears = input.Years(query.Year);
             var knownCommittees = await input.KnownAsync("committee", query.Committee, db.WorkingGroups.Select(w => w.Slug), ct);
-            var icsValues = QueryInput.Values(query.Ics);
-            input.Ignored("ICS group", icsValues.Where(v => !Classification.IsIcs(v)));
-            var icsCodes = icsValues.Where(Classification.IsIcs).ToList();
-            var ccsValues = QueryInput.Values(query.Ccs);
-            input.Ignored("CCS class", ccsValues.Where(v => Classification.FindCcsClass(v.ToUpperInvariant()) is null));
-            var ccsClasses = ccsValues.Select(v => v.ToUpperInvariant()).Where(v => Classification.FindCcsClass(v) is not null).Distinct().ToList();
+            var icsCodes = ClassificationFacets.ValidIcs(input, query.Ics);
+            var ccsClasses = ClassificationFacets.ValidCcsClasses(input, query.Ccs);
 
             var sort = (query.Sort ?? "").Trim().ToLowerInvariant();
             if (sort.Length > 0 && !Sorts.Contains(sort))
@@ -174,8 +167,8 @@ public static class FindStandards
                     ["status"] = [.. statusValues.Select(s => s.ToString())],
                     ["year"] = [.. validYears.Select(y => y.ToString(CultureInfo.InvariantCulture))],
                     ["committee"] = [.. committeeIds.Select(SearchDocuments.Id)],
-                    ["ics"] = icsCodes,
-                    ["ccs-class"] = ccsClasses,
+                    [ClassificationFacets.IcsFacet] = icsCodes,
+                    [ClassificationFacets.CcsClassFacet] = ccsClasses,
                 },
                 Today = today,
                 Sort = sort switch { "date" => SearchSort.Newest, "relevance" => SearchSort.Relevance, _ => SearchSort.Code },
@@ -183,7 +176,7 @@ public static class FindStandards
                 PageSize = PageSize,
                 // Prefixes widen the words when they find less than a page of /search, so the finder finds what search finds.
                 WidenBelow = SearchPortal.PageSize,
-                CountFacets = CountedFacets,
+                CountFacets = [.. CountedFacets, .. ClassificationFacets.Counted(icsCodes)],
                 MaxFacetValues = AllFacetValues,
                 StatusCountsIgnoreStatusFilter = true,
             };
@@ -241,22 +234,9 @@ public static class FindStandards
                 [.. committees.Select(c => new FacetValue(c.Named.Slug, c.Named.Name, c.Count, knownCommittees.Contains(c.Named.Slug)))],
                 messages)
             {
-                Ics = IcsFacet(Of("ics"), icsCodes),
-                Ccs = [.. Of("ccs-class").Select(c => (Class: Classification.FindCcsClass(c.Value), c.Count)).Where(c => c.Class is not null)
-                    .OrderBy(c => c.Class!.Letter, StringComparer.Ordinal)
-                    .Select(c => new FacetValue(c.Class!.Letter, CcsLabel(c.Class), c.Count, ccsClasses.Contains(c.Class.Letter)))],
+                Ics = ClassificationFacets.Ics(results.Facets, icsCodes),
+                Ccs = ClassificationFacets.CcsClasses(results.Facets, ccsClasses),
             };
-        }
-
-        /// <summary>The fields, or the chosen groups and the groups just below them, with their counts (a group counts what is below it).</summary>
-        private static List<FacetValue> IcsFacet(IReadOnlyList<FacetCount> counts, List<string> chosen)
-        {
-            var byCode = counts.ToDictionary(c => c.Value, c => c.Count, StringComparer.Ordinal);
-            var shown = chosen.Count == 0
-                ? Classification.IcsGroups.Where(g => g.Parent is null)
-                : Classification.IcsGroups.Where(g => chosen.Contains(g.Code) || (g.Parent is not null && chosen.Contains(g.Parent)));
-            return [.. shown.Where(g => byCode.ContainsKey(g.Code)).OrderBy(g => g.Code, StringComparer.Ordinal)
-                .Select(g => new FacetValue(g.Code, $"{g.Code} {g.Title}", byCode[g.Code], chosen.Contains(g.Code)))];
         }
 
         private async Task<SearchResults> RunAsync(SearchRequest request, CancellationToken ct)

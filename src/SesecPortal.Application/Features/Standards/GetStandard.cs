@@ -223,7 +223,7 @@ public static class GetStandard
                 SuccessorNoteHtml = s.ReplacedBy?.EditionNote is { } note ? markdown.ToHtml(note) : "",
                 Ics = s.Ics,
                 Ccs = s.CcsCode,
-                CcsClass = s.CcsCode is { } ccs && Classification.FindCcsClass(ccs[..1]) is { } c ? FindStandards.CcsLabel(c) : null,
+                CcsClass = s.CcsCode is { } ccs && Classification.FindCcsClass(ccs[..1]) is { } c ? ClassificationFacets.CcsLabel(c) : null,
             };
         }
     }

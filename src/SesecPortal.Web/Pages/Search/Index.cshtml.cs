@@ -25,5 +25,9 @@ public sealed class IndexModel(ISender sender) : PageModel
     /// <summary>This page's address with one facet value switched on or off (and back to page 1).</summary>
     public string Toggle(string facet, string value) => SearchRequest.Toggle(Request.Query, facet, value);
 
+    /// <summary>An ICS link goes down the tree: a group replaces the chosen one (a chosen group's link removes it).</summary>
+    public string IcsLink(string code) =>
+        Result.Facets.Ics.Any(i => i.Value == code && i.Selected) ? Toggle("ics", code) : QueryLinks.With("/search", Request.Query, "ics", code);
+
     public string PageLink(int page) => SearchRequest.WithPage(Request.Query, page);
 }
