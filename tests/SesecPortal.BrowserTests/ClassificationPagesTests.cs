@@ -53,5 +53,25 @@ public sealed class ClassificationPagesTests(BrowserFixture browser) : IAsyncLif
         await reader.Locator("table.data tr", new() { HasText = "GB 55015-2021" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await BrowserFixture.WaitForPageAsync(reader, "**/standards/gb-55015-2021");
         (await reader.Locator("main").InnerTextAsync()).ShouldContain("P32");
+
+        // Search narrows by the ICS field, then down to its group, and by CCS class; the filters stay accessible at both widths.
+        await reader.GotoAsync("/search?q=energy+efficiency");
+        await reader.Locator("#facet-ics + ul").GetByRole(AriaRole.Link, new() { Name = "91 Construction materials and building", Exact = false }).ClickAsync();
+        await BrowserFixture.WaitForPageAsync(reader, "**ics=91**");
+        await Assertions.Expect(reader.Locator("ol.hits")).ToContainTextAsync("GB 55015-2021");
+        await reader.Locator("#facet-ics + ul").GetByRole(AriaRole.Link, new() { Name = "91.120", Exact = false }).ClickAsync();
+        await BrowserFixture.WaitForPageAsync(reader, "**ics=91.120**");
+        await Assertions.Expect(reader.Locator("ol.hits")).ToContainTextAsync("GB 55015-2021");
+        await Assertions.Expect(reader.Locator("#facet-ccs + ul")).ToContainTextAsync("P Engineering construction");
+        await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(reader, "search-ics-filter");
+
+        // On paper, the article about it lists the standard with its classification.
+        await reader.GotoAsync("/issues/december-2021-january-2022/print");
+        await reader.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var printed = reader.Locator(".print-standards li", new() { HasText = "GB 55015-2021" }).First;
+        await Assertions.Expect(printed).ToContainTextAsync("ICS 27.015, 91.120.10");
+        await Assertions.Expect(printed).ToContainTextAsync("CCS P32");
+        await reader.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(reader, "issue-print-standards");
     }
 }
