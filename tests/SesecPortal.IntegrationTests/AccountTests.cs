@@ -210,7 +210,7 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
 
         var response = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", "reader@example.com"), new("Input.Password", "wrong")]);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("The e-mail address or the password is not right.");
     }
 
@@ -222,6 +222,7 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
         var response = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", ""), new("Input.Password", "")]);
         var html = await response.Content.ReadAsStringAsync(Ct);
 
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         html.ShouldContain("Enter your e-mail address.");
         html.ShouldContain("Enter your password.");
     }
@@ -238,7 +239,7 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
 
         var response = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", [new("Input.Email", "target@example.com"), new("Input.Password", Password)]);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("locked after too many failed attempts");
     }
 
@@ -402,7 +403,7 @@ public sealed partial class AccountTests(IntegrationFixture fixture) : PortalTes
 
         var response = await PostFormAsync(client, $"/admin/users/{me!.Id}/roles", $"/admin/users/{me.Id}/roles", [new("Roles", Roles.Editor)]);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("You cannot remove your own Admin role");
     }
 

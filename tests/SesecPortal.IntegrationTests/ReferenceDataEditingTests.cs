@@ -389,7 +389,7 @@ public sealed class ReferenceDataEditingTests(IntegrationFixture fixture) : Port
 
         var response = await PostEditFormAsync(client, $"/editor/standards/{id}", new() { ["Input.Code"] = "not a code at all", ["Input.TitleZh"] = "typed by the editor" });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var document = await ParseAsync(response);
         document.QuerySelector("#code-error")!.TextContent.ShouldContain("not a standard code the portal recognises");
         document.QuerySelector<IHtmlInputElement>("input[name='Input.TitleZh']")!.Value.ShouldBe("typed by the editor");

@@ -62,7 +62,7 @@ public sealed class SelfServiceAccountTests(IntegrationFixture fixture) : Portal
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Check your inbox.");
         var mail = await Fixture.Mail.WaitForAsync("joiner@example.com", "Confirm your address");
         mail.TextBody!.ShouldContain("The link works for 24 hours and only once.");
-        (await SignInAsync(client, "joiner@example.com", Password)).StatusCode.ShouldBe(HttpStatusCode.OK, "no password exists before the link is followed");
+        (await SignInAsync(client, "joiner@example.com", Password)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "no password exists before the link is followed");
     }
 
     [Fact]

@@ -280,7 +280,7 @@ public sealed class StandardRecordTests(IntegrationFixture fixture) : PortalTest
             ["Input.Events[0].Kind"] = "Reviewed", ["Input.Events[0].On"] = "2024-01-01", ["Input.Events[0].Note"] = "typed review note",
         });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var document = await ParseAsync(response);
         document.QuerySelector("#record-error")!.TextContent.ShouldContain("starting with http:// or https://");
         document.QuerySelector("span[data-valmsg-for='Input.Adoptions[0].Degree']")!.TextContent.ShouldContain("Choose the degree of adoption");

@@ -113,7 +113,7 @@ public sealed class NationalPlanTests(IntegrationFixture fixture) : PortalTest(f
         };
 
         var refused = await EditorForms.PostAsync(client, "/editor/standards/new", fields, form);
-        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var page = await EditorForms.ParseAsync(refused);
         page.QuerySelector("#plan-deadline-error")!.TextContent.ShouldContain("within ten years of the plan's year (2025)");
         page.QuerySelector<IHtmlInputElement>("input[name='Input.PlanDeadline']")!.Value.ShouldBe("2024-01-01");

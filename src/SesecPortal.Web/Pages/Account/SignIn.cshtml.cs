@@ -41,6 +41,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, ILogger<SignIn
     {
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
@@ -62,6 +63,8 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, ILogger<SignIn
             ModelState.AddModelError(string.Empty, "The e-mail address or the password is not right.");
         }
 
+        // The same answer for an unknown address and a wrong password: nothing tells which accounts exist.
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 }

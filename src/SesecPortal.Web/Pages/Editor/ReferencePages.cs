@@ -121,8 +121,7 @@ public abstract class ReferenceFormPage<TCommand>(ISender sender) : ReferenceFor
 
         if (!ModelState.IsValid)
         {
-            await PrepareAsync(ct);
-            return Page();
+            return await RefusedAsync(ct);
         }
 
         int saved;
@@ -133,8 +132,7 @@ public abstract class ReferenceFormPage<TCommand>(ISender sender) : ReferenceFor
         catch (ValidationException ex)
         {
             ModelState.AddValidationErrors(ex, nameof(Input));
-            await PrepareAsync(ct);
-            return Page();
+            return await RefusedAsync(ct);
         }
         catch (ConcurrencyConflictException ex)
         {
@@ -157,6 +155,15 @@ public abstract class ReferenceFormPage<TCommand>(ISender sender) : ReferenceFor
     }
 
     protected abstract void SetVersion(uint version);
+
+    /// <summary>The form again with what was typed and a message by each field: a 400, as every refused form answers.</summary>
+    private async Task<IActionResult> RefusedAsync(CancellationToken ct)
+    {
+        await PrepareAsync(ct);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
 
     private async Task PrepareAsync(CancellationToken ct)
     {

@@ -39,6 +39,7 @@ public sealed class RolesModel(ISender sender) : PageModel
         catch (ValidationException ex)
         {
             ModelState.AddValidationErrors(ex, "Input");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         catch (NotFoundException)
