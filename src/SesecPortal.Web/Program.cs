@@ -49,6 +49,7 @@ builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<FacetSlugs>();
 builder.Services.AddPortalSearch(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<EditorialRecorder>();
+builder.Services.AddScoped<ReferenceSave>();
 builder.Services.AddScoped<ReferenceResolver>();
 builder.Services.AddScoped<ArticlePublisher>();
 builder.Services.AddHostedService<ScheduledPublishing>();

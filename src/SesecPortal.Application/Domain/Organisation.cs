@@ -1,7 +1,7 @@
 namespace SesecPortal.Application.Domain;
 
 /// <summary>An authority, standards body, committee, company or university the newsletter names.</summary>
-public sealed class Organisation
+public sealed class Organisation : IReferenceItem
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

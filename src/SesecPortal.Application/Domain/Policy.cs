@@ -1,7 +1,7 @@
 namespace SesecPortal.Application.Domain;
 
 /// <summary>A policy document: plan, opinions, measures, guideline, law...</summary>
-public sealed class Policy
+public sealed class Policy : IReferenceItem
 {
     public int Id { get; set; }
     /// <summary>The identifier in the open-data interchange format (<c>p000123</c>): imports update by it, never duplicate.</summary>

@@ -1,7 +1,7 @@
 namespace SesecPortal.Application.Domain;
 
 /// <summary>A curated sector of the taxonomy every item is tagged with (ICT, carbon emission, cybersecurity...).</summary>
-public sealed class Sector
+public sealed class Sector : IReferenceItem
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

@@ -1,7 +1,7 @@
 namespace SesecPortal.Application.Domain;
 
 /// <summary>A standard, a draft for comments or a plan number still being drafted.</summary>
-public sealed class Standard
+public sealed class Standard : IReferenceItem
 {
     public int Id { get; set; }
     /// <summary>The identifier in the open-data interchange format (<c>s000123</c>): imports update by it, never duplicate.</summary>

@@ -1,7 +1,7 @@
 namespace SesecPortal.Application.Domain;
 
 /// <summary>A technical committee, subcommittee or working group: one tree (TC 28 → SC 42 → its working groups).</summary>
-public sealed class WorkingGroup
+public sealed class WorkingGroup : IReferenceItem
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

@@ -16,32 +16,24 @@ public static class DeleteOrganisation
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, FacetSlugs facets) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save, FacetSlugs facets) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var ct = cancellationToken;
-            var id = command.Id;
-            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("The organisation");
-            if (await DeletionRules.RefusalAsync(db, ItemKind.Organisation, id, organisation.Name, ct) is { } refusal)
+            await save.DeleteAsync(command.Id, new ReferenceDelete<Organisation>
             {
-                throw ReferenceData.Refuse("", refusal);
-            }
-
-            // Tracked, not bulk-deleted: the other ends of the relations and the standards it issued change too, and the
-            // change log says so.
-            db.Relations.RemoveRange(await db.Relations
-                .Where(r => (r.SubjectKind == ItemKind.Organisation && r.SubjectId == id) || (r.ObjectKind == ItemKind.Organisation && r.ObjectId == id))
-                .ToListAsync(ct));
-            foreach (var standard in await db.Standards.Where(s => s.IssuerId == id).ToListAsync(ct))
-            {
-                standard.IssuerId = null;
-            }
-
-            db.Organisations.Remove(organisation);
-            recorder.Audit(ItemKind.Organisation, id, organisation.Name, "deleted");
-            await db.SaveChangesAsync(ct);
-            await facets.ReplaceAsync(FacetSlugs.Facet.Authority, organisation.Slug, null, ct);
+                Kind = ItemKind.Organisation,
+                Noun = "The organisation",
+                Name = organisation => organisation.Name,
+                Detach = async (organisation, ct) =>
+                {
+                    foreach (var standard in await db.Standards.Where(s => s.IssuerId == organisation.Id).ToListAsync(ct))
+                    {
+                        standard.IssuerId = null;
+                    }
+                },
+                SlugGone = (slug, ct) => facets.ReplaceAsync(FacetSlugs.Facet.Authority, slug, null, ct),
+            }, cancellationToken);
             return Unit.Value;
         }
     }

@@ -70,7 +70,7 @@ public static class EditOrganisation
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, FacetSlugs facets) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save, FacetSlugs facets) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -78,53 +78,19 @@ public static class EditOrganisation
             var slug = await ReferenceData.SlugAsync(command.Slug, command.Name, db.Organisations.Where(o => o.Id != command.Id).Select(o => o.Slug), ct);
             var sectors = await db.Sectors.Where(s => command.SectorIds.Contains(s.Id)).ToListAsync(ct);
             var parent = command.ParentId is { } p ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == p, ct) : null;
-            int id;
-            if (command.Id is null)
+            return await save.SaveAsync(command.Id, command.Version, new ReferenceEdit<Organisation>
             {
-                var organisation = new Organisation { Name = "", Slug = slug };
-                Apply(organisation, command, slug, parent, sectors);
-                db.Organisations.Add(organisation);
-                await db.SaveChangesAsync(ct);
-                id = organisation.Id;
-                recorder.Audit(ItemKind.Organisation, id, organisation.Name, "created");
-                await recorder.AddVersionAsync(ItemKind.Organisation, id, Snapshot(organisation), ct);
-                await db.SaveChangesAsync(ct);
-            }
-            else
-            {
-                id = command.Id.Value;
-                var existing = await db.Organisations.Include(o => o.Sectors).Include(o => o.Parent)
-                    .SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("The organisation");
-                var stored = Snapshot(existing);
-                var storedVersion = existing.Version;
-                var oldSlug = existing.Slug;
-                Apply(existing, command, slug, parent, sectors);
-                var attempted = Snapshot(existing);
-                if (command.Version != storedVersion)
-                {
-                    throw new ConcurrencyConflictException(existing.Name, stored, attempted, storedVersion);
-                }
-
-                db.Entry(existing).Property(o => o.Name).IsModified = true;
-                recorder.Audit(ItemKind.Organisation, id, existing.Name, "saved");
-                await recorder.SlugChangedAsync(ItemKind.Organisation, id, oldSlug, existing.Slug, ct);
-                await recorder.AddVersionAsync(ItemKind.Organisation, id, attempted, ct);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
-                {
-                    db.ChangeTracker.Clear();
-                    var now = await db.Organisations.AsNoTracking().Include(o => o.Sectors).Include(o => o.Parent).SingleAsync(o => o.Id == id, ct);
-                    throw new ConcurrencyConflictException(now.Name, Snapshot(now), attempted, now.Version);
-                }
-
-                // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
-                await facets.ReplaceAsync(FacetSlugs.Facet.Authority, oldSlug, slug, ct);
-            }
-
-            return id;
+                Kind = ItemKind.Organisation,
+                Noun = "The organisation",
+                Create = () => new Organisation { Name = "", Slug = slug },
+                Load = organisations => organisations.Include(o => o.Sectors).Include(o => o.Parent),
+                Apply = organisation => Apply(organisation, command, slug, parent, sectors),
+                Snapshot = Snapshot,
+                Name = organisation => organisation.Name,
+                VersionedProperty = nameof(Organisation.Name),
+                // A new slug is a new address: saved searches follow it, in the same transaction.
+                SlugMoved = (from, to, token) => facets.ReplaceAsync(FacetSlugs.Facet.Authority, from, to, token),
+            }, ct);
         }
 
         private static void Apply(Organisation o, Command command, string slug, Organisation? parent, List<Sector> sectors)

@@ -15,27 +15,26 @@ public static class DeletePolicy
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var ct = cancellationToken;
-            var id = command.Id;
-            var policy = await db.Policies.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("The policy");
-            // Tracked, not bulk-deleted: the other ends of the relations change too, and the change log says so.
-            db.Relations.RemoveRange(await db.Relations
-                .Where(r => (r.SubjectKind == ItemKind.Policy && r.SubjectId == id) || (r.ObjectKind == ItemKind.Policy && r.ObjectId == id)).ToListAsync(ct));
-            // The chain closes over the gap: the next version follows the deleted one's previous version (or none).
-            if (await db.Policies.SingleOrDefaultAsync(p => p.PreviousVersionId == id, ct) is { } next)
+            await save.DeleteAsync(command.Id, new ReferenceDelete<Policy>
             {
-                next.PreviousVersionId = policy.PreviousVersionId;
-                next.VersionKind = policy.PreviousVersionId is null ? null : next.VersionKind;
-                next.ChangedAt = recorder.Now;
-            }
-
-            db.Policies.Remove(policy);
-            recorder.Audit(ItemKind.Policy, id, policy.Title, "deleted");
-            await db.SaveChangesAsync(ct);
+                Kind = ItemKind.Policy,
+                Noun = "The policy",
+                Name = policy => policy.Title,
+                // The chain closes over the gap: the next version follows the deleted one's previous version (or none).
+                Detach = async (policy, ct) =>
+                {
+                    if (await db.Policies.SingleOrDefaultAsync(p => p.PreviousVersionId == policy.Id, ct) is { } next)
+                    {
+                        next.PreviousVersionId = policy.PreviousVersionId;
+                        next.VersionKind = policy.PreviousVersionId is null ? null : next.VersionKind;
+                        next.ChangedAt = save.Now;
+                    }
+                },
+            }, cancellationToken);
             return Unit.Value;
         }
     }

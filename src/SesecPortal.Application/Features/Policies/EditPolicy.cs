@@ -145,7 +145,7 @@ public static class EditPolicy
         };
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -156,57 +156,22 @@ public static class EditPolicy
             var organisations = await db.Organisations.Where(o => authorityIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
             var previousSlug = string.IsNullOrWhiteSpace(command.PreviousVersion) ? null : PolicyVersionLink.Normalize(command.PreviousVersion);
             var previous = previousSlug is null ? null : await db.Policies.SingleOrDefaultAsync(p => p.Slug == previousSlug, ct);
-            int id;
-            if (command.Id is null)
+            return await save.SaveAsync(command.Id, command.Version, new ReferenceEdit<Policy>
             {
-                var policy = new Policy { Title = "", Slug = slug };
-                Apply(policy, command, slug, sectors, authorityIds, organisations);
-                Link(policy, previous, command.VersionKind);
-                policy.ChangedAt = recorder.Now;
-                db.Policies.Add(policy);
-                await db.SaveChangesAsync(ct);
-                id = policy.Id;
-                recorder.Audit(ItemKind.Policy, id, policy.Title, "created");
-                await recorder.AddVersionAsync(ItemKind.Policy, id, Snapshot(policy), ct);
-                await db.SaveChangesAsync(ct);
-            }
-            else
-            {
-                id = command.Id.Value;
-                var existing = await Load(db.Policies).SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("The policy");
-                var stored = Snapshot(existing);
-                var storedVersion = existing.Version;
-                var oldSlug = existing.Slug;
-                Apply(existing, command, slug, sectors, authorityIds, organisations);
-                Link(existing, previous, command.VersionKind);
-                var attempted = Snapshot(existing);
-                if (command.Version != storedVersion)
+                Kind = ItemKind.Policy,
+                Noun = "The policy",
+                Create = () => new Policy { Title = "", Slug = slug },
+                Load = Load,
+                Apply = policy =>
                 {
-                    throw new ConcurrencyConflictException(existing.Title, stored, attempted, storedVersion);
-                }
-
-                db.Entry(existing).Property(p => p.Title).IsModified = true;
-                if (stored != attempted)
-                {
-                    existing.ChangedAt = recorder.Now;
-                }
-
-                recorder.Audit(ItemKind.Policy, id, existing.Title, "saved");
-                await recorder.SlugChangedAsync(ItemKind.Policy, id, oldSlug, existing.Slug, ct);
-                await recorder.AddVersionAsync(ItemKind.Policy, id, attempted, ct);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
-                {
-                    db.ChangeTracker.Clear();
-                    var now = await Load(db.Policies.AsNoTracking()).SingleAsync(p => p.Id == id, ct);
-                    throw new ConcurrencyConflictException(now.Title, Snapshot(now), attempted, now.Version);
-                }
-            }
-
-            return id;
+                    Apply(policy, command, slug, sectors, authorityIds, organisations);
+                    Link(policy, previous, command.VersionKind);
+                },
+                Snapshot = Snapshot,
+                Name = policy => policy.Title,
+                VersionedProperty = nameof(Policy.Title),
+                Changed = policy => policy.ChangedAt = save.Now,
+            }, ct);
         }
 
         private static void Link(Policy p, Policy? previous, PolicyVersionKind? kind)

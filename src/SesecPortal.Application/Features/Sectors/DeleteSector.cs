@@ -13,21 +13,17 @@ public static class DeleteSector
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, FacetSlugs facets) : ICommandHandler<Command, Unit>
+    public sealed class Handler(ReferenceSave save, FacetSlugs facets) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var ct = cancellationToken;
-            var sector = await db.Sectors.SingleOrDefaultAsync(s => s.Id == command.Id, ct) ?? throw new NotFoundException("The sector");
-            if (await DeletionRules.RefusalAsync(db, ItemKind.Sector, sector.Id, sector.Name, ct) is { } refusal)
+            await save.DeleteAsync(command.Id, new ReferenceDelete<Sector>
             {
-                throw ReferenceData.Refuse("", refusal);
-            }
-
-            db.Sectors.Remove(sector);
-            recorder.Audit(ItemKind.Sector, sector.Id, sector.Name, "deleted");
-            await db.SaveChangesAsync(ct);
-            await facets.ReplaceAsync(FacetSlugs.Facet.Sector, sector.Slug, null, ct);
+                Kind = ItemKind.Sector,
+                Noun = "The sector",
+                Name = sector => sector.Name,
+                SlugGone = (slug, ct) => facets.ReplaceAsync(FacetSlugs.Facet.Sector, slug, null, ct),
+            }, cancellationToken);
             return Unit.Value;
         }
     }

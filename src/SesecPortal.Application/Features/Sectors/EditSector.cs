@@ -66,53 +66,24 @@ public static class EditSector
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder, FacetSlugs facets) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save, FacetSlugs facets) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
             var slug = await ReferenceData.SlugAsync(command.Slug, command.Name, db.Sectors.Where(s => s.Id != command.Id).Select(s => s.Slug), ct);
-            if (command.Id is not { } id)
+            return await save.SaveAsync(command.Id, command.Version, new ReferenceEdit<Sector>
             {
-                var sector = new Sector { Name = "", Slug = slug };
-                Apply(sector, command, slug);
-                db.Sectors.Add(sector);
-                await db.SaveChangesAsync(ct);
-                recorder.Audit(ItemKind.Sector, sector.Id, sector.Name, "created");
-                await recorder.AddVersionAsync(ItemKind.Sector, sector.Id, Snapshot(sector), ct);
-                await db.SaveChangesAsync(ct);
-                return sector.Id;
-            }
-
-            var existing = await db.Sectors.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("The sector");
-            var stored = Snapshot(existing);
-            var storedVersion = existing.Version;
-            var oldSlug = existing.Slug;
-            Apply(existing, command, slug);
-            var attempted = Snapshot(existing);
-            if (command.Version != storedVersion)
-            {
-                throw new ConcurrencyConflictException(existing.Name, stored, attempted, storedVersion);
-            }
-
-            db.Entry(existing).Property(s => s.Name).IsModified = true;
-            recorder.Audit(ItemKind.Sector, id, existing.Name, "saved");
-            await recorder.SlugChangedAsync(ItemKind.Sector, id, oldSlug, existing.Slug, ct);
-            await recorder.AddVersionAsync(ItemKind.Sector, id, attempted, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
-            {
-                db.ChangeTracker.Clear();
-                var now = await db.Sectors.AsNoTracking().SingleAsync(s => s.Id == id, ct);
-                throw new ConcurrencyConflictException(now.Name, Snapshot(now), attempted, now.Version);
-            }
-
-            // A new slug is a new address: search entries and saved searches follow it, in the same transaction.
-            await facets.ReplaceAsync(FacetSlugs.Facet.Sector, oldSlug, slug, ct);
-            return id;
+                Kind = ItemKind.Sector,
+                Noun = "The sector",
+                Create = () => new Sector { Name = "", Slug = slug },
+                Apply = sector => Apply(sector, command, slug),
+                Snapshot = Snapshot,
+                Name = sector => sector.Name,
+                VersionedProperty = nameof(Sector.Name),
+                // A new slug is a new address: saved searches follow it, in the same transaction.
+                SlugMoved = (from, to, token) => facets.ReplaceAsync(FacetSlugs.Facet.Sector, from, to, token),
+            }, ct);
         }
 
         private static void Apply(Sector sector, Command command, string slug)

@@ -15,29 +15,28 @@ public static class DeleteStandard
 {
     public sealed record Command(int Id) : ICommand<Unit>;
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var ct = cancellationToken;
-            var id = command.Id;
-            var standard = await db.Standards.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("The standard");
-            // Tracked, not bulk-updated: every item that stops linking to the standard changes, and the change log says so.
-            db.Relations.RemoveRange(await db.Relations
-                .Where(r => (r.SubjectKind == ItemKind.Standard && r.SubjectId == id) || (r.ObjectKind == ItemKind.Standard && r.ObjectId == id)).ToListAsync(ct));
-            foreach (var replaced in await db.Standards.Where(s => s.ReplacedById == id).ToListAsync(ct))
+            await save.DeleteAsync(command.Id, new ReferenceDelete<Standard>
             {
-                replaced.ReplacedById = null;
-            }
+                Kind = ItemKind.Standard,
+                Noun = "The standard",
+                Name = standard => standard.DisplayTitle,
+                Detach = async (standard, ct) =>
+                {
+                    foreach (var replaced in await db.Standards.Where(s => s.ReplacedById == standard.Id).ToListAsync(ct))
+                    {
+                        replaced.ReplacedById = null;
+                    }
 
-            foreach (var item in await db.WorkItems.Where(i => i.StandardId == id).ToListAsync(ct))
-            {
-                item.StandardId = null;
-            }
-
-            db.Standards.Remove(standard);
-            recorder.Audit(ItemKind.Standard, id, standard.DisplayTitle, "deleted");
-            await db.SaveChangesAsync(ct);
+                    foreach (var item in await db.WorkItems.Where(i => i.StandardId == standard.Id).ToListAsync(ct))
+                    {
+                        item.StandardId = null;
+                    }
+                },
+            }, cancellationToken);
             return Unit.Value;
         }
     }

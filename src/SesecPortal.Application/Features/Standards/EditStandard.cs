@@ -291,7 +291,7 @@ public static class EditStandard
         }
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -305,55 +305,18 @@ public static class EditStandard
                 command.CommitteeId is { } c ? await db.WorkingGroups.SingleOrDefaultAsync(w => w.Id == c, ct) : null,
                 command.IssuerId is { } i ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == i, ct) : null,
                 string.IsNullOrWhiteSpace(command.ReplacedBy) ? null : await ByCodeOrSlug(db.Standards, command.ReplacedBy).FirstOrDefaultAsync(ct));
-            int id;
-            if (command.Id is null)
+            return await save.SaveAsync(command.Id, command.Version, new ReferenceEdit<Standard>
             {
-                var standard = new Standard { TitleEn = "", Slug = slug };
-                Apply(standard, command, slug, refs);
-                standard.ChangedAt = recorder.Now;
-                db.Standards.Add(standard);
-                await db.SaveChangesAsync(ct);
-                id = standard.Id;
-                recorder.Audit(ItemKind.Standard, id, standard.DisplayTitle, "created");
-                await recorder.AddVersionAsync(ItemKind.Standard, id, Snapshot(standard), ct);
-                await db.SaveChangesAsync(ct);
-            }
-            else
-            {
-                id = command.Id.Value;
-                var existing = await Load(db.Standards).SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("The standard");
-                var stored = Snapshot(existing);
-                var storedVersion = existing.Version;
-                var oldSlug = existing.Slug;
-                Apply(existing, command, slug, refs);
-                var attempted = Snapshot(existing);
-                if (command.Version != storedVersion)
-                {
-                    throw new ConcurrencyConflictException(existing.DisplayTitle, stored, attempted, storedVersion);
-                }
-
-                db.Entry(existing).Property(s => s.TitleEn).IsModified = true;
-                if (stored != attempted)
-                {
-                    existing.ChangedAt = recorder.Now;
-                }
-
-                recorder.Audit(ItemKind.Standard, id, existing.DisplayTitle, "saved");
-                await recorder.SlugChangedAsync(ItemKind.Standard, id, oldSlug, existing.Slug, ct);
-                await recorder.AddVersionAsync(ItemKind.Standard, id, attempted, ct);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
-                {
-                    db.ChangeTracker.Clear();
-                    var now = await Load(db.Standards.AsNoTracking()).SingleAsync(s => s.Id == id, ct);
-                    throw new ConcurrencyConflictException(now.DisplayTitle, Snapshot(now), attempted, now.Version);
-                }
-            }
-
-            return id;
+                Kind = ItemKind.Standard,
+                Noun = "The standard",
+                Create = () => new Standard { TitleEn = "", Slug = slug },
+                Load = Load,
+                Apply = standard => Apply(standard, command, slug, refs),
+                Snapshot = Snapshot,
+                Name = standard => standard.DisplayTitle,
+                VersionedProperty = nameof(Standard.TitleEn),
+                Changed = standard => standard.ChangedAt = save.Now,
+            }, ct);
         }
 
         private sealed record References(List<Sector> Sectors, List<IcsGroup> Ics, WorkingGroup? Committee, Organisation? Issuer, Standard? ReplacedBy);

@@ -182,7 +182,7 @@ public static class EditWorkingGroup
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, EditorialRecorder recorder) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -198,49 +198,17 @@ public static class EditWorkingGroup
                 standards[text] = await EditStandard.ByCodeOrSlug(db.Standards, text).FirstAsync(ct);
             }
 
-            int id;
-            if (command.Id is null)
+            return await save.SaveAsync(command.Id, command.Version, new ReferenceEdit<WorkingGroup>
             {
-                var group = new WorkingGroup { Name = "", Slug = slug };
-                Apply(group, command, slug, parent, sectors, organisations, standards);
-                db.WorkingGroups.Add(group);
-                await db.SaveChangesAsync(ct);
-                id = group.Id;
-                recorder.Audit(ItemKind.WorkingGroup, id, group.Name, "created");
-                await recorder.AddVersionAsync(ItemKind.WorkingGroup, id, Snapshot(group), ct);
-                await db.SaveChangesAsync(ct);
-            }
-            else
-            {
-                id = command.Id.Value;
-                var existing = await Load(db.WorkingGroups).SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("The group");
-                var stored = Snapshot(existing);
-                var storedVersion = existing.Version;
-                var oldSlug = existing.Slug;
-                Apply(existing, command, slug, parent, sectors, organisations, standards);
-                var attempted = Snapshot(existing);
-                if (command.Version != storedVersion)
-                {
-                    throw new ConcurrencyConflictException(existing.Name, stored, attempted, storedVersion);
-                }
-
-                db.Entry(existing).Property(w => w.Name).IsModified = true;
-                recorder.Audit(ItemKind.WorkingGroup, id, existing.Name, "saved");
-                await recorder.SlugChangedAsync(ItemKind.WorkingGroup, id, oldSlug, existing.Slug, ct);
-                await recorder.AddVersionAsync(ItemKind.WorkingGroup, id, attempted, ct);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException ex) when (EditorialRecorder.IsOverlappingSave(ex))
-                {
-                    db.ChangeTracker.Clear();
-                    var now = await Load(db.WorkingGroups.AsNoTracking()).SingleAsync(w => w.Id == id, ct);
-                    throw new ConcurrencyConflictException(now.Name, Snapshot(now), attempted, now.Version);
-                }
-            }
-
-            return id;
+                Kind = ItemKind.WorkingGroup,
+                Noun = "The group",
+                Create = () => new WorkingGroup { Name = "", Slug = slug },
+                Load = Load,
+                Apply = group => Apply(group, command, slug, parent, sectors, organisations, standards),
+                Snapshot = Snapshot,
+                Name = group => group.Name,
+                VersionedProperty = nameof(WorkingGroup.Name),
+            }, ct);
         }
 
         private static IQueryable<WorkingGroup> Load(IQueryable<WorkingGroup> groups) =>
