@@ -46,109 +46,8 @@ public sealed partial record StandardCode(StandardLevel Level, string Prefix, st
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out StandardCode? code)
     {
-        code = null;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
-        {
-            return false;
-        }
-
-        var s = Clean(text);
-
-        var m = PlanNumber().Match(s);
-        if (m.Success)
-        {
-            var number = $"{m.Groups["date"].Value}-{m.Groups["kind"].Value}-{m.Groups["tc"].Value}";
-            code = new StandardCode(StandardLevel.NationalPlan, "", number, int.Parse(m.Groups["date"].Value[..4], CultureInfo.InvariantCulture), number);
-            return true;
-        }
-
-        m = AssociationPlan().Match(s);
-        if (m.Success)
-        {
-            var canonical = $"{m.Groups["body"].Value}-{m.Groups["year"].Value}-{m.Groups["batch"].Value}-{m.Groups["seq"].Value}";
-            code = new StandardCode(StandardLevel.AssociationPlan, m.Groups["body"].Value, canonical, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), canonical);
-            return true;
-        }
-
-        m = National().Match(s);
-        if (m.Success)
-        {
-            var suffix = m.Groups["suffix"].Value;
-            var (level, prefix) = suffix switch
-            {
-                "T" => (StandardLevel.RecommendedNational, "GB/T"),
-                "Z" => (StandardLevel.GuidanceNational, "GB/Z"),
-                _ => (StandardLevel.MandatoryNational, "GB"),
-            };
-            code = Chinese(level, prefix, m);
-            return true;
-        }
-
-        m = Local().Match(s);
-        if (m.Success)
-        {
-            var suffix = m.Groups["suffix"].Value;
-            var prefix = $"DB{m.Groups["region"].Value}/{suffix}";
-            code = Chinese(StandardLevel.Local, prefix, m);
-            return true;
-        }
-
-        m = Association().Match(s);
-        if (m.Success)
-        {
-            code = Chinese(StandardLevel.Association, $"T/{m.Groups["body"].Value}", m);
-            return true;
-        }
-
-        m = Enterprise().Match(s);
-        if (m.Success)
-        {
-            code = Chinese(StandardLevel.Enterprise, $"Q/{m.Groups["body"].Value}", m);
-            return true;
-        }
-
-        m = International().Match(s);
-        if (m.Success)
-        {
-            var body = m.Groups["body"].Value.Replace(" ", "", StringComparison.Ordinal);
-            var type = m.Groups["type"].Success ? m.Groups["type"].Value : null;
-            var number = m.Groups["number"].Value;
-            int? year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
-            var prefix = type is null ? body : $"{body} {type}";
-            var canonical = $"{prefix} {number}" + (year is null ? "" : $":{year}");
-            code = new StandardCode(StandardLevel.International, prefix, number, year, canonical);
-            return true;
-        }
-
-        m = PracticeGuideline().Match(s);
-        if (m.Success)
-        {
-            // A national technical committee's practice guideline (TC260-PG-20212A): guidance, like a GB/Z document.
-            var prefix = $"TC{m.Groups["tc"].Value}-PG";
-            var number = m.Groups["year"].Value + m.Groups["seq"].Value;
-            code = new StandardCode(StandardLevel.GuidanceNational, prefix, number, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), $"{prefix}-{number}");
-            return true;
-        }
-
-        m = SectorCode().Match(s);
-        if (m.Success && m.Groups["body"].Value is not ("GB" or "DB"))
-        {
-            var suffix = m.Groups["suffix"].Value;
-            var prefix = suffix.Length == 0 ? m.Groups["body"].Value : $"{m.Groups["body"].Value}/{suffix}";
-            code = Chinese(StandardLevel.Sector, prefix, m);
-            return true;
-        }
-
-        m = AssociationWithoutSlash().Match(s);
-        if (m.Success)
-        {
-            // "TCESA1169", "tcesa 1026 2018": an association code typed without its slash. Sector codes of two or three
-            // letters (TB, TSG) were matched above, so a T and three or more letters is T/ and the association's name.
-            code = Chinese(StandardLevel.Association, $"T/{m.Groups["body"].Value}", m);
-            return true;
-        }
-
-        return false;
+        code = string.IsNullOrWhiteSpace(text) || text.Length > MaxLength ? null : FirstFormThatMatches(Clean(text));
+        return code is not null;
     }
 
     /// <summary>The canonical spelling of a code, or null when it does not parse.</summary>
@@ -173,6 +72,125 @@ public sealed partial record StandardCode(StandardLevel Level, string Prefix, st
     }
 
     public override string ToString() => Canonical;
+
+    /// <summary>
+    /// The forms a code can take, tried in this order on the cleaned text; the first that matches wins. The order matters:
+    /// the sector form (two or three letters) would also take <c>ISO 9001</c>, so it comes after the international form,
+    /// and an association code typed without its slash comes last, after the sector codes it could be mistaken for.
+    /// </summary>
+    private static StandardCode? FirstFormThatMatches(string s) =>
+        NationalPlanNumber(s) ?? AssociationPlanNumber(s) ?? NationalStandard(s) ?? LocalStandard(s) ?? AssociationStandard(s)
+        ?? EnterpriseStandard(s) ?? InternationalStandard(s) ?? PracticeGuidelineCode(s) ?? SectorStandard(s)
+        ?? AssociationStandardWithoutSlash(s);
+
+    /// <summary>A national standard's plan number: <c>20190805-T-469</c>.</summary>
+    private static StandardCode? NationalPlanNumber(string s)
+    {
+        var m = PlanNumber().Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var number = $"{m.Groups["date"].Value}-{m.Groups["kind"].Value}-{m.Groups["tc"].Value}";
+        return new StandardCode(StandardLevel.NationalPlan, "", number, int.Parse(m.Groups["date"].Value[..4], CultureInfo.InvariantCulture), number);
+    }
+
+    /// <summary>An association standard's plan number: <c>CESA-2020-2-019</c>.</summary>
+    private static StandardCode? AssociationPlanNumber(string s)
+    {
+        var m = AssociationPlan().Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var canonical = $"{m.Groups["body"].Value}-{m.Groups["year"].Value}-{m.Groups["batch"].Value}-{m.Groups["seq"].Value}";
+        return new StandardCode(StandardLevel.AssociationPlan, m.Groups["body"].Value, canonical, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), canonical);
+    }
+
+    /// <summary>GB, GB/T or GB/Z.</summary>
+    private static StandardCode? NationalStandard(string s)
+    {
+        var m = National().Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var (level, prefix) = m.Groups["suffix"].Value switch
+        {
+            "T" => (StandardLevel.RecommendedNational, "GB/T"),
+            "Z" => (StandardLevel.GuidanceNational, "GB/Z"),
+            _ => (StandardLevel.MandatoryNational, "GB"),
+        };
+        return Chinese(level, prefix, m);
+    }
+
+    /// <summary>DB + region code, then / and T, Z or nothing: <c>DB44/T</c>.</summary>
+    private static StandardCode? LocalStandard(string s) =>
+        Local().Match(s) is { Success: true } m ? Chinese(StandardLevel.Local, $"DB{m.Groups["region"].Value}/{m.Groups["suffix"].Value}", m) : null;
+
+    /// <summary>T/ and the association's name: <c>T/CESA</c>.</summary>
+    private static StandardCode? AssociationStandard(string s) =>
+        Association().Match(s) is { Success: true } m ? Chinese(StandardLevel.Association, $"T/{m.Groups["body"].Value}", m) : null;
+
+    /// <summary>Q/ and the enterprise's code.</summary>
+    private static StandardCode? EnterpriseStandard(string s) =>
+        Enterprise().Match(s) is { Success: true } m ? Chinese(StandardLevel.Enterprise, $"Q/{m.Groups["body"].Value}", m) : null;
+
+    /// <summary>ISO, IEC, IEEE, ITU-T or a European body, maybe a document type (TS, TR...), a number and <c>:year</c>.</summary>
+    private static StandardCode? InternationalStandard(string s)
+    {
+        var m = International().Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var body = m.Groups["body"].Value.Replace(" ", "", StringComparison.Ordinal);
+        var type = m.Groups["type"].Success ? m.Groups["type"].Value : null;
+        var number = m.Groups["number"].Value;
+        int? year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+        var prefix = type is null ? body : $"{body} {type}";
+        var canonical = $"{prefix} {number}" + (year is null ? "" : $":{year}");
+        return new StandardCode(StandardLevel.International, prefix, number, year, canonical);
+    }
+
+    /// <summary>A national technical committee's practice guideline (<c>TC260-PG-20212A</c>): guidance, like a GB/Z document.</summary>
+    private static StandardCode? PracticeGuidelineCode(string s)
+    {
+        var m = PracticeGuideline().Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var prefix = $"TC{m.Groups["tc"].Value}-PG";
+        var number = m.Groups["year"].Value + m.Groups["seq"].Value;
+        return new StandardCode(StandardLevel.GuidanceNational, prefix, number, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), $"{prefix}-{number}");
+    }
+
+    /// <summary>A sector (industry) standard: two or three letters, then /T, /Z or nothing (<c>YD/T</c>, <c>TSG</c>); never GB or DB.</summary>
+    private static StandardCode? SectorStandard(string s)
+    {
+        var m = SectorCode().Match(s);
+        if (!m.Success || m.Groups["body"].Value is ("GB" or "DB"))
+        {
+            return null;
+        }
+
+        var suffix = m.Groups["suffix"].Value;
+        var prefix = suffix.Length == 0 ? m.Groups["body"].Value : $"{m.Groups["body"].Value}/{suffix}";
+        return Chinese(StandardLevel.Sector, prefix, m);
+    }
+
+    /// <summary>
+    /// "TCESA1169", "tcesa 1026 2018": an association code typed without its slash. Sector codes of two or three letters
+    /// (TB, TSG) were matched before, so a T and three or more letters is T/ and the association's name.
+    /// </summary>
+    private static StandardCode? AssociationStandardWithoutSlash(string s) =>
+        AssociationWithoutSlash().Match(s) is { Success: true } m ? Chinese(StandardLevel.Association, $"T/{m.Groups["body"].Value}", m) : null;
 
     private static StandardCode Chinese(StandardLevel level, string prefix, Match m)
     {
