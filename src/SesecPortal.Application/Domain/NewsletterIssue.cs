@@ -1,7 +1,7 @@
 namespace SesecPortal.Application.Domain;
 
 /// <summary>A bimonthly issue of the newsletter: ordered sections of articles, and its takeaways.</summary>
-public sealed class NewsletterIssue
+public sealed partial class NewsletterIssue
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
