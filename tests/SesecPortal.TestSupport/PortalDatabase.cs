@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Respawn;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
 
 namespace SesecPortal.TestSupport;
 
-/// <summary>A migrated database holding the seed issue, reset (emptied, the seed loaded back) before a test that needs it clean.</summary>
+/// <summary>A migrated database holding the seed issue, reset (emptied with Respawn, the seed loaded back) before a test that needs it clean.</summary>
 public sealed class PortalDatabase : IAsyncDisposable
 {
     // Roles, the ICS tree and the CCS classes are reference data from the migrations; the Data Protection keys belong to
@@ -15,6 +16,7 @@ public sealed class PortalDatabase : IAsyncDisposable
     private static readonly string[] Ignored = ["__EFMigrationsHistory", "AspNetRoles", "data_protection_keys", "ics_groups", "ccs_classes"];
     private static readonly string[] Schemas = ["public"];
 
+    private Respawner? respawner;
     private SeedSnapshot seed = null!;
 
     private PortalDatabase(TestPostgres server, string connectionString)
@@ -58,13 +60,19 @@ public sealed class PortalDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Empties every table and loads the seed again, from the rows the first seeding left (<see cref="SeedSnapshot"/>),
+    /// Empties every table (Respawn) and loads the seed again, from the rows the first seeding left (<see cref="SeedSnapshot"/>),
     /// in one transaction: the running portal sees the last test's data, then the seed, never empty tables.
     /// </summary>
     public async Task ResetAsync()
     {
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
+        respawner ??= await Respawner.CreateAsync(conn, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = Schemas,
+            TablesToIgnore = [.. Ignored.Select(t => (Respawn.Graph.Table)t)],
+        });
         // The running portal's change followers write while the tables are emptied; a deadlock between the two is
         // resolved by PostgreSQL aborting one side: the reset is simply run again (the followers retry by themselves).
         for (var attempt = 1; ; attempt++)
@@ -72,7 +80,12 @@ public sealed class PortalDatabase : IAsyncDisposable
             await using var tx = await conn.BeginTransactionAsync();
             try
             {
-                await seed.EmptyAsync(conn);
+                // Respawn's statement (every table but the ignored ones, in its order), run in this transaction.
+                await using (var empty = new NpgsqlCommand(respawner.DeleteSql, conn))
+                {
+                    await empty.ExecuteNonQueryAsync();
+                }
+
                 await seed.RestoreAsync(conn);
                 await tx.CommitAsync();
                 return;

@@ -4,9 +4,9 @@ namespace SesecPortal.TestSupport;
 
 /// <summary>
 /// The rows of a freshly seeded database, kept in PostgreSQL's binary COPY format, table by table: loading them back
-/// costs a few COPY statements, where seeding again through EF Core cost a second or more per test. Tables are emptied
-/// children first and loaded parents first (foreign keys are checked as usual). Sequences are left where they are, as
-/// after a reseed: an id a test saw is never handed out again.
+/// costs a few COPY statements, where seeding again through EF Core cost a second or more per test. Tables are loaded
+/// parents first (foreign keys are checked as usual). Sequences are left where they are, as after a reseed: an id a test
+/// saw is never handed out again.
 /// </summary>
 internal sealed class SeedSnapshot
 {
@@ -19,13 +19,8 @@ internal sealed class SeedSnapshot
     private const string ForeignKeysSql = "SELECT conrelid::bigint, confrelid::bigint FROM pg_constraint WHERE contype = 'f' AND conrelid <> confrelid";
 
     private readonly List<(string Table, byte[] Rows)> tables;
-    private readonly string emptySql;
 
-    private SeedSnapshot(List<string> parentsFirst, List<(string Table, byte[] Rows)> tables)
-    {
-        this.tables = tables;
-        emptySql = string.Concat(Enumerable.Reverse(parentsFirst).Select(t => $"DELETE FROM {t};"));
-    }
+    private SeedSnapshot(List<(string Table, byte[] Rows)> tables) => this.tables = tables;
 
     /// <summary>Reads every table of <paramref name="schemas"/> but the ignored ones, parents before children.</summary>
     public static async Task<SeedSnapshot> CaptureAsync(NpgsqlConnection conn, string[] schemas, string[] ignored)
@@ -55,9 +50,8 @@ internal sealed class SeedSnapshot
             }
         }
 
-        var order = ParentsFirst(parents).Select(oid => names[oid]).ToList();
         var captured = new List<(string, byte[])>();
-        foreach (var table in order)
+        foreach (var table in ParentsFirst(parents).Select(oid => names[oid]))
         {
             if (await HasRowsAsync(conn, table))
             {
@@ -65,18 +59,7 @@ internal sealed class SeedSnapshot
             }
         }
 
-        return new SeedSnapshot(order, captured);
-    }
-
-    /// <summary>
-    /// Empties the tables, children first, on the connection's current transaction. DELETE rather than TRUNCATE: these
-    /// tables hold a few thousand rows, and a TRUNCATE of the fifty of them (new files for every table and index, and
-    /// every connection of the portal reloading their descriptions) cost 0.4 s here, the DELETEs 0.05 s.
-    /// </summary>
-    public async Task EmptyAsync(NpgsqlConnection conn)
-    {
-        await using var cmd = new NpgsqlCommand(emptySql, conn);
-        await cmd.ExecuteNonQueryAsync();
+        return new SeedSnapshot(captured);
     }
 
     /// <summary>Loads the rows back into the (emptied) tables, on the connection's current transaction.</summary>
