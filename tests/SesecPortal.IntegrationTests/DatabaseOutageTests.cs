@@ -60,6 +60,8 @@ public sealed class OutageFixture : IAsyncLifetime
         {
             ["Database:RetryAfterSeconds"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Database:OutageProbeMilliseconds"] = "200",
+            // The episode ends 0.5 s after the last failed request, not 2 s: each test waits for that end.
+            ["Database:OutageQuietMilliseconds"] = "500",
             // The machine is shared: a first request may be slow, and a slow request is a warning of its own.
             ["Logging:SlowRequestMs"] = "600000",
             // The factory logs warnings and above; the line that says the database is back is information.

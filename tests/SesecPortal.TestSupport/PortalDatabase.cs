@@ -8,10 +8,16 @@ using SesecPortal.Application.Seed;
 
 namespace SesecPortal.TestSupport;
 
-/// <summary>A migrated database holding the seed issue, reset with Respawn (and seeded again) before a test that needs it clean.</summary>
+/// <summary>A migrated database holding the seed issue, reset (emptied with Respawn, the seed loaded back) before a test that needs it clean.</summary>
 public sealed class PortalDatabase : IAsyncDisposable
 {
+    // Roles, the ICS tree and the CCS classes are reference data from the migrations; the Data Protection keys belong to
+    // the running portal, not to a test.
+    private static readonly string[] Ignored = ["__EFMigrationsHistory", "AspNetRoles", "data_protection_keys", "ics_groups", "ccs_classes"];
+    private static readonly string[] Schemas = ["public"];
+
     private Respawner? respawner;
+    private SeedSnapshot seed = null!;
 
     private PortalDatabase(TestPostgres server, string connectionString)
     {
@@ -39,6 +45,10 @@ public sealed class PortalDatabase : IAsyncDisposable
         await using var db = database.CreateDbContext();
         await db.ApplyMigrationsAsync(CancellationToken.None);
         await database.SeedAsync();
+        // What a reset loads back: the rows this first seeding left.
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        database.seed = await SeedSnapshot.CaptureAsync(conn, Schemas, Ignored);
         return database;
     }
 
@@ -49,36 +59,42 @@ public sealed class PortalDatabase : IAsyncDisposable
         return new PortalDbContext(options.Options);
     }
 
-    /// <summary>Empties every table (Respawn) and loads the seed again: for tests that change data.</summary>
+    /// <summary>
+    /// Empties every table (Respawn) and loads the seed again, from the rows the first seeding left (<see cref="SeedSnapshot"/>),
+    /// in one transaction: the running portal sees the last test's data, then the seed, never empty tables.
+    /// </summary>
     public async Task ResetAsync()
     {
-        await using (var conn = new NpgsqlConnection(ConnectionString))
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        respawner ??= await Respawner.CreateAsync(conn, new RespawnerOptions
         {
-            await conn.OpenAsync();
-            respawner ??= await Respawner.CreateAsync(conn, new RespawnerOptions
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = Schemas,
+            TablesToIgnore = [.. Ignored.Select(t => (Respawn.Graph.Table)t)],
+        });
+        // The running portal's change followers write while the tables are emptied; a deadlock between the two is
+        // resolved by PostgreSQL aborting one side: the reset is simply run again (the followers retry by themselves).
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var tx = await conn.BeginTransactionAsync();
+            try
             {
-                DbAdapter = DbAdapter.Postgres,
-                SchemasToInclude = ["public"],
-                // Roles, the ICS tree and the CCS classes are reference data from the migrations; the Data Protection keys belong
-                // to the running portal, not to a test.
-                TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "data_protection_keys", "ics_groups", "ccs_classes"],
-            });
-            // The running portal's change followers write while the tables are emptied; a deadlock between the two is
-            // resolved by PostgreSQL aborting one side: the reset is simply run again (the followers retry by themselves).
-            for (var attempt = 1; ; attempt++)
+                // Respawn's statement (every table but the ignored ones, in its order), run in this transaction.
+                await using (var empty = new NpgsqlCommand(respawner.DeleteSql, conn))
+                {
+                    await empty.ExecuteNonQueryAsync();
+                }
+
+                await seed.RestoreAsync(conn);
+                await tx.CommitAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
             {
-                try
-                {
-                    await respawner.ResetAsync(conn);
-                    break;
-                }
-                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
-                {
-                }
+                await tx.RollbackAsync();
             }
         }
-
-        await SeedAsync();
     }
 
     public async Task<int> SeedAsync()

@@ -101,14 +101,13 @@ internal static class DatabaseFailure
 /// </summary>
 public sealed class DatabaseOutage : IDisposable
 {
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(2);
-
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly PortalDatabases databases;
     private readonly TimeProvider clock;
     private readonly ILogger<DatabaseOutage> logger;
     private readonly TimeSpan probeInterval;
+    private readonly TimeSpan quietPeriod;
     private Episode? current;
 
     internal DatabaseOutage(PortalDatabases databases, TimeProvider clock, IConfiguration configuration, ILogger<DatabaseOutage> logger)
@@ -118,6 +117,8 @@ public sealed class DatabaseOutage : IDisposable
         this.logger = logger;
         RetryAfter = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Database:RetryAfterSeconds", 5)));
         probeInterval = TimeSpan.FromMilliseconds(Math.Max(50, configuration.GetValue("Database:OutageProbeMilliseconds", 1000)));
+        // How long no request may have failed before the episode ends (tests, which stop the database on purpose, shorten it).
+        quietPeriod = TimeSpan.FromMilliseconds(Math.Max(50, configuration.GetValue("Database:OutageQuietMilliseconds", 2000)));
     }
 
     /// <summary>What a client is told to wait before asking again while the database does not answer.</summary>
@@ -186,7 +187,7 @@ public sealed class DatabaseOutage : IDisposable
                 {
                     lastFailure = episode.LastFailure;
                     failures = episode.Failures;
-                    if (clock.GetUtcNow() - lastFailure < QuietPeriod)
+                    if (clock.GetUtcNow() - lastFailure < quietPeriod)
                     {
                         continue;
                     }
