@@ -25,41 +25,24 @@ internal static class QueryBuilder
     /// match the all-text field (its BM25 score counts once); matches in the title (or code) and the summary add their
     /// weighted scores as optional clauses, tested only on documents that already match.
     /// </summary>
-    public static Query? Text(SearchSyntax syntax, bool widen)
+    public static Query? Text(SearchSyntax syntax, bool widen) => Plan(syntax, widen)?.ToQuery();
+
+    /// <summary>The words' query taken apart (<see cref="TextPlan"/>), or null when no clause has a term to look for.</summary>
+    public static TextPlan? Plan(SearchSyntax syntax, bool widen)
     {
-        var query = new BooleanQuery(disableCoord: true);
-        var any = false;
-        foreach (var clause in syntax.Required)
-        {
-            if (Clause(clause, widen) is { } part)
-            {
-                query.Add(part.Match, Occur.MUST);
-                foreach (var score in part.Scores)
-                {
-                    query.Add(score, Occur.SHOULD);
-                }
-
-                any = true;
-            }
-        }
-
-        if (!any)
-        {
-            return null;
-        }
-
-        AddExclusions(query, syntax);
-        return query;
+        var parts = syntax.Required.Select(clause => Clause(clause, widen)).OfType<Part>().ToList();
+        return parts.Count == 0 ? null : new TextPlan(parts, Exclusions(syntax));
     }
+
+    /// <summary>What the excluded clauses match (each document matching one is left out).</summary>
+    public static IReadOnlyList<Query> Exclusions(SearchSyntax syntax) =>
+        [.. syntax.Excluded.Select(clause => Clause(clause, widen: false)).OfType<Part>().Select(part => part.Match)];
 
     public static void AddExclusions(BooleanQuery query, SearchSyntax syntax)
     {
-        foreach (var clause in syntax.Excluded)
+        foreach (var excluded in Exclusions(syntax))
         {
-            if (Clause(clause, widen: false) is { } part)
-            {
-                query.Add(part.Match, Occur.MUST_NOT);
-            }
+            query.Add(excluded, Occur.MUST_NOT);
         }
     }
 
@@ -163,7 +146,52 @@ internal static class QueryBuilder
     }
 
     /// <summary>What a document must match for a clause, and the optional queries that add the title's and summary's weight.</summary>
-    private sealed record Part(Query Match, IReadOnlyList<Query> Scores);
+    internal sealed record Part(Query Match, IReadOnlyList<Query> Scores)
+    {
+        /// <summary>The clause's whole score (its match and its scoring queries added up, as in the words' query), for bounds.</summary>
+        public Query BoundQuery()
+        {
+            if (Scores.Count == 0)
+            {
+                return Match;
+            }
+
+            var query = new BooleanQuery(disableCoord: true) { { Match, Occur.SHOULD } };
+            foreach (var score in Scores)
+            {
+                query.Add(score, Occur.SHOULD);
+            }
+
+            return query;
+        }
+    }
+
+    /// <summary>
+    /// The words' query taken apart: each required clause (a document must match every one; each adds its score) and what
+    /// the excluded clauses match. <see cref="ToQuery"/> is the query Lucene scores.
+    /// </summary>
+    internal sealed record TextPlan(IReadOnlyList<Part> Required, IReadOnlyList<Query> Excluded)
+    {
+        public BooleanQuery ToQuery()
+        {
+            var query = new BooleanQuery(disableCoord: true);
+            foreach (var part in Required)
+            {
+                query.Add(part.Match, Occur.MUST);
+                foreach (var score in part.Scores)
+                {
+                    query.Add(score, Occur.SHOULD);
+                }
+            }
+
+            foreach (var excluded in Excluded)
+            {
+                query.Add(excluded, Occur.MUST_NOT);
+            }
+
+            return query;
+        }
+    }
 
     private static Part? Clause(SearchClause clause, bool widen) => clause switch
     {

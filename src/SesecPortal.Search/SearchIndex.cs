@@ -30,7 +30,7 @@ public sealed class SearchIndex : IDisposable
     private static readonly Similarity Bm25 = new TitleLengthSimilarity();
 
     /// <summary>Read in one visit per hit: each visit decompresses the document's stored block.</summary>
-    private static readonly HashSet<string> HitFields = [Fields.Kind, Fields.Id, Fields.Slug, Fields.Title, Fields.TitleZh, Fields.Code, Fields.Date, Fields.Summary, Fields.BodyStored, Fields.Changed];
+    internal static readonly HashSet<string> HitFields = [Fields.Kind, Fields.Id, Fields.Slug, Fields.Title, Fields.TitleZh, Fields.Code, Fields.Date, Fields.Summary, Fields.BodyStored, Fields.Changed];
 
     private readonly Directory directory;
     private readonly string? path;
@@ -51,7 +51,7 @@ public sealed class SearchIndex : IDisposable
         this.indexSchema = indexSchema;
         this.position = position;
         Recreated = recreated;
-        searchers = new SearcherManager(directory, new Factory());
+        searchers = new SearcherManager(directory, new Factory(options.ClauseCacheMB));
     }
 
     public SearchIndexOptions Options { get; }
@@ -548,7 +548,8 @@ public sealed class SearchIndex : IDisposable
         public override Similarity Get(string name) => name == Fields.Title ? Title : Text;
     }
 
-    private sealed class Factory : SearcherFactory
+    /// <summary>Each searcher (one point in time of the index) with its own clause cache: scores depend on the whole index.</summary>
+    private sealed class Factory(int clauseCacheMB) : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
@@ -557,281 +558,8 @@ public sealed class SearchIndex : IDisposable
                 SegmentData.For(leaf.AtomicReader);
             }
 
-            return new IndexSearcher(reader) { Similarity = Bm25 };
-        }
-    }
-
-    /// <summary>One search: whole words, then prefixes if too few, then typos if none.</summary>
-    private sealed class SearchRun(IndexSearcher searcher, SearchRequest request, SearchIndexOptions options)
-    {
-        public SearchResults Run()
-        {
-            var syntax = request.Syntax ?? SearchSyntax.Empty;
-            var codeKey = string.IsNullOrWhiteSpace(request.CodeKey) ? null : request.CodeKey;
-            var pageSize = Math.Clamp(request.PageSize, 1, 1000);
-            var page = Math.Max(1, request.Page);
-            var hasWords = !syntax.IsEmpty;
-            var sort = request.Sort == SearchSort.Default ? (hasWords || codeKey is not null ? SearchSort.Relevance : SearchSort.Newest) : request.Sort;
-
-            var filter = Filters(out var acceptedStatuses);
-            Query? Compose(Query? text)
-            {
-                Query? main;
-                if (codeKey is not null)
-                {
-                    var either = new BooleanQuery(disableCoord: true) { { QueryBuilder.Code(codeKey), Occur.SHOULD } };
-                    if (text is not null)
-                    {
-                        either.Add(text, Occur.SHOULD);
-                    }
-
-                    main = either;
-                }
-                else if (hasWords)
-                {
-                    main = text;
-                    if (main is null)
-                    {
-                        // Words, but none with a term to look for (only stop words): nothing matches.
-                        return null;
-                    }
-                }
-                else
-                {
-                    var all = new BooleanQuery(disableCoord: true) { { new MatchAllDocsQuery(), Occur.MUST } };
-                    QueryBuilder.AddExclusions(all, syntax);
-                    main = all;
-                }
-
-                if (filter is null)
-                {
-                    return main;
-                }
-
-                var filtered = new BooleanQuery(disableCoord: true) { { main, Occur.MUST }, { filter, Occur.MUST } };
-                return filtered;
-            }
-
-            // With a window, what the words match is decided by counts without it, and the results are then narrowed.
-            var window = Window();
-            Outcome Decide(Query? query) => window is null
-                ? Execute(query, sort, page, pageSize, acceptedStatuses)
-                : Execute(query, SearchSort.Relevance, 1, 1, acceptedStatuses, countFacets: false);
-
-            var widenBelow = request.WidenBelow ?? pageSize;
-            var chosen = Compose(hasWords ? QueryBuilder.Text(syntax, widen: false) : null);
-            var result = window is not null && !hasWords ? null : Decide(chosen);
-            var widened = false;
-            var approximate = false;
-            if (hasWords && result!.Total < widenBelow && syntax.CanWiden)
-            {
-                var widerQuery = Compose(QueryBuilder.Text(syntax, widen: true));
-                var wider = Decide(widerQuery);
-                if (wider.Total > result.Total)
-                {
-                    result = wider;
-                    chosen = widerQuery;
-                    widened = true;
-                }
-            }
-
-            if (hasWords && result!.Total == 0 && codeKey is null)
-            {
-                foreach (var all in new[] { true, false })
-                {
-                    if (QueryBuilder.Fuzzy(syntax, all) is { } fuzzy)
-                    {
-                        var typoQuery = Compose(fuzzy);
-                        var typo = Decide(typoQuery);
-                        if (typo.Total > 0)
-                        {
-                            result = typo;
-                            chosen = typoQuery;
-                            approximate = true;
-                            break;
-                        }
-                    }
-
-                    if (syntax.Words.Count < 2)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            var outcome = window is null ? result! : Execute(
-                chosen is null ? null : new BooleanQuery(disableCoord: true) { { chosen, Occur.MUST }, { window, Occur.MUST } }, sort, page, pageSize, acceptedStatuses);
-
-            var (terms, prefixes) = hasWords && !approximate ? QueryBuilder.Highlights(syntax, widened) : ([], []);
-            var hits = new List<SearchHit>(outcome.Docs.Length);
-            foreach (var scoreDoc in outcome.Docs)
-            {
-                var stored = searcher.Doc(scoreDoc.Doc, HitFields);
-                var dateNumber = stored.GetField(Fields.Date)?.GetInt32Value();
-                var changedTicks = stored.GetField(Fields.Changed)?.GetInt64Value();
-                hits.Add(new SearchHit(
-                    stored.Get(Fields.Kind),
-                    stored.GetField(Fields.Id)?.GetInt32Value() ?? 0,
-                    stored.Get(Fields.Slug),
-                    stored.Get(Fields.Title),
-                    stored.Get(Fields.Code),
-                    dateNumber is { } n ? DateOnly.FromDayNumber(n) : null,
-                    float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
-                    Snippets.Make(stored.Get(Fields.Summary), stored.Get(Fields.BodyStored), terms, prefixes))
-                {
-                    TitleZh = stored.Get(Fields.TitleZh),
-                    ChangedAt = changedTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
-                });
-            }
-
-            return new SearchResults
-            {
-                Total = outcome.Total,
-                Hits = hits,
-                Facets = outcome.Facets,
-                Approximate = approximate,
-                Widened = widened,
-            };
-        }
-
-        /// <summary>Facet filters as required term clauses (any value of a facet, every facet); the status filter is the collector's.</summary>
-        private ConstantScoreQuery? Filters(out IReadOnlySet<string>? acceptedStatuses)
-        {
-            acceptedStatuses = null;
-            BooleanQuery? filter = null;
-            foreach (var (name, values) in request.Filters)
-            {
-                if (values is null || values.Count == 0)
-                {
-                    continue;
-                }
-
-                if (name == "status")
-                {
-                    acceptedStatuses = values.ToHashSet(StringComparer.Ordinal);
-                    continue;
-                }
-
-                var any = new BooleanQuery(disableCoord: true);
-                foreach (var value in values.Distinct(StringComparer.Ordinal))
-                {
-                    any.Add(new TermQuery(new Term(Fields.Facet(name), value)), Occur.SHOULD);
-                }
-
-                filter ??= new BooleanQuery(disableCoord: true) { Boost = 0f };
-                filter.Add(any, Occur.MUST);
-            }
-
-            return filter is null ? null : new ConstantScoreQuery(filter) { Boost = 0f };
-        }
-
-        /// <summary>The request's window as a required, non-scoring clause; null without one.</summary>
-        private ConstantScoreQuery? Window()
-        {
-            if (request.Within is not { } within)
-            {
-                return null;
-            }
-
-            var window = new BooleanQuery(disableCoord: true);
-            if (within.Kinds.Count > 0)
-            {
-                var kinds = new BooleanQuery(disableCoord: true);
-                foreach (var kind in within.Kinds.Distinct(StringComparer.Ordinal))
-                {
-                    kinds.Add(new TermQuery(new Term(Fields.Facet("kind"), kind)), Occur.SHOULD);
-                }
-
-                window.Add(kinds, Occur.MUST);
-            }
-
-            if (within.ChangedAfter is not null || within.ChangedUntil is not null)
-            {
-                window.Add(NumericRangeQuery.NewInt64Range(Fields.Changed, within.ChangedAfter?.UtcTicks, within.ChangedUntil?.UtcTicks,
-                    false, true), Occur.MUST);
-            }
-
-            if (window.Clauses.Count == 0)
-            {
-                window.Add(new MatchAllDocsQuery(), Occur.MUST);
-            }
-
-            return new ConstantScoreQuery(window) { Boost = 0f };
-        }
-
-        private sealed record Outcome(int Total, ScoreDoc[] Docs, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
-
-        private Outcome Execute(Query? query, SearchSort sort, int page, int pageSize, IReadOnlySet<string>? acceptedStatuses, bool countFacets = true)
-        {
-            var facetNames = countFacets ? request.CountFacets.Where(f => f != "status").Distinct(StringComparer.Ordinal).ToList() : [];
-            var countStatus = countFacets && request.CountFacets.Contains("status");
-            if (query is null)
-            {
-                return new Outcome(0, [], EmptyFacets(facetNames, countStatus));
-            }
-
-            var wanted = (long)page * pageSize;
-            var topN = (int)Math.Clamp(wanted, 1, Math.Max(1, options.MaxRank));
-            ITopDocsCollector top = sort switch
-            {
-                SearchSort.Relevance => TopScoreDocCollector.Create(topN, docsScoredInOrder: false),
-                SearchSort.Newest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64, reverse: true), CodeSortField(), new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
-                SearchSort.Oldest => TopFieldCollector.Create(new Sort(new SortField(Fields.Date, SortFieldType.INT64)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
-                SearchSort.Changed => TopFieldCollector.Create(new Sort(
-                        new SortField(Fields.Changed, SortFieldType.INT64, reverse: true), new SortField(Fields.Date, SortFieldType.INT64, reverse: true),
-                        new SortField(Fields.KeySort, SortFieldType.STRING, reverse: true)),
-                    topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
-                SearchSort.Code => TopFieldCollector.Create(new Sort(CodeSortField(), new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
-                _ => TopFieldCollector.Create(new Sort(new SortField(Fields.TitleSort, SortFieldType.STRING)), topN, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false),
-            };
-
-            var collector = new FacetingCollector((ICollector)top, facetNames, countStatus, acceptedStatuses, request.Today, options.CurrentStatus,
-                sort == SearchSort.Relevance ? options.StatusWeights : null, request.StatusCountsIgnoreStatusFilter);
-            searcher.Search(query, collector);
-            var (facetCounts, statusCounts) = collector.Finish();
-
-            var skip = (page - 1) * pageSize;
-            var docs = wanted > topN ? [] : top.GetTopDocs(skip, pageSize).ScoreDocs;
-
-            var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
-            for (var i = 0; i < facetNames.Count; i++)
-            {
-                facets[facetNames[i]] = Ordered(facetNames[i], facetCounts[i]);
-            }
-
-            if (countStatus)
-            {
-                facets["status"] = Ordered("status", statusCounts);
-            }
-
-            return new Outcome(collector.Total, docs, facets);
-        }
-
-        private static SortField CodeSortField()
-        {
-            var field = new SortField(Fields.CodeSort, SortFieldType.STRING);
-            field.SetMissingValue(SortField.STRING_LAST);
-            return field;
-        }
-
-        private static Dictionary<string, IReadOnlyList<FacetCount>> EmptyFacets(List<string> names, bool countStatus)
-        {
-            var facets = names.ToDictionary(n => n, _ => (IReadOnlyList<FacetCount>)[], StringComparer.Ordinal);
-            if (countStatus)
-            {
-                facets["status"] = [];
-            }
-
-            return facets;
-        }
-
-        private List<FacetCount> Ordered(string name, Dictionary<string, int> counts)
-        {
-            var max = Math.Max(0, request.MaxFacetValues);
-            IEnumerable<KeyValuePair<string, int>> ordered = name == "year"
-                ? counts.OrderByDescending(c => c.Key, StringComparer.Ordinal)
-                : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal);
-            return [.. ordered.Take(max).Select(c => new FacetCount(c.Key, c.Value))];
+            var clauses = clauseCacheMB > 0 ? new ClauseCache(clauseCacheMB * 1024L * 1024L) : null;
+            return new PortalSearcher(reader, clauses) { Similarity = Bm25 };
         }
     }
 }

@@ -26,4 +26,12 @@ public sealed record SearchIndexOptions
 
     /// <summary>Hits beyond this rank (page × page size) are not returned; the total and facets still count every match.</summary>
     public int MaxRank { get; init; } = 10_000;
+
+    /// <summary>
+    /// Memory each searcher may give to what it learnt of the clauses it ran (<see cref="ClauseCache"/>: a bitmap of each
+    /// clause's matches and its best score in each block of 64 documents, about 190 KB a clause at a million documents),
+    /// so that totals and facets are counted from bitmaps and only the blocks that can hold the top hits are scored.
+    /// 0 turns it off: every search then scores and counts every match on Lucene's scorer, with the same results.
+    /// </summary>
+    public int ClauseCacheMB { get; init; } = 64;
 }
