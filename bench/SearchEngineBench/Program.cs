@@ -13,11 +13,12 @@ using SesecPortal.Search;
 //       [--queries bench/queries.txt] [--threads 32] [--seconds 15] [--gate 0] [--reuse] [--rounds 5] [--today 2026-06-30]
 // --reuse: search the index already in --index instead of building it (bench/run.sh gives it a copy of the index the
 // portal built). --gate N: admit N searches at once (FIFO), the rest queue, as the portal does. --today: the date the
-// searches are made on (bench/run.sh passes the portal's). The index options are the portal's own.
+// searches are made on (bench/run.sh passes the portal's). --clause-cache MB: the searcher's clause cache (0: off, every
+// match scored and counted on Lucene's scorer). The index options are otherwise the portal's own.
 
 var options = Options.Parse(args);
 var today = options.Today;
-var indexOptions = PortalSearchIndex.Options;
+var indexOptions = options.ClauseCacheMB is { } clauseCacheMB ? PortalSearchIndex.Options with { ClauseCacheMB = clauseCacheMB } : PortalSearchIndex.Options;
 Console.WriteLine($"SearchEngineBench: {Environment.ProcessorCount} processors, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
 
 if (!options.Reuse)
@@ -129,6 +130,8 @@ for (var i = 0; i < requests.Count; i++)
     Console.WriteLine($"| {queries[i].Replace("|", "\\|", StringComparison.Ordinal)} | {r.Total:N0} | {flags} | {perQuery[i].Average():N1} | {perQuery[i].Max():N1} |");
 }
 
+var cacheBytes = engine.WithSearcher(s => (s as PortalSearcher)?.Clauses?.Bytes ?? 0);
+Console.WriteLine($"Clause cache: {cacheBytes / 1048576.0:N1} MB held after the rounds (bound {indexOptions.ClauseCacheMB} MB)");
 var all = perQuery.SelectMany(x => x).ToArray();
 var means = perQuery.Select(x => x.Average()).ToArray();
 Console.WriteLine($"Mean {all.Average():N1} ms, slowest query mean {means.Max():N1} ms ({queries[Array.IndexOf(means, means.Max())]}), slowest single {all.Max():N1} ms; {perQuery.Count(x => x.Max() >= 50)} queries with a run of 50 ms or more");
@@ -253,7 +256,7 @@ static SearchRequest Request(string text, DateOnly today)
     };
 }
 
-internal sealed record Options(string Corpus, string Index, string Queries, int Threads, double Seconds, int Gate, bool Reuse, int Rounds, int BatchSize, DateOnly Today)
+internal sealed record Options(string Corpus, string Index, string Queries, int Threads, double Seconds, int Gate, bool Reuse, int Rounds, int BatchSize, DateOnly Today, int? ClauseCacheMB)
 {
     public static Options Parse(string[] args)
     {
@@ -269,7 +272,8 @@ internal sealed record Options(string Corpus, string Index, string Queries, int 
             int.Parse(Value("--threads") ?? "32", CultureInfo.InvariantCulture), double.Parse(Value("--seconds") ?? "15", CultureInfo.InvariantCulture),
             int.Parse(Value("--gate") ?? "0", CultureInfo.InvariantCulture), args.Contains("--reuse"),
             int.Parse(Value("--rounds") ?? "5", CultureInfo.InvariantCulture), int.Parse(Value("--batch") ?? "2000", CultureInfo.InvariantCulture),
-            DateOnly.ParseExact(Value("--today") ?? "2026-06-30", "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            DateOnly.ParseExact(Value("--today") ?? "2026-06-30", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Value("--clause-cache") is { } mb ? int.Parse(mb, CultureInfo.InvariantCulture) : null);
     }
 }
 

@@ -28,26 +28,56 @@ internal static class BlockMaxRanker
         var weight = searcher.CreateNormalizedWeight(candidate.Query);
 
         // First the best blocks, until they hold a page of matches: their scores set the score to beat.
-        var first = 0;
-        for (var taken = 0; first < blocks.Length && taken < topN; first++)
+        var first = BestBlocks(blocks, bounds, accepted, topN);
+        Score(weight, leaves, accepted, weights, [.. first.Select(i => blocks[i])], [.. first.Select(i => bounds[i])], heap);
+        foreach (var i in first)
         {
-            taken += BitOperations.PopCount((ulong)Words(accepted, blocks[first]));
+            bounds[i] = float.NaN; // scored: no comparison takes it again
         }
-
-        Score(weight, leaves, accepted, weights, blocks[..first], bounds[..first], heap);
 
         // Then every other block whose bound can still reach it.
-        var rest = first;
-        while (rest < blocks.Length && bounds[rest] * Margin >= heap.Threshold)
-        {
-            rest++;
-        }
-
-        Score(weight, leaves, accepted, weights, blocks[first..rest], bounds[first..rest], heap);
+        var rest = Enumerable.Range(0, blocks.Length).Where(i => bounds[i] * Margin >= heap.Threshold).ToList();
+        Score(weight, leaves, accepted, weights, [.. rest.Select(i => blocks[i])], [.. rest.Select(i => bounds[i])], heap);
         return heap.Sorted();
     }
 
-    /// <summary>Every block holding an accepted document, (segment, word) packed in a long, and its bound; best bound first.</summary>
+    /// <summary>
+    /// The blocks with the highest bounds, best first, as many as it takes to hold <paramref name="topN"/> documents (at
+    /// most <paramref name="topN"/> blocks: each holds one at least), chosen without sorting them all.
+    /// </summary>
+    private static List<int> BestBlocks(long[] blocks, float[] bounds, long[][] accepted, int topN)
+    {
+        var best = new PriorityQueue<int, float>(topN + 1);
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (best.Count < topN)
+            {
+                best.Enqueue(i, bounds[i]);
+            }
+            else if (best.TryPeek(out _, out var lowest) && bounds[i] > lowest)
+            {
+                best.DequeueEnqueue(i, bounds[i]);
+            }
+        }
+
+        var ordered = new List<int>(best.Count);
+        while (best.TryDequeue(out var i, out _))
+        {
+            ordered.Add(i);
+        }
+
+        ordered.Reverse();
+        var taken = 0;
+        var count = 0;
+        while (count < ordered.Count && taken < topN)
+        {
+            taken += BitOperations.PopCount((ulong)Words(accepted, blocks[ordered[count++]]));
+        }
+
+        return ordered[..count];
+    }
+
+    /// <summary>Every block holding an accepted document, (segment, word) packed in a long, and its bound.</summary>
     private static (long[] Blocks, float[] Bounds) Blocks(
         IList<Lucene.Net.Index.AtomicReaderContext> leaves, List<float[][]> partBounds, long[][] accepted, StatusWeighting weighting, float[]?[] weights)
     {
@@ -72,19 +102,11 @@ internal static class BlockMaxRanker
                 }
 
                 blocks.Add(((long)i << 32) | (uint)word);
-                keys.Add(-(bound * maxWeight));
+                keys.Add(bound * maxWeight);
             }
         }
 
-        var blockArray = blocks.ToArray();
-        var keyArray = keys.ToArray();
-        Array.Sort(keyArray, blockArray);
-        for (var k = 0; k < keyArray.Length; k++)
-        {
-            keyArray[k] = -keyArray[k];
-        }
-
-        return (blockArray, keyArray);
+        return (blocks.ToArray(), keys.ToArray());
     }
 
     /// <summary>Scores the accepted documents of the blocks (in document order, one scorer a segment), skipping a block once its bound cannot reach the heap.</summary>

@@ -60,3 +60,23 @@ internal sealed class AcceptedDocs(int leafCount) : ICollector
 
     public void Collect(int doc) => current[doc >> 6] |= 1L << doc;
 }
+
+/// <summary>A collector that keeps nothing: the counting collector in front of it does the work.</summary>
+internal sealed class IgnoredDocs : ICollector
+{
+    public static IgnoredDocs Instance { get; } = new();
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+    }
+
+    public void Collect(int doc)
+    {
+    }
+}

@@ -57,43 +57,59 @@ internal static class QueryBuilder
 
     /// <summary>
     /// Typo tolerance: the words matched against title words within an edit distance (1 for words of 4-7 letters, 2 from 8;
-    /// shorter words whole). <paramref name="all"/>: every word must match; otherwise any.
+    /// shorter words whole). <paramref name="all"/>: every word must match; otherwise any. The query Lucene scores, and the
+    /// same taken apart: each word a clause when all must match, the words as one "or" clause otherwise.
     /// </summary>
-    public static Query? Fuzzy(SearchSyntax syntax, bool all)
+    public static (Query Query, TextPlan Plan)? Fuzzy(SearchSyntax syntax, bool all)
     {
         var query = new BooleanQuery(disableCoord: true);
-        var any = false;
+        var words = new List<Query>();
         foreach (var word in syntax.Words.Distinct(StringComparer.Ordinal))
         {
-            Query q;
-            if (WordTokenizer.HasCjk(word))
+            if (FuzzyWord(word) is { } q)
             {
-                q = Cjk(word);
+                query.Add(q, all ? Occur.MUST : Occur.SHOULD);
+                words.Add(q);
             }
-            else
-            {
-                var term = Analyzers.EnglishTerm(word);
-                if (term is null)
-                {
-                    continue;
-                }
-
-                q = term.Length >= 4
-                    ? new FuzzyQuery(new Term(Fields.Title, term), term.Length >= 8 ? 2 : 1, prefixLength: 1)
-                    : new TermQuery(new Term(Fields.Title, term));
-            }
-
-            query.Add(q, all ? Occur.MUST : Occur.SHOULD);
-            any = true;
         }
 
-        if (!any)
+        if (words.Count == 0)
         {
             return null;
         }
 
         AddExclusions(query, syntax);
-        return query;
+        IReadOnlyList<Part> parts = all ? [.. words.Select(q => new Part(q, []))] : [new Part(AnyOf(words), [])];
+        return (query, new TextPlan(parts, Exclusions(syntax)));
+    }
+
+    private static Query? FuzzyWord(string word)
+    {
+        if (WordTokenizer.HasCjk(word))
+        {
+            return Cjk(word);
+        }
+
+        var term = Analyzers.EnglishTerm(word);
+        if (term is null)
+        {
+            return null;
+        }
+
+        return term.Length >= 4
+            ? new FuzzyQuery(new Term(Fields.Title, term), term.Length >= 8 ? 2 : 1, prefixLength: 1)
+            : new TermQuery(new Term(Fields.Title, term));
+    }
+
+    private static BooleanQuery AnyOf(List<Query> queries)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var q in queries)
+        {
+            any.Add(q, Occur.SHOULD);
+        }
+
+        return any;
     }
 
     /// <summary>The terms a snippet marks: each word's term, and the prefixes when the search was widened.</summary>

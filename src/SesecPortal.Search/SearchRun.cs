@@ -17,7 +17,7 @@ internal sealed class SearchRun(IndexSearcher searcher, SearchRequest request, S
 
         var filter = Filters(out var acceptedStatuses);
         // A candidate: the query Lucene scores, and what it is made of when the bitmap execution can run it.
-        Candidate? Compose(Query? text, QueryBuilder.TextPlan? plan = null)
+        Candidate? Compose(Query? text, QueryBuilder.TextPlan? plan)
         {
             Candidate main;
             text ??= plan?.ToQuery();
@@ -80,7 +80,7 @@ internal sealed class SearchRun(IndexSearcher searcher, SearchRequest request, S
             {
                 if (QueryBuilder.Fuzzy(syntax, all) is { } fuzzy)
                 {
-                    var typoQuery = Compose(fuzzy);
+                    var typoQuery = Compose(fuzzy.Query, fuzzy.Plan);
                     var typo = Decide(typoQuery);
                     if (typo.Total > 0)
                     {
@@ -220,10 +220,11 @@ internal sealed class SearchRun(IndexSearcher searcher, SearchRequest request, S
         if (cache is not null && sort == SearchSort.Relevance)
         {
             // Counted from bitmaps; only the blocks that can hold the top hits are scored.
-            var accepted = new AcceptedDocs(searcher.IndexReader.Leaves.Count);
-            collector = Counting(accepted);
-            BitmapExecution.Collect(searcher, cache, query.Plan!, collector);
-            ranked = BlockMaxRanker.Top(searcher, cache, query, accepted.Words, topN, new StatusWeighting(weights, request.Today, options.CurrentStatus));
+            // With a status filter, the ranking takes the documents the collector let through; otherwise every match.
+            var accepted = acceptedStatuses is null ? null : new AcceptedDocs(searcher.IndexReader.Leaves.Count);
+            collector = Counting(accepted ?? (ICollector)IgnoredDocs.Instance);
+            var matched = BitmapExecution.Collect(searcher, cache, query.Plan!, collector);
+            ranked = BlockMaxRanker.Top(searcher, cache, query, accepted?.Words ?? matched, topN, new StatusWeighting(weights, request.Today, options.CurrentStatus));
         }
         else
         {

@@ -22,9 +22,10 @@ internal static class SearchSetup
 
         var concurrency = configuration.GetValue("Search:Concurrency", 2 * Environment.ProcessorCount);
         var queueLimit = configuration.GetValue("Search:QueueLimit", 64);
+        var clauseCacheMB = configuration.GetValue("Search:ClauseCacheMB", 64);
         // Made by the container (not given as an instance) so the container disposes it: the writer's folder lock goes
         // with the portal, and another instance on the same folder can open it.
-        services.AddSingleton(_ => new PortalSearchIndex(Path.GetFullPath(path), new SearchGate(concurrency, queueLimit)));
+        services.AddSingleton(_ => new PortalSearchIndex(Path.GetFullPath(path), new SearchGate(concurrency, queueLimit), clauseCacheMB));
         services.AddScoped<SearchDocuments>();
         services.AddSingleton<SearchIndexFollower>();
         services.AddSingleton<IChangeFollower>(sp => sp.GetRequiredService<SearchIndexFollower>());

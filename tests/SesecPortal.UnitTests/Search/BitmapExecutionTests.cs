@@ -6,7 +6,7 @@ namespace SesecPortal.UnitTests.Search;
 /// <summary>
 /// The bitmap execution (clause bitmaps, block bounds, only the promising blocks scored) against Lucene scoring and counting
 /// every match, on the same searcher: for random documents in several segments with deletions and random searches
-/// (words, phrases, "or", exclusions, prefixes, filters, every sort, pages, status weights), the totals, every facet
+/// (words, phrases, "or", exclusions, prefixes, typos, filters, every sort, pages, status weights), the totals, every facet
 /// count, the hits in order and their scores are the same.
 /// </summary>
 public sealed class BitmapExecutionTests : IDisposable
@@ -58,8 +58,12 @@ public sealed class BitmapExecutionTests : IDisposable
     private static string RandomQuery(Random random)
     {
         string Word() => Words[random.Next(Words.Length)];
-        return random.Next(9) switch
+        string Typo(string word) => word.Remove(random.Next(1, word.Length), 1);
+        return random.Next(12) switch
         {
+            9 => Typo(Word()),
+            10 => $"{Typo(Word())} {Word()}",
+            11 => $"{Typo(Word())} zzqx",
             0 => "",
             1 => Word(),
             2 => $"{Word()} {Word()}",
@@ -136,6 +140,7 @@ public sealed class BitmapExecutionTests : IDisposable
         index.Index.WithSearcher(s => s.IndexReader.Leaves.Count).ShouldBeGreaterThan(1);
 
         var scoredSomething = 0;
+        var approximate = 0;
         for (var i = 0; i < 400; i++)
         {
             var request = RandomRequest(random);
@@ -144,9 +149,11 @@ public sealed class BitmapExecutionTests : IDisposable
             var bitmaps = Run(request, clauseCacheMB: 64);
             ShouldBeTheSame(bitmaps, lucene, what);
             scoredSomething += lucene.Hits.Count > 0 && lucene.Hits[0].Score > 0 ? 1 : 0;
+            approximate += lucene.Approximate ? 1 : 0;
         }
 
         scoredSomething.ShouldBeGreaterThan(100);
+        approximate.ShouldBeGreaterThan(10);
         index.Index.WithSearcher(s => ((PortalSearcher)s).Clauses!.Bytes).ShouldBeGreaterThan(0);
     }
 

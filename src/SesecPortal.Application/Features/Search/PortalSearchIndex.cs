@@ -6,9 +6,10 @@ namespace SesecPortal.Application.Features.Search;
 /// <summary>
 /// This instance's Lucene index (one per instance, in a folder of its own: <c>Search:IndexPath</c>), opened on first use
 /// and closed with the portal. <see cref="SearchIndexFollower"/> writes it; <see cref="SearchPortal"/> and the standards
-/// finder read it through <see cref="Gate"/>, a first-come-first-served queue of bounded length.
+/// finder read it through <see cref="Gate"/>, a first-come-first-served queue of bounded length. Each searcher may hold
+/// <c>Search:ClauseCacheMB</c> of clause bitmaps and block bounds (<see cref="SearchIndexOptions.ClauseCacheMB"/>).
 /// </summary>
-public sealed class PortalSearchIndex(string path, SearchGate gate) : IDisposable
+public sealed class PortalSearchIndex(string path, SearchGate gate, int clauseCacheMB = 64) : IDisposable
 {
     /// <summary>Opening and closing take turns: an index opened as the portal stops would keep the folder's lock.</summary>
     private readonly Lock sync = new();
@@ -46,7 +47,7 @@ public sealed class PortalSearchIndex(string path, SearchGate gate) : IDisposabl
             lock (sync)
             {
                 ObjectDisposedException.ThrowIf(disposed, this);
-                return opened ??= SearchIndex.Open(path, Options);
+                return opened ??= SearchIndex.Open(path, Options with { ClauseCacheMB = clauseCacheMB });
             }
         }
     }
