@@ -16,6 +16,9 @@ internal static class BlockMaxRanker
     /// <summary>Room for the rounding of a sum of floats added in another order.</summary>
     private const float Margin = 1.0001f;
 
+    /// <summary>Blocks scored first, best bounds first, to set the score to beat.</summary>
+    private const int FirstBlocks = 128;
+
     /// <summary>The best <paramref name="topN"/> of the <paramref name="accepted"/> documents, best first.</summary>
     public static ScoreDoc[] Top(IndexSearcher searcher, ClauseCache cache, Candidate candidate, long[][] accepted, int topN, StatusWeighting weighting)
     {
@@ -25,9 +28,15 @@ internal static class BlockMaxRanker
         var (blocks, bounds) = Blocks(leaves, partBounds, accepted, weighting, weights);
 
         var heap = new TopHeap(topN);
-        var weight = searcher.CreateNormalizedWeight(candidate.Query);
+        if (blocks.Length == 0)
+        {
+            return [];
+        }
 
-        // First the best blocks, until they hold a page of matches: their scores set the score to beat.
+        var weight = searcher.CreateNormalizedWeight(cache.Rewritten(searcher, candidate.Query));
+
+        // First the blocks with the best bounds (enough to hold the hits asked for, and a few more): their scores set the
+        // score to beat.
         var first = BestBlocks(blocks, bounds, accepted, topN);
         Score(weight, leaves, accepted, weights, [.. first.Select(i => blocks[i])], [.. first.Select(i => bounds[i])], heap);
         foreach (var i in first)
@@ -35,22 +44,23 @@ internal static class BlockMaxRanker
             bounds[i] = float.NaN; // scored: no comparison takes it again
         }
 
-        // Then every other block whose bound can still reach it.
+        // Then, in document order, every other block whose bound can still reach it; the score to beat rises as they go.
         var rest = Enumerable.Range(0, blocks.Length).Where(i => bounds[i] * Margin >= heap.Threshold).ToList();
         Score(weight, leaves, accepted, weights, [.. rest.Select(i => blocks[i])], [.. rest.Select(i => bounds[i])], heap);
         return heap.Sorted();
     }
 
     /// <summary>
-    /// The blocks with the highest bounds, best first, as many as it takes to hold <paramref name="topN"/> documents (at
-    /// most <paramref name="topN"/> blocks: each holds one at least), chosen without sorting them all.
+    /// The blocks with the highest bounds, best first: at least <see cref="FirstBlocks"/>, and as many as it takes to hold
+    /// <paramref name="topN"/> documents; chosen without sorting them all.
     /// </summary>
     private static List<int> BestBlocks(long[] blocks, float[] bounds, long[][] accepted, int topN)
     {
-        var best = new PriorityQueue<int, float>(topN + 1);
+        var size = Math.Max(topN, FirstBlocks);
+        var best = new PriorityQueue<int, float>(size + 1);
         for (var i = 0; i < blocks.Length; i++)
         {
-            if (best.Count < topN)
+            if (best.Count < size)
             {
                 best.Enqueue(i, bounds[i]);
             }
@@ -69,7 +79,7 @@ internal static class BlockMaxRanker
         ordered.Reverse();
         var taken = 0;
         var count = 0;
-        while (count < ordered.Count && taken < topN)
+        while (count < ordered.Count && (taken < topN || count < FirstBlocks))
         {
             taken += BitOperations.PopCount((ulong)Words(accepted, blocks[ordered[count++]]));
         }

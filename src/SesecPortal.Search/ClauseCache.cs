@@ -16,7 +16,9 @@ internal sealed class ClauseCache(long capacityBytes)
 {
     private readonly ConcurrentDictionary<Query, Entry<long[][]>> matches = new();
     private readonly ConcurrentDictionary<Query, Entry<float[][]>> bounds = new();
+    private readonly ConcurrentDictionary<Query, Query> rewritten = new();
     private readonly Lock evicting = new();
+    private const int MaxRewritten = 10_000;
     private long bytes;
     private long clock;
 
@@ -35,6 +37,20 @@ internal sealed class ClauseCache(long capacityBytes)
     {
         var scored = part.BoundQuery();
         return Get(bounds, scored, () => ComputeBounds(searcher, scored), b => b.Sum(w => (long)w.Length * sizeof(float)));
+    }
+
+    /// <summary>
+    /// The query as this searcher rewrites it (a typo's or a prefix's terms found once, not at each search). Small, and
+    /// bounded with the rest: dropped whole when the cache evicts.
+    /// </summary>
+    public Query Rewritten(IndexSearcher searcher, Query query)
+    {
+        if (rewritten.Count > MaxRewritten)
+        {
+            rewritten.Clear();
+        }
+
+        return rewritten.GetOrAdd(query, searcher.Rewrite);
     }
 
     private T Get<T>(ConcurrentDictionary<Query, Entry<T>> map, Query key, Func<T> compute, Func<T, long> size)
@@ -66,6 +82,7 @@ internal sealed class ClauseCache(long capacityBytes)
     {
         lock (evicting)
         {
+            rewritten.Clear();
             var all = matches.Select(e => (Map: (object)matches, e.Key, e.Value.LastUsed, e.Value.Bytes))
                 .Concat(bounds.Select(e => (Map: (object)bounds, e.Key, e.Value.LastUsed, e.Value.Bytes)))
                 .OrderBy(e => e.LastUsed)
