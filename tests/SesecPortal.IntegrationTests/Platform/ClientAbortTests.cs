@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using SesecPortal.Web.Infrastructure;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Platform;
 
 public sealed class ClientAbortTests
 {

@@ -1,7 +1,8 @@
 using System.Net;
 using SesecPortal.Application.Features.Articles;
+using SesecPortal.IntegrationTests.Platform;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Articles;
 
 /// <summary>Issue 15 §3: <c>/articles</c>, published articles only, its filters, counts, sorts, pages and CSV.</summary>
 public sealed class ArticleListTests(IntegrationFixture fixture) : PortalTest(fixture)

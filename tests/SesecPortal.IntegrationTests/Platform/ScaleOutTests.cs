@@ -8,7 +8,7 @@ using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Standards;
 using SesecPortal.TestSupport;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Platform;
 
 /// <summary>
 /// Issue 7's "more than one instance" on one database: compression, static-file caching, cache eviction that reaches a

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Domain;
 using SesecPortal.TestSupport;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Platform;
 
 /// <summary>Every public page, served by Kestrel, renders the seed's content.</summary>
 public sealed partial class PageTests(IntegrationFixture fixture) : PortalTest(fixture)

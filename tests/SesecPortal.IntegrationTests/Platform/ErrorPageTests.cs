@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Platform;
 
 /// <summary>Issue 15 §3 and §5: every error is a page for people and problem details under /api, with the right status.</summary>
 public sealed class ErrorPageTests(IntegrationFixture fixture) : PortalTest(fixture)

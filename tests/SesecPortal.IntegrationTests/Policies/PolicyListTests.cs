@@ -2,8 +2,9 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Policies;
+using SesecPortal.IntegrationTests.Platform;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Policies;
 
 /// <summary>Issue 15 §3: <c>/policies</c>, its filters, counts, sort and pages, its CSV, and the detail pages' way back to it.</summary>
 public sealed class PolicyListTests(IntegrationFixture fixture) : PortalTest(fixture)

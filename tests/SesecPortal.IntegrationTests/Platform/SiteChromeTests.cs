@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Platform;
 
 /// <summary>What every page carries (the wordmark, the footer) and the pages the footer leads to; the home page's first screen.</summary>
 public sealed class SiteChromeTests(IntegrationFixture fixture) : PortalTest(fixture)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using SesecPortal.Application.Data;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Platform;
 
 /// <summary>
 /// The README's first command wherever a user clones (issue 15 §1): a private folder (mode 0700, as <c>mktemp -d</c> and

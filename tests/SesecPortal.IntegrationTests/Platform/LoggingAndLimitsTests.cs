@@ -10,7 +10,7 @@ using Serilog.Parsing;
 using SesecPortal.TestSupport;
 using SesecPortal.Web.Infrastructure;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Platform;
 
 /// <summary>Issue 13's rules without a database: which failures are transient, log levels, the rate limiter's clock.</summary>
 public sealed class LoggingAndLimitsTests

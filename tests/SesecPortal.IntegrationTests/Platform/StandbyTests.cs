@@ -13,9 +13,9 @@ using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 using SesecPortal.Application.Seed;
 using SesecPortal.TestSupport;
-using static SesecPortal.IntegrationTests.ScaleOutTests;
+using static SesecPortal.IntegrationTests.Platform.ScaleOutTests;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Platform;
 
 /// <summary>
 /// Issue 7 on this machine: a PostgreSQL primary and a streaming standby from the local binaries, two portal instances
