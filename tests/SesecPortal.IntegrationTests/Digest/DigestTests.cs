@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Features.Digest;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Digest;
 
 public sealed class DigestTests(IntegrationFixture fixture) : PortalTest(fixture)
 {

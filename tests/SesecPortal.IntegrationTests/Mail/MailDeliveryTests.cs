@@ -12,7 +12,7 @@ using SesecPortal.Application.Features.Mail;
 using SesecPortal.Application.Features.Newsletter;
 using SesecPortal.TestSupport;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Mail;
 
 /// <summary>A database of its own for the delivery tests: no other portal's mail worker takes their messages.</summary>
 public sealed class MailDeliveryDatabase : IAsyncLifetime

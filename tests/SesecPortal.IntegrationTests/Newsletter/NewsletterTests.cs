@@ -7,7 +7,7 @@ using SesecPortal.Application.Features.Issues;
 using SesecPortal.Application.Features.Newsletter;
 using SesecPortal.TestSupport;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Newsletter;
 
 /// <summary>The issue as a newsletter: double opt-in for anonymous readers, queued by publishing, a test to oneself, counts, unsubscribe.</summary>
 public sealed class NewsletterTests(IntegrationFixture fixture) : PortalTest(fixture)

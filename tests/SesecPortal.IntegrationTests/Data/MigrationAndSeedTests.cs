@@ -5,7 +5,7 @@ using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Data;
 
 public sealed class MigrationAndSeedTests(IntegrationFixture fixture) : PortalTest(fixture)
 {

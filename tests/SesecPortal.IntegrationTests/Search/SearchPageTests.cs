@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SesecPortal.Application.Features.Search;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Search;
 
 /// <summary>The search page, the standards finder and the digest over HTTP, and the JSON API agreeing with the page.</summary>
 public sealed class SearchPageTests(IntegrationFixture fixture) : PortalTest(fixture)

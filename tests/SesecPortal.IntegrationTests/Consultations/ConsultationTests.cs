@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using SesecPortal.Application.Features.Consultations;
 using SesecPortal.TestSupport;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Consultations;
 
 /// <summary>Consultations and deadlines on a date the test chooses (TimeProvider), and the iCalendar feed read by Ical.Net.</summary>
 public sealed class ConsultationTests(IntegrationFixture fixture) : PortalTest(fixture)

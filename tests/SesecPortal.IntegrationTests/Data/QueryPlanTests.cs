@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Data;
 
 /// <summary>
 /// Every query path of the public pages has an index that matches it. With sequential scans and sorts disabled, the planner must

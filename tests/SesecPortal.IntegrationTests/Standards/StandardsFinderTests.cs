@@ -1,6 +1,6 @@
 using SesecPortal.Application.Features.Standards;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Standards;
 
 public sealed class StandardsFinderTests(IntegrationFixture fixture) : PortalTest(fixture)
 {

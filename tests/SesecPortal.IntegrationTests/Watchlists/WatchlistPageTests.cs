@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SesecPortal.Application.Domain;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Watchlists;
 
 /// <summary>Watchlists over real Kestrel: follow forms with their antiforgery token, sign-in, the private feed, and the public cache.</summary>
 public sealed class WatchlistPageTests(IntegrationFixture fixture) : PortalTest(fixture)

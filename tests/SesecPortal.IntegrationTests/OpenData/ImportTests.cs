@@ -6,7 +6,7 @@ using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.OpenData;
 using SesecPortal.Application.Features.Search;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.OpenData;
 
 public sealed class ImportTests(IntegrationFixture fixture) : PortalTest(fixture)
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.OpenData;
 
 public sealed class FeedTests(IntegrationFixture fixture) : PortalTest(fixture)
 {

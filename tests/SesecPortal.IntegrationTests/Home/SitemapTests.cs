@@ -5,7 +5,7 @@ using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.Home;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Home;
 
 /// <summary>robots.txt and the sitemap: every public page listed once, nothing private, files split at the protocol's limit.</summary>
 public sealed class SitemapTests(IntegrationFixture fixture) : PortalTest(fixture)

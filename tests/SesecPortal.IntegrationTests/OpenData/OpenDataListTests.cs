@@ -4,7 +4,7 @@ using SesecPortal.Application.Features.Articles;
 using SesecPortal.Application.Features.Policies;
 using SesecPortal.Application.Features.Targets;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.OpenData;
 
 /// <summary>
 /// Issue 15 §3: the read API's lists are the pages' lists (same filters, rows and order), every list links its CSV and JSON

@@ -3,7 +3,7 @@ using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Targets;
 using SesecPortal.Application.Seed;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Targets;
 
 public sealed class TargetTests(IntegrationFixture fixture) : PortalTest(fixture)
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Policies;
 
-namespace SesecPortal.IntegrationTests;
+namespace SesecPortal.IntegrationTests.Digest;
 
 /// <summary>The digest page and its CSV over HTTP: the same rows, the page's filters in the download link, bad input answered.</summary>
 public sealed class DigestPageTests(IntegrationFixture fixture) : PortalTest(fixture)
