@@ -4,7 +4,7 @@ using System.Text.Json;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.OpenData;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.OpenData;
 
 public sealed class InterchangeTests
 {

@@ -1,6 +1,6 @@
 using SesecPortal.Application.Domain;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Domain;
 
 public sealed class StandardCodeTests
 {

@@ -1,6 +1,6 @@
 using SesecPortal.Application.Common;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Common;
 
 public sealed class CountedTests
 {

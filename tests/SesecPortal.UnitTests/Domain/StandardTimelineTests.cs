@@ -1,6 +1,6 @@
 using SesecPortal.Application.Domain;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Domain;
 
 /// <summary>A standard's dated life, its status on a given day, and how an adoption is written.</summary>
 public sealed class StandardTimelineTests

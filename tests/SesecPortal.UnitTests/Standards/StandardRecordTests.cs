@@ -1,7 +1,7 @@
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Standards;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Standards;
 
 /// <summary>How an adoption's degree is read and how the editor's lists of drafters and drafting organisations are split.</summary>
 public sealed class StandardRecordTests

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Seed;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Seed;
 
 /// <summary>The structured seed against the newsletter text it was derived from.</summary>
 public sealed partial class SeedDocumentTests

@@ -1,6 +1,6 @@
 using SesecPortal.Application.Domain;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Domain;
 
 /// <summary>Saved searches' normal form and the private feed's token.</summary>
 public sealed class WatchlistRulesTests

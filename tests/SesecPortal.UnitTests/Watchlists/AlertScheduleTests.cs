@@ -1,7 +1,7 @@
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Watchlists;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Watchlists;
 
 /// <summary>The period boundaries of watchlist alerts: from the clock alone, the same on every instance.</summary>
 public sealed class AlertScheduleTests

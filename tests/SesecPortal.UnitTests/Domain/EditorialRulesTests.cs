@@ -1,6 +1,6 @@
 using SesecPortal.Application.Domain;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Domain;
 
 /// <summary>The editorial rules that need no database: issue periods, references, source links, the workflow.</summary>
 public sealed class EditorialRulesTests

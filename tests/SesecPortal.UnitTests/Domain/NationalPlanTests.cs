@@ -1,6 +1,6 @@
 using SesecPortal.Application.Domain;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Domain;
 
 /// <summary>A national plan number read as SAC writes it, its stages on a given day, and when it is overdue.</summary>
 public sealed class NationalPlanTests

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SesecPortal.Application.Common;
 
-namespace SesecPortal.UnitTests;
+namespace SesecPortal.UnitTests.Common;
 
 public sealed class MarkdownRendererTests
 {
