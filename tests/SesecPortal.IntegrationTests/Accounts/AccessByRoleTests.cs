@@ -14,7 +14,7 @@ using SesecPortal.TestSupport;
 namespace SesecPortal.IntegrationTests.Accounts;
 
 /// <summary>Which routes each role reaches, and forms without their antiforgery token.</summary>
-public sealed partial class AccessByRoleTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
+public sealed class AccessByRoleTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
 {
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_editing_route()

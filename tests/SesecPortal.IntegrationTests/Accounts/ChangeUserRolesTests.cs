@@ -14,7 +14,7 @@ using SesecPortal.TestSupport;
 namespace SesecPortal.IntegrationTests.Accounts;
 
 /// <summary>Admins change roles; nobody chooses a password for someone else or raises their own role.</summary>
-public sealed partial class ChangeUserRolesTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
+public sealed class ChangeUserRolesTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
 {
     [Fact]
     public async Task No_page_lets_an_admin_choose_a_password_for_someone_else()

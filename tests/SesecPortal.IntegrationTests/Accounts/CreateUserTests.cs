@@ -14,7 +14,7 @@ using SesecPortal.TestSupport;
 namespace SesecPortal.IntegrationTests.Accounts;
 
 /// <summary>Creating accounts: a real address, used by one account only, admins from the command line.</summary>
-public sealed partial class CreateUserTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
+public sealed class CreateUserTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
 {
     [Theory]
     [InlineData("", "Enter an e-mail address.")]

@@ -14,7 +14,7 @@ using SesecPortal.TestSupport;
 namespace SesecPortal.IntegrationTests.Accounts;
 
 /// <summary>A forgotten password is reset through the mailed link.</summary>
-public sealed partial class PasswordResetTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
+public sealed class PasswordResetTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
 {
     [Fact]
     public async Task A_forgotten_password_is_reset_through_the_emailed_link()

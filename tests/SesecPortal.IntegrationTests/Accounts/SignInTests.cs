@@ -14,7 +14,7 @@ using SesecPortal.TestSupport;
 namespace SesecPortal.IntegrationTests.Accounts;
 
 /// <summary>Signing in and out, failed attempts, lock-out and rate limit.</summary>
-public sealed partial class SignInTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
+public sealed class SignInTests(IntegrationFixture fixture) : AccountAccessTest(fixture)
 {
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_clear_message()
