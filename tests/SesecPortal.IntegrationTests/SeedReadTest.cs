@@ -1,12 +1,3 @@
-using SesecPortal.Application.Features.Articles;
-using SesecPortal.Application.Features.Home;
-using SesecPortal.Application.Features.Issues;
-using SesecPortal.Application.Features.Organisations;
-using SesecPortal.Application.Features.Policies;
-using SesecPortal.Application.Features.Sectors;
-using SesecPortal.Application.Features.Standards;
-using SesecPortal.Application.Features.WorkingGroups;
-
 namespace SesecPortal.IntegrationTests;
 
 /// <summary>The read handlers against the seed issue, through the real Mediator pipeline.</summary>

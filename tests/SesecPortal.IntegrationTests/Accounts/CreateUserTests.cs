@@ -1,15 +1,8 @@
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Accounts;
-using SesecPortal.TestSupport;
 
 namespace SesecPortal.IntegrationTests.Accounts;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SesecPortal.Application.Data;

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Text.Json;
 using System.Web;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Accounts;
 using SesecPortal.TestSupport;
 
 namespace SesecPortal.IntegrationTests.Accounts;

@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using SesecPortal.Application.Domain;
 
 namespace SesecPortal.IntegrationTests.Editorial;
 

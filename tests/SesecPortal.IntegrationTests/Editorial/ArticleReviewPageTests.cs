@@ -1,7 +1,4 @@
 using System.Net;
-using AngleSharp;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Domain;
 
 namespace SesecPortal.IntegrationTests.Editorial;

@@ -1,11 +1,7 @@
-using System.Net;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using SesecPortal.Application.Common;
-using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
 

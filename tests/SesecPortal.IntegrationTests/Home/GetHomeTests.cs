@@ -1,11 +1,4 @@
-using SesecPortal.Application.Features.Articles;
 using SesecPortal.Application.Features.Home;
-using SesecPortal.Application.Features.Issues;
-using SesecPortal.Application.Features.Organisations;
-using SesecPortal.Application.Features.Policies;
-using SesecPortal.Application.Features.Sectors;
-using SesecPortal.Application.Features.Standards;
-using SesecPortal.Application.Features.WorkingGroups;
 
 namespace SesecPortal.IntegrationTests.Home;
 

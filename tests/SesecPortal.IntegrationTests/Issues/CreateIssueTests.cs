@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.Issues;
 
 namespace SesecPortal.IntegrationTests.Issues;

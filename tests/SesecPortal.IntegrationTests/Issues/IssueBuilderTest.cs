@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
 using SesecPortal.Application.Features.Issues;

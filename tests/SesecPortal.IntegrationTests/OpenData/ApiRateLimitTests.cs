@@ -1,13 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SesecPortal.Application.Data;
-using SesecPortal.Application.Features.OpenData;
 using SesecPortal.TestSupport;
 
 namespace SesecPortal.IntegrationTests.OpenData;

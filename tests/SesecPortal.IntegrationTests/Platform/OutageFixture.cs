@@ -1,17 +1,10 @@
 using System.Net;
-using System.Text.Json;
-using AngleSharp;
-using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Serilog.Core;
-using Serilog.Events;
 using SesecPortal.Application.Data;
-using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
 using SesecPortal.TestSupport;
 using SesecPortal.Web.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Lucene.Net.Analysis.Core;
@@ -7,17 +6,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.OpenData;
-using SesecPortal.Application.Features.Policies;
-using SesecPortal.Application.Features.Search;
-using SesecPortal.Application.Features.Standards;
-using SesecPortal.Search;
-using SesecPortal.TestSupport;
 using Directory = System.IO.Directory;
 
 namespace SesecPortal.IntegrationTests.Search;

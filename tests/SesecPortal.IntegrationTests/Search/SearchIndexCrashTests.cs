@@ -1,12 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +13,6 @@ using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 using SesecPortal.Search;
 using SesecPortal.TestSupport;
-using Directory = System.IO.Directory;
 
 namespace SesecPortal.IntegrationTests.Search;
 

@@ -1,15 +1,8 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using SesecPortal.Application.Common;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.OpenData;
-using SesecPortal.Application.Features.Policies;
 using SesecPortal.Application.Features.Search;
-using SesecPortal.Application.Features.Standards;
 
 namespace SesecPortal.IntegrationTests.Search;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SesecPortal.Application.Data;
 using SesecPortal.Application.Features.Search;
 
 namespace SesecPortal.IntegrationTests.Search;

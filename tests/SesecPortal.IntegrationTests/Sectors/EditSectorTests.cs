@@ -1,24 +1,7 @@
-using System.Net;
-using AngleSharp;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using FluentValidation;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using SesecPortal.Application.Common;
-using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.Organisations;
-using SesecPortal.Application.Features.Policies;
-using SesecPortal.Application.Features.Relations;
-using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Sectors;
-using SesecPortal.Application.Features.Standards;
-using SesecPortal.Application.Features.Watchlists;
-using SesecPortal.Application.Features.WorkingGroups;
 using SesecPortal.IntegrationTests.Editorial;
 
 namespace SesecPortal.IntegrationTests.Sectors;

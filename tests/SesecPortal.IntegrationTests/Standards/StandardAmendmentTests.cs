@@ -1,17 +1,6 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using AngleSharp;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using FluentValidation;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.OpenData;
-using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 
 namespace SesecPortal.IntegrationTests.Standards;

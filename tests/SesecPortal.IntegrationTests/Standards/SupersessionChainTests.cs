@@ -1,21 +1,6 @@
-using System.Data.Common;
-using System.Net;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using SesecPortal.Application.Common;
-using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Organisations;
-using SesecPortal.Application.Features.Policies;
-using SesecPortal.Application.Features.Relations;
-using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
-using SesecPortal.Application.Features.WorkingGroups;
-using SesecPortal.Application.Seed;
-using SesecPortal.TestSupport;
 using SesecPortal.IntegrationTests.Relations;
 
 namespace SesecPortal.IntegrationTests.Standards;

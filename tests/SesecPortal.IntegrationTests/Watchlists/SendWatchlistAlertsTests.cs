@@ -1,15 +1,7 @@
 using System.Net;
-using System.Security.Claims;
-using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using MimeKit;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Accounts;
-using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.Standards;
 using SesecPortal.Application.Features.Watchlists;
 using SesecPortal.TestSupport;
 

@@ -1,14 +1,6 @@
 using FluentValidation;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SesecPortal.Application.Changes;
-using SesecPortal.Application.Common;
-using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
-using SesecPortal.Application.Features.Editorial;
-using SesecPortal.Application.Features.Search;
-using SesecPortal.Application.Features.Standards;
 using SesecPortal.Application.Features.Watchlists;
 
 namespace SesecPortal.IntegrationTests.Watchlists;

@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SesecPortal.Application.Changes;
-using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;

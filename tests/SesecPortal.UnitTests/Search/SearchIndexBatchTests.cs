@@ -1,4 +1,3 @@
-using Lucene.Net.Store;
 using SesecPortal.Search;
 using static SesecPortal.UnitTests.Search.TempIndex;
 

@@ -1,4 +1,3 @@
-using SesecPortal.Search;
 using static SesecPortal.UnitTests.Search.TempIndex;
 
 namespace SesecPortal.UnitTests.Search;
