@@ -1,4 +1,5 @@
 using Npgsql;
+using SesecPortal.IntegrationTests.Platform;
 
 namespace SesecPortal.IntegrationTests;
 

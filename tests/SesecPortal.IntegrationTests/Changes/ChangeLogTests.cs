@@ -10,6 +10,7 @@ using SesecPortal.Application.Features.OpenData;
 using SesecPortal.Application.Features.Policies;
 using SesecPortal.Application.Features.Relations;
 using SesecPortal.Application.Features.Standards;
+using SesecPortal.IntegrationTests.Platform;
 
 namespace SesecPortal.IntegrationTests.Changes;
 

@@ -14,6 +14,7 @@ using SesecPortal.Application.Features.OpenData;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 using SesecPortal.TestSupport;
+using SesecPortal.IntegrationTests.Platform;
 
 namespace SesecPortal.IntegrationTests.Search;
 
