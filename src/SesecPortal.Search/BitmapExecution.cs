@@ -25,6 +25,7 @@ internal static class BitmapExecution
             ? [cache.Matches(searcher, AllDocuments)]
             : plan.Parts.Select(part => cache.Matches(searcher, part.Match)).ToList();
         required.AddRange(plan.Filters.Select(filter => cache.Matches(searcher, filter)));
+        required.AddRange(plan.Transient.Select(filter => ClauseCache.ComputeMatches(searcher, filter)));
         var excluded = plan.Excluded.Select(query => cache.Matches(searcher, query)).ToList();
 
         var leaves = searcher.IndexReader.Leaves;

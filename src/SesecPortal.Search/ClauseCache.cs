@@ -103,7 +103,8 @@ internal sealed class ClauseCache(long capacityBytes)
         }
     }
 
-    private static long[][] ComputeMatches(IndexSearcher searcher, Query query)
+    /// <summary>The documents <paramref name="query"/> matches, computed now and not kept.</summary>
+    public static long[][] ComputeMatches(IndexSearcher searcher, Query query)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var leaves = searcher.IndexReader.Leaves;

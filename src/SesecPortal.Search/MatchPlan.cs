@@ -10,9 +10,15 @@ namespace SesecPortal.Search;
 internal sealed record Candidate(Query Query, MatchPlan? Plan)
 {
     /// <summary>The same query, also required to match a non-scoring <paramref name="filter"/>.</summary>
-    public Candidate Filtered(Query filter) =>
-        new(new BooleanQuery(disableCoord: true) { { Query, Occur.MUST }, { filter, Occur.MUST } }, Plan?.Filtered(filter));
+    public Candidate Filtered(Filter filter) =>
+        new(new BooleanQuery(disableCoord: true) { { Query, Occur.MUST }, { filter.Query, Occur.MUST } }, Plan?.Filtered(filter));
 }
+
+/// <summary>
+/// A non-scoring condition: the query Lucene runs, and the same as required clauses for the bitmaps: those worth keeping
+/// in the clause cache (a facet's values, kinds) and those made for one request (a period), computed each time.
+/// </summary>
+internal sealed record Filter(ConstantScoreQuery Query, IReadOnlyList<Query> Kept, IReadOnlyList<Query> Transient);
 
 /// <summary>
 /// A conjunction: every part must match (each adds its score), no excluded query may match, every filter must match (they
@@ -20,7 +26,10 @@ internal sealed record Candidate(Query Query, MatchPlan? Plan)
 /// </summary>
 internal sealed record MatchPlan(IReadOnlyList<QueryBuilder.Part> Parts, IReadOnlyList<Query> Excluded, IReadOnlyList<Query> Filters)
 {
-    public MatchPlan Filtered(Query filter) => this with { Filters = [.. Filters, filter] };
+    /// <summary>Filters made for one request: not kept in the clause cache.</summary>
+    public IReadOnlyList<Query> Transient { get; init; } = [];
+
+    public MatchPlan Filtered(Filter filter) => this with { Filters = [.. Filters, .. filter.Kept], Transient = [.. Transient, .. filter.Transient] };
 }
 
 /// <summary>A scorer that only stands in for one: collectors that sort by a field are given it and never ask it anything.</summary>

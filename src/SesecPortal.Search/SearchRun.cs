@@ -133,10 +133,11 @@ internal sealed class SearchRun(IndexSearcher searcher, SearchRequest request, S
     }
 
     /// <summary>Facet filters as required term clauses (any value of a facet, every facet); the status filter is the collector's.</summary>
-    private ConstantScoreQuery? Filters(out IReadOnlySet<string>? acceptedStatuses)
+    private Filter? Filters(out IReadOnlySet<string>? acceptedStatuses)
     {
         acceptedStatuses = null;
         BooleanQuery? filter = null;
+        var kept = new List<Query>();
         foreach (var (name, values) in request.Filters)
         {
             if (values is null || values.Count == 0)
@@ -158,13 +159,14 @@ internal sealed class SearchRun(IndexSearcher searcher, SearchRequest request, S
 
             filter ??= new BooleanQuery(disableCoord: true) { Boost = 0f };
             filter.Add(any, Occur.MUST);
+            kept.Add(any);
         }
 
-        return filter is null ? null : new ConstantScoreQuery(filter) { Boost = 0f };
+        return filter is null ? null : new Filter(new ConstantScoreQuery(filter) { Boost = 0f }, kept, []);
     }
 
     /// <summary>The request's window as a required, non-scoring clause; null without one.</summary>
-    private ConstantScoreQuery? Window()
+    private Filter? Window()
     {
         if (request.Within is not { } within)
         {
@@ -172,6 +174,8 @@ internal sealed class SearchRun(IndexSearcher searcher, SearchRequest request, S
         }
 
         var window = new BooleanQuery(disableCoord: true);
+        var kept = new List<Query>();
+        var transient = new List<Query>();
         if (within.Kinds.Count > 0)
         {
             var kinds = new BooleanQuery(disableCoord: true);
@@ -181,20 +185,24 @@ internal sealed class SearchRun(IndexSearcher searcher, SearchRequest request, S
             }
 
             window.Add(kinds, Occur.MUST);
+            kept.Add(kinds);
         }
 
         if (within.ChangedAfter is not null || within.ChangedUntil is not null)
         {
-            window.Add(NumericRangeQuery.NewInt64Range(Fields.Changed, within.ChangedAfter?.UtcTicks, within.ChangedUntil?.UtcTicks,
-                false, true), Occur.MUST);
+            var period = NumericRangeQuery.NewInt64Range(Fields.Changed, within.ChangedAfter?.UtcTicks, within.ChangedUntil?.UtcTicks, false, true);
+            window.Add(period, Occur.MUST);
+            transient.Add(period);
         }
 
         if (window.Clauses.Count == 0)
         {
-            window.Add(new MatchAllDocsQuery(), Occur.MUST);
+            var all = new MatchAllDocsQuery();
+            window.Add(all, Occur.MUST);
+            kept.Add(all);
         }
 
-        return new ConstantScoreQuery(window) { Boost = 0f };
+        return new Filter(new ConstantScoreQuery(window) { Boost = 0f }, kept, transient);
     }
 
     private sealed record Outcome(int Total, ScoreDoc[] Docs, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
