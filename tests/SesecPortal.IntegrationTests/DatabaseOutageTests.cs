@@ -14,6 +14,7 @@ using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
 using SesecPortal.TestSupport;
+using SesecPortal.Web.Hosting;
 using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.IntegrationTests;
