@@ -333,8 +333,9 @@ public sealed class WatchlistTests(IntegrationFixture fixture) : PortalTest(fixt
         await using var scope = Fixture.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var watchlist = await db.Watchlists.Where(w => w.UserId == userId).Select(w => w.Id).SingleAsync(Ct);
-        var follows = await WatchlistReader.FollowsAsync(db, watchlist, Ct);
-        return await WatchlistReader.ChangesAsync(db, scope.ServiceProvider.GetRequiredService<PortalSearchIndex>(), follows, since, until, limit, Ct);
+        var addresses = scope.ServiceProvider.GetRequiredService<IPortalAddresses>();
+        var follows = await WatchlistReader.FollowsAsync(db, addresses, watchlist, Ct);
+        return await WatchlistReader.ChangesAsync(db, scope.ServiceProvider.GetRequiredService<PortalSearchIndex>(), addresses, follows, since, until, limit, Ct);
     }
 
     [Theory]

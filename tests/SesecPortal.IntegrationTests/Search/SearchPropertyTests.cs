@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
@@ -656,7 +656,7 @@ public sealed class SearchPropertyTests(IntegrationFixture fixture) : PortalTest
             "policy" => await db.Policies.Where(p => p.Id == id).Select(p => p.Slug).SingleAsync(Ct),
             _ => await db.Standards.Where(s => s.Id == id).Select(s => s.Slug).SingleAsync(Ct),
         };
-        return SearchPortal.UrlOf(SearchPortal.Kinds[kind], slug);
+        return new SesecPortal.Web.Infrastructure.PortalAddresses().Page(ItemRef.Of(SearchPortal.Kinds[kind], slug));
     }
 
     private async Task<T> AsAsync<T>(string user, ICommand<T> command)

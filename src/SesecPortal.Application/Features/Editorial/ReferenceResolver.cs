@@ -10,7 +10,7 @@ namespace SesecPortal.Application.Features.Editorial;
 /// under, a policy by title, slug or document number, a working group by code or slug, an organisation by abbreviation
 /// or slug. One query per kind, whatever the number of references.
 /// </summary>
-public sealed class ReferenceResolver(PortalDbContext db)
+public sealed class ReferenceResolver(PortalDbContext db, IPortalAddresses addresses)
 {
     public sealed record Target(ItemKind Kind, int Id, string Url, string Title);
 
@@ -43,7 +43,7 @@ public sealed class ReferenceResolver(PortalDbContext db)
             foreach (var s in standards.OrderBy(s => s.CodeKey is not null && keys.Contains(s.CodeKey) ? 0 : 1))
             {
                 var key = s.CodeKey is not null && codeKeys.TryGetValue(s.CodeKey, out var k) ? k : codeKeys[s.PlanCodeKey!];
-                found.TryAdd(key, new Target(ItemKind.Standard, s.Id, $"/standards/{s.Slug}", s.Code is null ? s.TitleEn : $"{s.Code} {s.TitleEn}"));
+                found.TryAdd(key, new Target(ItemKind.Standard, s.Id, addresses.Page(new ItemRef(ItemKind.Standard, s.Slug)), s.Code is null ? s.TitleEn : $"{s.Code} {s.TitleEn}"));
             }
         }
 
@@ -68,7 +68,7 @@ public sealed class ReferenceResolver(PortalDbContext db)
         {
             foreach (var t in texts.Where(t => t == p.Slug || t == p.Title.ToLowerInvariant() || t == p.DocumentNumber?.ToLowerInvariant()))
             {
-                found.TryAdd(keyOfText[t], new Target(ItemKind.Policy, p.Id, $"/policies/{p.Slug}", p.Title));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.Policy, p.Id, addresses.Page(new ItemRef(ItemKind.Policy, p.Slug)), p.Title));
             }
         }
 
@@ -88,7 +88,7 @@ public sealed class ReferenceResolver(PortalDbContext db)
             foreach (var t in texts.Where(t => t == w.Slug || (w.Code is not null && Compact(t) == Compact(w.Code))
                 || (chains is not null && paths.TryGetValue(t, out var path) && path.Length > 1 && NamesChain(path, chains[w.Id], organisationParts))))
             {
-                found.TryAdd(keyOfText[t], new Target(ItemKind.WorkingGroup, w.Id, $"/working-groups/{w.Slug}", w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.WorkingGroup, w.Id, addresses.Page(new ItemRef(ItemKind.WorkingGroup, w.Slug)), w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
             }
         }
 
@@ -100,7 +100,7 @@ public sealed class ReferenceResolver(PortalDbContext db)
         {
             foreach (var t in texts.Where(t => t == o.Slug || t == o.Abbreviation?.ToLowerInvariant()))
             {
-                found.TryAdd(keyOfText[t], new Target(ItemKind.Organisation, o.Id, $"/organisations/{o.Slug}", o.Name));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.Organisation, o.Id, addresses.Page(new ItemRef(ItemKind.Organisation, o.Slug)), o.Name));
             }
         }
 
