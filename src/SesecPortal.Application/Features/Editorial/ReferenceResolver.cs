@@ -23,6 +23,34 @@ public sealed class ReferenceResolver(PortalDbContext db, IPortalAddresses addre
             return found;
         }
 
+        await StandardsAsync(labels, found, ct);
+
+        // Whatever no standard answered is looked up by name; results are filed under each label's own key.
+        var keyOfText = labels.Where(l => !found.ContainsKey(ArticleReferences.KeyOf(l)))
+            .GroupBy(l => l.Trim().ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => ArticleReferences.KeyOf(g.First()));
+        var texts = keyOfText.Keys.ToList();
+        if (texts.Count == 0)
+        {
+            return found;
+        }
+
+        await PoliciesAsync(texts, keyOfText, found, ct);
+        await GroupsAsync(texts, keyOfText, found, ct);
+        await OrganisationsAsync(texts, keyOfText, found, ct);
+        return found;
+    }
+
+    /// <summary>Renders Markdown with its references resolved.</summary>
+    public async Task<string> RenderAsync(MarkdownRenderer renderer, string? markdown, CancellationToken ct)
+    {
+        var targets = await ResolveAsync(ArticleReferences.Find(markdown), ct);
+        return renderer.ToHtml(markdown, label => targets.TryGetValue(ArticleReferences.KeyOf(label), out var t) ? t.Url : null);
+    }
+
+    /// <summary>Labels that are standard codes (or plan numbers), however typed: one query for all of them.</summary>
+    private async Task StandardsAsync(IReadOnlyCollection<string> labels, Dictionary<string, Target> found, CancellationToken ct)
+    {
         var codeKeys = new Dictionary<string, string>();
         foreach (var label in labels)
         {
@@ -46,20 +74,12 @@ public sealed class ReferenceResolver(PortalDbContext db, IPortalAddresses addre
                 found.TryAdd(key, new Target(ItemKind.Standard, s.Id, addresses.Page(new ItemRef(ItemKind.Standard, s.Slug)), s.Code is null ? s.TitleEn : $"{s.Code} {s.TitleEn}"));
             }
         }
+    }
 
-        // Whatever no standard answered is looked up by name; results are filed under each label's own key.
-        var keyOfText = labels.Where(l => !found.ContainsKey(ArticleReferences.KeyOf(l)))
-            .GroupBy(l => l.Trim().ToLowerInvariant())
-            .ToDictionary(g => g.Key, g => ArticleReferences.KeyOf(g.First()));
-        var texts = keyOfText.Keys.ToList();
-        if (texts.Count == 0)
-        {
-            return found;
-        }
-
-        var compact = texts.Select(Compact).ToList();
-        // ToLower() here is SQL lower() against a list of lower-cased labels; the StringComparison overloads CA1862 suggests do not translate.
+    // ToLower() below is SQL lower() against a list of lower-cased labels; the StringComparison overloads CA1862 suggests do not translate.
 #pragma warning disable CA1862
+    private async Task PoliciesAsync(List<string> texts, Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
         var policies = await db.Policies.AsNoTracking()
             .Where(p => texts.Contains(p.Slug) || texts.Contains(p.Title.ToLower()) || (p.DocumentNumber != null && texts.Contains(p.DocumentNumber.ToLower())))
             .Select(p => new { p.Id, p.Slug, p.Title, p.DocumentNumber })
@@ -71,7 +91,11 @@ public sealed class ReferenceResolver(PortalDbContext db, IPortalAddresses addre
                 found.TryAdd(keyOfText[t], new Target(ItemKind.Policy, p.Id, addresses.Page(new ItemRef(ItemKind.Policy, p.Slug)), p.Title));
             }
         }
+    }
 
+    private async Task GroupsAsync(List<string> texts, Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
+        var compact = texts.Select(Compact).ToList();
         // A committee path names a group by its code and its parents' codes: "TC 28/SC 42", "SAC/TC 28/SC 42" (a first
         // part may be the organisation above the top committee). The last part finds the candidates.
         var paths = texts.Where(t => t.Contains('/', StringComparison.Ordinal))
@@ -91,7 +115,10 @@ public sealed class ReferenceResolver(PortalDbContext db, IPortalAddresses addre
                 found.TryAdd(keyOfText[t], new Target(ItemKind.WorkingGroup, w.Id, addresses.Page(new ItemRef(ItemKind.WorkingGroup, w.Slug)), w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
             }
         }
+    }
 
+    private async Task OrganisationsAsync(List<string> texts, Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => texts.Contains(o.Slug) || (o.Abbreviation != null && texts.Contains(o.Abbreviation.ToLower())))
             .Select(o => new { o.Id, o.Slug, o.Name, o.Abbreviation })
@@ -103,17 +130,8 @@ public sealed class ReferenceResolver(PortalDbContext db, IPortalAddresses addre
                 found.TryAdd(keyOfText[t], new Target(ItemKind.Organisation, o.Id, addresses.Page(new ItemRef(ItemKind.Organisation, o.Slug)), o.Name));
             }
         }
-
+    }
 #pragma warning restore CA1862
-        return found;
-    }
-
-    /// <summary>Renders Markdown with its references resolved.</summary>
-    public async Task<string> RenderAsync(MarkdownRenderer renderer, string? markdown, CancellationToken ct)
-    {
-        var targets = await ResolveAsync(ArticleReferences.Find(markdown), ct);
-        return renderer.ToHtml(markdown, label => targets.TryGetValue(ArticleReferences.KeyOf(label), out var t) ? t.Url : null);
-    }
 
     private static string Compact(string text) => text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 
