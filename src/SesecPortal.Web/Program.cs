@@ -50,6 +50,7 @@ builder.Services.AddScoped<FacetSlugs>();
 builder.Services.AddPortalSearch(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<EditorialRecorder>();
 builder.Services.AddScoped<ReferenceSave>();
+builder.Services.AddSingleton<IPortalAddresses, PortalAddresses>();
 builder.Services.AddScoped<ReferenceResolver>();
 builder.Services.AddScoped<ArticlePublisher>();
 builder.Services.AddHostedService<ScheduledPublishing>();

@@ -176,7 +176,7 @@ public sealed class SelfServicePagesTests(BrowserFixture browser)
         }
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(UnsubscribeTokens.Address(token));
+        await page.GotoAsync(new SesecPortal.Web.Infrastructure.PortalAddresses().Unsubscribe(token));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Stop receiving watchlist alerts by e-mail?");
         await BrowserFixture.ExpectAccessibleAtBothWidthsAsync(page, "unsubscribe");
         await page.GetByRole(AriaRole.Button, new() { Name = "Unsubscribe" }).ClickAsync();

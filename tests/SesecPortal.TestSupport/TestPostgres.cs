@@ -1,5 +1,5 @@
 using Npgsql;
-using SesecPortal.Application.Data;
+using SesecPortal.Web.Hosting;
 using Testcontainers.PostgreSql;
 
 namespace SesecPortal.TestSupport;

@@ -37,9 +37,6 @@ public static class SavedSearch
             .Where(p => p.Length == 2 && p[0] == key)
             .Select(p => Uri.UnescapeDataString(p[1]))];
 
-    /// <summary>The search page's address for a saved search.</summary>
-    public static string Url(string query, string filters) => $"/search?q={Uri.EscapeDataString(query)}{(filters.Length == 0 ? "" : "&" + filters)}";
-
     /// <summary>“carbon peak” (kind: policy; sector: carbon).</summary>
     public static string Describe(string query, string filters)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Seed;
+using SesecPortal.Web.Hosting;
 
 namespace SesecPortal.Web.Infrastructure;
 

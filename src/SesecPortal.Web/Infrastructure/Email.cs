@@ -70,7 +70,7 @@ internal static class Email
 internal sealed record DeliveryResult(ClaimedMail Mail, string? Error, bool Permanent);
 
 /// <summary>Makes the MIME message of a claimed mail (both parts, the one-click unsubscribe headers) and hands it to SMTP or the pickup folder.</summary>
-internal sealed partial class MailDelivery(IConfiguration configuration, IHostEnvironment environment, UnsubscribeTokens tokens, SiteAddress site, ILogger<MailDelivery> logger)
+internal sealed partial class MailDelivery(IConfiguration configuration, IHostEnvironment environment, UnsubscribeTokens tokens, SiteAddress site, IPortalAddresses addresses, ILogger<MailDelivery> logger)
 {
     private IConfigurationSection Smtp => configuration.GetSection("Email:Smtp");
 
@@ -88,8 +88,8 @@ internal sealed partial class MailDelivery(IConfiguration configuration, IHostEn
         message.Subject = mail.Subject;
         message.MessageId = $"outbox-{mail.Id}.{Guid.NewGuid():N}@{site.BaseUrl.Host}";
         var unsubscribe = mail.UnsubscribeScope is { } scope
-            ? site.Absolute(UnsubscribeTokens.Address(tokens.Create(scope)))
-            : site.Absolute("/account/manage/preferences");
+            ? site.Absolute(addresses.Unsubscribe(tokens.Create(scope)))
+            : site.Absolute(addresses.Preferences);
         if (mail.UnsubscribeScope is not null)
         {
             // RFC 8058: one click in the mail client posts "List-Unsubscribe=One-Click" to this address; no sign-in.

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 
 namespace SesecPortal.IntegrationTests.Accounts;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.TestSupport;
 

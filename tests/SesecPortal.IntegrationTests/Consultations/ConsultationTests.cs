@@ -17,7 +17,7 @@ public sealed class ConsultationTests(IntegrationFixture fixture) : PortalTest(f
     private async Task<GetConsultations.Result?> ConsultationsOn(FakeTimeProvider clock, string? sector = null)
     {
         await using var db = Fixture.Database.CreateDbContext();
-        return await new GetConsultations.Handler(db, clock).Handle(new GetConsultations.Query(sector), Ct);
+        return await new GetConsultations.Handler(db, clock, new SesecPortal.Web.Infrastructure.PortalAddresses()).Handle(new GetConsultations.Query(sector), Ct);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ConsultationTests(IntegrationFixture fixture) : PortalTest(f
     public async Task The_calendar_feed_is_valid_icalendar_with_all_day_dates()
     {
         await using var db = Fixture.Database.CreateDbContext();
-        var ics = await new GetConsultationCalendar.Handler(db, On(2022, 2, 1)).Handle(new GetConsultationCalendar.Query(null, "http://127.0.0.1:5080"), Ct);
+        var ics = await new GetConsultationCalendar.Handler(db, On(2022, 2, 1), new SesecPortal.Web.Infrastructure.PortalAddresses()).Handle(new GetConsultationCalendar.Query(null, "http://127.0.0.1:5080"), Ct);
 
         var calendar = Calendar.Load(ics!)!;
         calendar.Events.Count.ShouldBe(2);

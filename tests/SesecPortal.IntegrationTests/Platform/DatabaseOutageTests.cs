@@ -8,6 +8,7 @@ using Serilog.Events;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.TestSupport;
+using SesecPortal.Web.Hosting;
 using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.IntegrationTests.Platform;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using SesecPortal.Application.Data;
+using SesecPortal.Web.Hosting;
 
 namespace SesecPortal.IntegrationTests.Platform;
 

@@ -7,6 +7,7 @@ using Serilog.Core;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Seed;
 using SesecPortal.TestSupport;
+using SesecPortal.Web.Hosting;
 using SesecPortal.Web.Infrastructure;
 
 namespace SesecPortal.IntegrationTests.Platform;

@@ -13,6 +13,7 @@ using SesecPortal.Application.Features.Search;
 using SesecPortal.Application.Features.Standards;
 using SesecPortal.Application.Seed;
 using SesecPortal.TestSupport;
+using SesecPortal.Web.Hosting;
 using static SesecPortal.IntegrationTests.Platform.ScaleOutTests;
 
 namespace SesecPortal.IntegrationTests.Platform;

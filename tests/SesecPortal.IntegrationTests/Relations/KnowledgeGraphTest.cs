@@ -25,7 +25,7 @@ public abstract class KnowledgeGraphTest(IntegrationFixture fixture) : PortalTes
     {
         var counter = new CommandCounter();
         await using var db = CountedDbContext(counter);
-        var result = await new GetRelations.Handler(db).Handle(new GetRelations.Query(ItemKind.Organisation, organisationId), Ct);
+        var result = await new GetRelations.Handler(db, new SesecPortal.Web.Infrastructure.PortalAddresses()).Handle(new GetRelations.Query(ItemKind.Organisation, organisationId), Ct);
         return (counter.Count, result.Groups.Sum(g => g.Items.Count));
     }
 

@@ -219,7 +219,7 @@ public sealed partial class SearchPropertyTests(IntegrationFixture fixture) : Po
             "policy" => await db.Policies.Where(p => p.Id == id).Select(p => p.Slug).SingleAsync(Ct),
             _ => await db.Standards.Where(s => s.Id == id).Select(s => s.Slug).SingleAsync(Ct),
         };
-        return SearchPortal.UrlOf(SearchPortal.Kinds[kind], slug);
+        return new SesecPortal.Web.Infrastructure.PortalAddresses().Page(ItemRef.Of(SearchPortal.Kinds[kind], slug));
     }
 
     private async Task<T> AsAsync<T>(string user, ICommand<T> command)

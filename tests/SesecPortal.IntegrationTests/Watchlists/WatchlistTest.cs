@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SesecPortal.Application.Changes;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Editorial;
@@ -109,7 +110,8 @@ public abstract class WatchlistTest(IntegrationFixture fixture) : PortalTest(fix
         await using var scope = Fixture.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var watchlist = await db.Watchlists.Where(w => w.UserId == userId).Select(w => w.Id).SingleAsync(Ct);
-        var follows = await WatchlistReader.FollowsAsync(db, watchlist, Ct);
-        return await WatchlistReader.ChangesAsync(db, scope.ServiceProvider.GetRequiredService<PortalSearchIndex>(), follows, since, until, limit, Ct);
+        var addresses = scope.ServiceProvider.GetRequiredService<IPortalAddresses>();
+        var follows = await WatchlistReader.FollowsAsync(db, addresses, watchlist, Ct);
+        return await WatchlistReader.ChangesAsync(db, scope.ServiceProvider.GetRequiredService<PortalSearchIndex>(), addresses, follows, since, until, limit, Ct);
     }
 }

@@ -19,7 +19,6 @@ public sealed class WatchlistRulesTests
 
         filters.ShouldBe("kind=policy&kind=standard&sector=carbon&sector=ict");
         SavedSearch.Values(filters, "sector").ShouldBe(["carbon", "ict"]);
-        SavedSearch.Url("carbon peak", filters).ShouldBe("/search?q=carbon%20peak&kind=policy&kind=standard&sector=carbon&sector=ict");
         SavedSearch.Describe("carbon peak", filters).ShouldBe("“carbon peak” (kind: policy, standard; sector: carbon, ict)");
         SavedSearch.Filters(null, null, null).ShouldBeEmpty();
     }

@@ -1502,7 +1502,7 @@ namespace SesecPortal.Application.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("SesecPortal.Application.Domain.PortalUser", b =>
+            modelBuilder.Entity("SesecPortal.Application.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -2552,7 +2552,7 @@ namespace SesecPortal.Application.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SesecPortal.Application.Domain.PortalUser", null)
+                    b.HasOne("SesecPortal.Application.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2562,7 +2562,7 @@ namespace SesecPortal.Application.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SesecPortal.Application.Domain.PortalUser", null)
+                    b.HasOne("SesecPortal.Application.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2579,7 +2579,7 @@ namespace SesecPortal.Application.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("SesecPortal.Application.Domain.PortalUser", null)
+                    b.HasOne("SesecPortal.Application.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2589,7 +2589,7 @@ namespace SesecPortal.Application.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SesecPortal.Application.Domain.PortalUser", null)
+                    b.HasOne("SesecPortal.Application.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2671,7 +2671,7 @@ namespace SesecPortal.Application.Data.Migrations
 
             modelBuilder.Entity("SesecPortal.Application.Domain.NewsletterSubscription", b =>
                 {
-                    b.HasOne("SesecPortal.Application.Domain.PortalUser", null)
+                    b.HasOne("SesecPortal.Application.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2814,7 +2814,7 @@ namespace SesecPortal.Application.Data.Migrations
 
             modelBuilder.Entity("SesecPortal.Application.Domain.Watchlist", b =>
                 {
-                    b.HasOne("SesecPortal.Application.Domain.PortalUser", null)
+                    b.HasOne("SesecPortal.Application.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

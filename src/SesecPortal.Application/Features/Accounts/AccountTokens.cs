@@ -1,5 +1,5 @@
-using System.Text;
 using System.Buffers.Text;
+using System.Text;
 
 namespace SesecPortal.Application.Features.Accounts;
 
@@ -38,13 +38,4 @@ public static class AccountTokens
             return "";
         }
     }
-
-    public static string ActivationAddress(string userId, string token) =>
-        $"/account/activate?user={Uri.EscapeDataString(userId)}&code={Encode(token)}";
-
-    public static string ResetAddress(string email, string token) =>
-        $"/account/reset-password?email={Uri.EscapeDataString(email)}&code={Encode(token)}";
-
-    public static string EmailChangeAddress(string userId, string email, string token) =>
-        $"/account/confirm-email-change?user={Uri.EscapeDataString(userId)}&email={Uri.EscapeDataString(email)}&code={Encode(token)}";
 }

@@ -59,7 +59,7 @@ public static class InviteUser
             IdentityResults.ThrowIfFailed(await users.CreateAsync(user), nameof(Command.Email));
             IdentityResults.ThrowIfFailed(await users.AddToRoleAsync(user, command.Role), nameof(Command.Role));
             var token = await users.GenerateUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.ActivatePurpose);
-            outbox.Enqueue(MailKind.Invitation, user.Email, mail.Invitation(currentUser.Name, command.Role, AccountTokens.ActivationAddress(user.Id, token)));
+            outbox.Enqueue(MailKind.Invitation, user.Email, mail.Invitation(currentUser.Name, command.Role, user.Id, token));
             audit.Record(user, "invited", $"as {command.Role}");
             await db.SaveChangesAsync(ct);
             return user.Id;
@@ -92,7 +92,7 @@ public static class ResendInvitation
             await users.UpdateSecurityStampAsync(user);
             var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Member;
             var token = await users.GenerateUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.ActivatePurpose);
-            outbox.Enqueue(MailKind.Invitation, user.Email!, mail.Invitation(currentUser.Name, role, AccountTokens.ActivationAddress(user.Id, token)));
+            outbox.Enqueue(MailKind.Invitation, user.Email!, mail.Invitation(currentUser.Name, role, user.Id, token));
             audit.Record(user, "invited again", $"as {role}");
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

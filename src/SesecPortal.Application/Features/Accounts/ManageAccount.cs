@@ -101,7 +101,7 @@ public static class ChangeEmail
             if (await users.FindByEmailAsync(email) is null)
             {
                 var token = await users.GenerateChangeEmailTokenAsync(user, email);
-                outbox.Enqueue(MailKind.EmailChange, email, mail.EmailChange(AccountTokens.EmailChangeAddress(user.Id, email, token)));
+                outbox.Enqueue(MailKind.EmailChange, email, mail.EmailChange(user.Id, email, token));
             }
 
             audit.Record(user, "asked to change the address");

@@ -26,7 +26,8 @@ public static class ExportMyData
 
     public sealed record ActivityData(DateTimeOffset At, string Action, string? Detail);
 
-    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, ICurrentUser currentUser, AccountAudit audit, TimeProvider clock)
+    public sealed class Handler(
+        PortalDbContext db, UserManager<PortalUser> users, ICurrentUser currentUser, AccountAudit audit, TimeProvider clock, IPortalAddresses addresses)
         : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public static class ExportMyData
             var roles = await users.GetRolesAsync(user);
             var watchlist = await db.Watchlists.AsNoTracking().Where(w => w.UserId == user.Id)
                 .Select(w => new { w.Id, w.LastVisitAt, HasFeed = w.FeedTokenHash != null, w.CreatedAt, w.Alerts, w.AlertsCoveredUntil }).SingleOrDefaultAsync(ct);
-            var follows = watchlist is null ? [] : await WatchlistReader.FollowsAsync(db, watchlist.Id, ct);
+            var follows = watchlist is null ? [] : await WatchlistReader.FollowsAsync(db, addresses, watchlist.Id, ct);
             var newsletter = await db.NewsletterSubscriptions.AnyAsync(s => s.UserId == user.Id, ct);
             var activity = await db.AuditEntries.AsNoTracking().Where(a => a.SubjectUserId == user.Id).OrderBy(a => a.At)
                 .Select(a => new ActivityData(a.At, a.Action, a.Detail)).ToListAsync(ct);

@@ -34,7 +34,7 @@ public static class RequestPasswordReset
             }
 
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            outbox.Enqueue(MailKind.PasswordReset, user.Email!, mail.PasswordReset(AccountTokens.ResetAddress(user.Email!, token)));
+            outbox.Enqueue(MailKind.PasswordReset, user.Email!, mail.PasswordReset(user.Email!, token));
             audit.Record(user, "asked for a password reset");
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

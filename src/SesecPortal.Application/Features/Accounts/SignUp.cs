@@ -55,7 +55,7 @@ public static class SignUp
                     else
                     {
                         var token = await users.GenerateUserTokenAsync(existing, AccountTokens.SignUpProvider, AccountTokens.ActivatePurpose);
-                        outbox.Enqueue(MailKind.AccountConfirmation, existing.Email!, mail.SignUp(AccountTokens.ActivationAddress(existing.Id, token)));
+                        outbox.Enqueue(MailKind.AccountConfirmation, existing.Email!, mail.SignUp(existing.Id, token));
                         audit.Record(existing, "asked to sign up again", "not confirmed yet: a new link sent");
                     }
                 }
@@ -73,7 +73,7 @@ public static class SignUp
             IdentityResults.ThrowIfFailed(await users.CreateAsync(user), nameof(Command.Email));
             IdentityResults.ThrowIfFailed(await users.AddToRoleAsync(user, Roles.Member), nameof(Command.Email));
             var activation = await users.GenerateUserTokenAsync(user, AccountTokens.SignUpProvider, AccountTokens.ActivatePurpose);
-            outbox.Enqueue(MailKind.AccountConfirmation, user.Email, mail.SignUp(AccountTokens.ActivationAddress(user.Id, activation)));
+            outbox.Enqueue(MailKind.AccountConfirmation, user.Email, mail.SignUp(user.Id, activation));
             audit.Record(user, "signed up", "waiting for the address to be confirmed");
             await db.SaveChangesAsync(ct);
             return Unit.Value;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
+using SesecPortal.Application.Domain;
 
 namespace SesecPortal.Application.Features.Consultations;
 
@@ -8,7 +9,7 @@ namespace SesecPortal.Application.Features.Consultations;
 internal static class ConsultationDates
 {
     /// <summary>Every comment deadline and in-force date, past and future: what the calendar feed carries too.</summary>
-    public static async Task<List<GetConsultations.Entry>> LoadAsync(PortalDbContext db, string? sectorSlug, DateOnly today, CancellationToken ct)
+    public static async Task<List<GetConsultations.Entry>> LoadAsync(PortalDbContext db, IPortalAddresses addresses, string? sectorSlug, DateOnly today, CancellationToken ct)
     {
         var standards = db.Standards.AsNoTracking().Where(s => s.CommentDeadline != null || s.EffectiveOn != null);
         var policies = db.Policies.AsNoTracking().Where(p => p.CommentDeadline != null);
@@ -40,17 +41,17 @@ internal static class ConsultationDates
         {
             if (s.CommentDeadline is { } deadline)
             {
-                entries.Add(new GetConsultations.Entry("comments", "standard", s.TitleEn, s.Code, $"/standards/{s.Slug}", deadline, deadline.DayNumber - today.DayNumber, s.Issuer, s.Sectors));
+                entries.Add(new GetConsultations.Entry("comments", "standard", s.TitleEn, s.Code, addresses.Page(new ItemRef(ItemKind.Standard, s.Slug)), deadline, deadline.DayNumber - today.DayNumber, s.Issuer, s.Sectors));
             }
 
             if (s.EffectiveOn is { } effective)
             {
-                entries.Add(new GetConsultations.Entry("in-force", "standard", s.TitleEn, s.Code, $"/standards/{s.Slug}", effective, effective.DayNumber - today.DayNumber, s.Issuer, s.Sectors));
+                entries.Add(new GetConsultations.Entry("in-force", "standard", s.TitleEn, s.Code, addresses.Page(new ItemRef(ItemKind.Standard, s.Slug)), effective, effective.DayNumber - today.DayNumber, s.Issuer, s.Sectors));
             }
         }
 
         var chains = await Policies.PolicyChains.LoadAsync(db, [.. policyRows.Select(p => p.Id)], ct);
-        entries.AddRange(policyRows.Select(p => new GetConsultations.Entry("comments", "policy", p.Title, null, $"/policies/{p.Slug}", p.Deadline,
+        entries.AddRange(policyRows.Select(p => new GetConsultations.Entry("comments", "policy", p.Title, null, addresses.Page(new ItemRef(ItemKind.Policy, p.Slug)), p.Deadline,
             p.Deadline.DayNumber - today.DayNumber, p.Issuer, p.Sectors)
         {
             TitleZh = p.TitleZh, Chain = chains.GetValueOrDefault(p.Id),

@@ -4,6 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 
 namespace SesecPortal.Application.Features.Consultations;
@@ -17,7 +18,7 @@ public static class GetConsultationCalendar
 {
     public sealed record Query(string? Sector, string BaseUrl) : IQuery<string?>;
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, string?>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, IPortalAddresses addresses) : IQueryHandler<Query, string?>
     {
         public async ValueTask<string?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -27,7 +28,7 @@ public static class GetConsultationCalendar
                 return null;
             }
 
-            var entries = await ConsultationDates.LoadAsync(db, query.Sector, today, cancellationToken);
+            var entries = await ConsultationDates.LoadAsync(db, addresses, query.Sector, today, cancellationToken);
             var calendar = new Calendar { ProductId = "-//SesecPortal//Consultations and deadlines//EN" };
             calendar.AddProperty("X-WR-CALNAME", query.Sector is null ? "SesecPortal: consultations and in-force dates" : $"SesecPortal: consultations and in-force dates ({query.Sector})");
             calendar.AddProperty("METHOD", "PUBLISH");

@@ -29,7 +29,7 @@ public static class GetConsultations
         public Policies.PolicyChain? Chain { get; init; }
     }
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, IPortalAddresses addresses) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -45,7 +45,7 @@ public static class GetConsultations
                 }
             }
 
-            var entries = await ConsultationDates.LoadAsync(db, sector?.Slug, today, ct);
+            var entries = await ConsultationDates.LoadAsync(db, addresses, sector?.Slug, today, ct);
             var soon = today.AddDays(SoonDays);
             return new Result(
                 today, sector,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SesecPortal.Application.Common;
@@ -15,7 +14,7 @@ namespace SesecPortal.Application.Features.Digest;
 /// about none of the entries stands on its own. Grouped by sector, then authority (or the other way round); each entry
 /// with its date, authorities, status and source. An article without an event date is never dated by its publication.
 /// </summary>
-public static partial class GetDigest
+public static class GetDigest
 {
     public const int MaxEntries = 500;
     public const int MaxRangeDays = 5 * 366;
@@ -67,21 +66,46 @@ public static partial class GetDigest
     /// <summary>An article folded into a policy's entry.</summary>
     public sealed record Covered(string Title, string Url, string? Date, string? DateIso, string? PublishedOn, string? PublishedOnIso, string? SourceUrl);
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, IPortalAddresses addresses) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var ct = cancellationToken;
             var input = new QueryInput();
             var issues = await db.Issues.AsNoTracking().Where(i => i.Status == PublicationStatus.Published).OrderByDescending(i => i.PeriodStart)
-                .Select(i => new IssueRow(i.Id, i.Slug, i.Title, i.PeriodStart, i.PeriodEnd)).ToListAsync(ct);
+                .Select(i => new DigestIssue(i.Id, i.Slug, i.Title, i.PeriodStart, i.PeriodEnd)).ToListAsync(ct);
 
-            var (period, title, from, to, issue) = ResolvePeriod(query, issues, input);
-            var group = ResolveGroup(query.Group, input);
+            var (period, title, from, to, issue) = DigestPeriods.Resolve(query, issues, input, clock.GetUtcNow());
+            var group = DigestPeriods.ResolveGroup(query.Group, input);
 
             var knownSectors = await input.KnownAsync("sector", query.Sector, db.Sectors.Select(s => s.Slug), ct);
             var knownAuthorities = await input.KnownAsync("authority", query.Authority, db.Organisations.Select(o => o.Slug), ct);
+            var (policies, articles) = Selected(issue, from, to, knownSectors, knownAuthorities);
+            var (policyRows, articleRows) = await RowsAsync(policies, articles, ct);
+            if (policyRows.Count >= MaxEntries || articleRows.Count >= MaxEntries)
+            {
+                input.Messages.Add($"Only the first {MaxEntries} policies and articles of the period are shown; choose a shorter period.");
+            }
 
+            var sectorLinks = await db.Sectors.AsNoTracking().OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToListAsync(ct);
+            var authorityLinks = await db.Organisations.AsNoTracking()
+                .Where(o => db.Policies.Any(p => p.Authorities.Any(a => a.OrganisationId == o.Id)))
+                .OrderBy(o => o.Abbreviation ?? o.Name).Select(o => new Link(o.Slug, o.Abbreviation ?? o.Name, o.Name)).ToListAsync(ct);
+
+            var chains = await Policies.PolicyChains.LoadAsync(db, [.. policyRows.Select(p => p.Id)], ct);
+            var entries = Entries(policyRows, articleRows, chains, knownSectors, knownAuthorities, authorityLinks);
+            var ordered = entries.OrderBy(e => e.Rank).ThenBy(e => e.SortDate).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase)
+                .Select(e => e.ToEntry(knownSectors, knownAuthorities)).ToList();
+            var groups = DigestEntries.Group(ordered, group, sectorLinks, authorityLinks);
+
+            return new Result(period, title, from, to, issue?.Slug, group, ordered, groups, [.. issues.Select(i => new Link(i.Slug, i.Title, null))],
+                sectorLinks, authorityLinks, knownSectors, knownAuthorities, input.Messages);
+        }
+
+        /// <summary>The policies and articles of the issue or the period, as the filters narrow them.</summary>
+        private (IQueryable<Policy> Policies, IQueryable<Article> Articles) Selected(
+            DigestIssue? issue, DateOnly from, DateOnly to, List<string> knownSectors, List<string> knownAuthorities)
+        {
             var published = db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published);
             IQueryable<Article> articles;
             IQueryable<Policy> policies;
@@ -114,40 +138,38 @@ public static partial class GetDigest
                     || a.Policies.Any(p => p.Authorities.Any(x => knownAuthorities.Contains(x.Organisation!.Slug))));
             }
 
+            return (policies, articles);
+        }
+
+        private static async Task<(List<PolicyRow> Policies, List<ArticleRow> Articles)> RowsAsync(
+            IQueryable<Policy> policies, IQueryable<Article> articles, CancellationToken ct)
+        {
             var policyRows = await policies.OrderBy(p => p.IssuedOn).ThenBy(p => p.Id).Take(MaxEntries)
-                .Select(p => new
-                {
+                .Select(p => new PolicyRow(
                     p.Id, p.Slug, p.Title, p.TitleZh, p.IssuedOn, p.IssuedOnPrecision, p.Status, p.Summary, p.SourceUrl,
-                    Authorities = p.Authorities.OrderBy(a => a.Position).Select(a => new Link(a.Organisation!.Slug, a.Organisation.Abbreviation ?? a.Organisation.Name, a.Organisation.Name)).ToList(),
-                    Sectors = p.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList(),
-                })
+                    p.Authorities.OrderBy(a => a.Position).Select(a => new Link(a.Organisation!.Slug, a.Organisation.Abbreviation ?? a.Organisation.Name, a.Organisation.Name)).ToList(),
+                    p.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList()))
                 .AsSplitQuery().ToListAsync(ct);
             var articleRows = await articles.OrderBy(a => a.EventDate ?? a.PublishedOn).ThenBy(a => a.Id).Take(MaxEntries)
-                .Select(a => new
-                {
+                .Select(a => new ArticleRow(
                     a.Slug, a.Title, a.Summary, a.EventDate, a.EventDatePrecision, a.PublishedOn,
-                    Source = a.SourceLinks.OrderBy(l => l.Position).Select(l => l.Url).FirstOrDefault(),
-                    Policies = a.Policies.Select(p => p.Slug).ToList(),
-                    Organisations = a.Organisations.Select(o => o.Slug).ToList(),
-                    Sectors = a.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList(),
-                })
+                    a.SourceLinks.OrderBy(l => l.Position).Select(l => l.Url).FirstOrDefault(),
+                    a.Policies.Select(p => p.Slug).ToList(),
+                    a.Organisations.Select(o => o.Slug).ToList(),
+                    a.Sectors.OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToList()))
                 .AsSplitQuery().ToListAsync(ct);
-            if (policyRows.Count >= MaxEntries || articleRows.Count >= MaxEntries)
-            {
-                input.Messages.Add($"Only the first {MaxEntries} policies and articles of the period are shown; choose a shorter period.");
-            }
+            return (policyRows, articleRows);
+        }
 
-            var sectorLinks = await db.Sectors.AsNoTracking().OrderBy(s => s.Position).Select(s => new Link(s.Slug, s.Name, null)).ToListAsync(ct);
-            var authorityLinks = await db.Organisations.AsNoTracking()
-                .Where(o => db.Policies.Any(p => p.Authorities.Any(a => a.OrganisationId == o.Id)))
-                .OrderBy(o => o.Abbreviation ?? o.Name).Select(o => new Link(o.Slug, o.Abbreviation ?? o.Name, o.Name)).ToListAsync(ct);
-
-            var chains = await Policies.PolicyChains.LoadAsync(db, [.. policyRows.Select(p => p.Id)], ct);
+        /// <summary>One entry per policy with the articles about it folded in; an article about none of them stands on its own.</summary>
+        private List<EntryDraft> Entries(List<PolicyRow> policyRows, List<ArticleRow> articleRows, IReadOnlyDictionary<int, Policies.PolicyChain> chains,
+            List<string> knownSectors, List<string> knownAuthorities, List<Link> authorityLinks)
+        {
             var entries = new List<EntryDraft>();
             var bySlug = new Dictionary<string, EntryDraft>(StringComparer.Ordinal);
             foreach (var p in policyRows)
             {
-                var draft = new EntryDraft("policy", p.Title, $"/policies/{p.Slug}", FirstParagraph(p.Summary), p.IssuedOn, p.IssuedOnPrecision, null,
+                var draft = new EntryDraft("policy", p.Title, addresses.Page(new ItemRef(ItemKind.Policy, p.Slug)), FirstParagraph(p.Summary), p.IssuedOn, p.IssuedOnPrecision, null,
                     Labels.Of(p.Status), p.Authorities, p.Sectors, p.SourceUrl) { TitleZh = p.TitleZh, Chain = chains.GetValueOrDefault(p.Id) };
                 entries.Add(draft);
                 bySlug[p.Slug] = draft;
@@ -155,11 +177,12 @@ public static partial class GetDigest
 
             foreach (var a in articleRows)
             {
+                var url = addresses.Page(new ItemRef(ItemKind.Article, a.Slug));
                 var about = a.Policies.Where(bySlug.ContainsKey).Select(s => bySlug[s]).ToList();
                 if (about.Count > 0)
                 {
-                    var folded = new Covered(a.Title, $"/articles/{a.Slug}", Text(a.EventDate, a.EventDatePrecision), Iso(a.EventDate, a.EventDatePrecision),
-                        a.EventDate is null ? Text(a.PublishedOn, DatePrecision.Day) : null, a.EventDate is null ? Iso(a.PublishedOn, DatePrecision.Day) : null, a.Source);
+                    var folded = new Covered(a.Title, url, DigestEntries.Text(a.EventDate, a.EventDatePrecision), DigestEntries.Iso(a.EventDate, a.EventDatePrecision),
+                        a.EventDate is null ? DigestEntries.Text(a.PublishedOn, DatePrecision.Day) : null, a.EventDate is null ? DigestEntries.Iso(a.PublishedOn, DatePrecision.Day) : null, a.Source);
                     foreach (var draft in about)
                     {
                         draft.Articles.Add(folded);
@@ -176,178 +199,22 @@ public static partial class GetDigest
                 }
 
                 var authorities = authorityLinks.Where(l => a.Organisations.Contains(l.Slug)).ToList();
-                entries.Add(new EntryDraft("article", a.Title, $"/articles/{a.Slug}", a.Summary, a.EventDate, a.EventDatePrecision,
+                entries.Add(new EntryDraft("article", a.Title, url, a.Summary, a.EventDate, a.EventDatePrecision,
                     a.EventDate is null ? a.PublishedOn : null, null, authorities, a.Sectors, a.Source));
             }
 
-            var ordered = entries.OrderBy(e => e.Rank).ThenBy(e => e.SortDate).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase)
-                .Select(e => e.ToEntry(knownSectors, knownAuthorities)).ToList();
-            var groups = GroupEntries(ordered, group, sectorLinks, authorityLinks);
-
-            return new Result(period, title, from, to, issue?.Slug, group, ordered, groups, [.. issues.Select(i => new Link(i.Slug, i.Title, null))],
-                sectorLinks, authorityLinks, knownSectors, knownAuthorities, input.Messages);
-        }
-
-        private static string ResolveGroup(string? raw, QueryInput input)
-        {
-            var group = (raw ?? "").Trim().ToLowerInvariant();
-            if (group.Length == 0 || group == BySector)
-            {
-                return BySector;
-            }
-
-            if (group == ByAuthority)
-            {
-                return ByAuthority;
-            }
-
-            input.Messages.Add($"“{QueryInput.Shorten(raw!.Trim())}” is not a way to group the digest (by sector or by authority); grouped by sector.");
-            return BySector;
-        }
-
-        /// <summary>Sectors in the taxonomy's order, authorities by name, each with the entries of the other kind inside; "none" last.</summary>
-        private static List<Section> GroupEntries(List<Entry> entries, string group, List<Link> sectors, List<Link> authorities)
-        {
-            var sectorOrder = sectors.Select((l, i) => (l.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
-            var authorityOrder = authorities.Select((l, i) => (l.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
-            int Order(string kind, Link? link) => link is null ? int.MaxValue
-                : (kind == BySector ? sectorOrder : authorityOrder).GetValueOrDefault(link.Slug, int.MaxValue - 1);
-            string Title(string kind, Link? link) => link?.Title ?? (kind == BySector ? "No sector" : "No authority named");
-
-            var outer = group;
-            var inner = group == BySector ? ByAuthority : BySector;
-            Link? Key(string kind, Entry e) => kind == BySector ? e.Sector : e.Authority;
-            return [.. entries.GroupBy(e => Key(outer, e)?.Slug)
-                .Select(g => (Link: Key(outer, g.First()), Entries: g.ToList()))
-                .OrderBy(g => Order(outer, g.Link)).ThenBy(g => Title(outer, g.Link), StringComparer.OrdinalIgnoreCase)
-                .Select(g => new Section(outer, g.Link?.Slug, Title(outer, g.Link),
-                    [.. g.Entries.GroupBy(e => Key(inner, e)?.Slug)
-                        .Select(s => (Link: Key(inner, s.First()), Entries: s.ToList()))
-                        .OrderBy(s => Order(inner, s.Link)).ThenBy(s => Title(inner, s.Link), StringComparer.OrdinalIgnoreCase)
-                        .Select(s => new Subsection(inner, s.Link?.Slug, Title(inner, s.Link), s.Entries))],
-                    g.Entries.Count))];
-        }
-
-        private static string? Text(DateOnly? date, DatePrecision precision) => date is { } d ? PartialDate.Format(d, precision) : null;
-
-        private static string? Iso(DateOnly? date, DatePrecision precision) => date is not { } d ? null : precision switch
-        {
-            DatePrecision.Month => d.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            DatePrecision.Year => d.ToString("yyyy", CultureInfo.InvariantCulture),
-            _ => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
-
-        private sealed record IssueRow(int Id, string Slug, string Title, DateOnly Start, DateOnly End);
-
-        private sealed class EntryDraft(
-            string kind, string title, string url, string? summary, DateOnly? date, DatePrecision precision, DateOnly? publishedOn, string? status,
-            IReadOnlyList<Link> authorities, IReadOnlyList<Link> sectors, string? sourceUrl)
-        {
-            public string Title => title;
-            public List<Covered> Articles { get; } = [];
-            public string? TitleZh { get; init; }
-            public Policies.PolicyChain? Chain { get; init; }
-
-            /// <summary>Dated first, then known only by the day it was published, then undated.</summary>
-            public int Rank => date is not null ? 0 : publishedOn is not null ? 1 : 2;
-            public DateOnly SortDate => date ?? publishedOn ?? DateOnly.MaxValue;
-
-            public Entry ToEntry(List<string> selectedSectors, List<string> selectedAuthorities) => new(
-                kind, title, url, summary, Text(date, precision), Iso(date, precision), Text(publishedOn, DatePrecision.Day), Iso(publishedOn, DatePrecision.Day),
-                status, authorities, sectors, sourceUrl ?? Articles.Select(a => a.SourceUrl).FirstOrDefault(s => s is not null), Articles,
-                Placement(sectors, selectedSectors), Placement(authorities, selectedAuthorities))
-            {
-                TitleZh = TitleZh, Chain = Chain,
-            };
-
-            private static Link? Placement(IReadOnlyList<Link> links, List<string> selected) =>
-                links.FirstOrDefault(l => selected.Contains(l.Slug)) ?? (links.Count > 0 ? links[0] : null);
-        }
-
-        private (string Period, string Title, DateOnly From, DateOnly To, IssueRow? Issue) ResolvePeriod(Query query, List<IssueRow> issues, QueryInput input)
-        {
-            var period = (query.Period ?? "").Trim().ToLowerInvariant();
-            if (period.Length == 0)
-            {
-                period = query.Month is not null ? "month" : query.Quarter is not null ? "quarter" : query.From is not null || query.To is not null ? "custom" : "issue";
-            }
-
-            switch (period)
-            {
-                case "month" when MonthPattern().Match(query.Month ?? "") is { Success: true } m
-                    && int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var month:
-                {
-                    var from = new DateOnly(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), month, 1);
-                    return ("month", from.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), from, from.AddMonths(1).AddDays(-1), null);
-                }
-
-                case "quarter" when QuarterPattern().Match(query.Quarter ?? "") is { Success: true } q:
-                {
-                    var n = int.Parse(q.Groups[2].Value, CultureInfo.InvariantCulture);
-                    var from = new DateOnly(int.Parse(q.Groups[1].Value, CultureInfo.InvariantCulture), ((n - 1) * 3) + 1, 1);
-                    return ("quarter", $"Q{n} {from.Year}", from, from.AddMonths(3).AddDays(-1), null);
-                }
-
-                case "custom" when PartialDate.TryParse(query.From, out var f) && PartialDate.TryParse(query.To, out var t):
-                {
-                    var from = f.Date;
-                    var to = t.Precision == DatePrecision.Day ? t.Date : t.Precision == DatePrecision.Month ? t.Date.AddMonths(1).AddDays(-1) : t.Date.AddYears(1).AddDays(-1);
-                    if (to < from)
-                    {
-                        input.Messages.Add("The end of the range was before its start; the two were swapped.");
-                        (from, to) = (to, from);
-                    }
-
-                    if (to.DayNumber - from.DayNumber > MaxRangeDays)
-                    {
-                        input.Messages.Add("A digest covers at most five years; the range was shortened.");
-                        to = from.AddDays(MaxRangeDays);
-                    }
-
-                    return ("custom", $"{PartialDate.Format(from)} – {PartialDate.Format(to)}", from, to, null);
-                }
-
-                case "month" or "quarter" or "custom":
-                    input.Messages.Add(period switch
-                    {
-                        "month" => $"“{QueryInput.Shorten(query.Month ?? "")}” is not a month (write 2021-11); showing the latest issue.",
-                        "quarter" => $"“{QueryInput.Shorten(query.Quarter ?? "")}” is not a quarter (write 2021-Q4); showing the latest issue.",
-                        _ => "A custom range needs a start and an end date (2021-10-01); showing the latest issue.",
-                    });
-                    break;
-
-                case "issue":
-                    break;
-
-                default:
-                    input.Messages.Add($"“{QueryInput.Shorten(period)}” is not a kind of period; showing the latest issue.");
-                    break;
-            }
-
-            var issue = period == "issue" && query.Issue is not null ? issues.FirstOrDefault(i => i.Slug == query.Issue.Trim()) : null;
-            if (period == "issue" && query.Issue is not null && issue is null)
-            {
-                input.Messages.Add($"There is no issue “{QueryInput.Shorten(query.Issue)}”; showing the latest issue.");
-            }
-
-            issue ??= issues.FirstOrDefault();
-            if (issue is null)
-            {
-                var now = clock.GetUtcNow();
-                var end = new DateOnly(now.Year, now.Month, 1).AddMonths(1).AddDays(-1);
-                return ("custom", "The last two months", end.AddMonths(-2).AddDays(1), end, null);
-            }
-
-            return ("issue", $"{issue.Title} issue", issue.Start, issue.End, issue);
+            return entries;
         }
 
         private static string? FirstParagraph(string? markdown) =>
             markdown is null ? null : markdown.Split("\n\n", 2)[0].Trim();
+
+        private sealed record PolicyRow(
+            int Id, string Slug, string Title, string? TitleZh, DateOnly? IssuedOn, DatePrecision IssuedOnPrecision, PolicyStatus Status, string? Summary,
+            string? SourceUrl, List<Link> Authorities, List<Link> Sectors);
+
+        private sealed record ArticleRow(
+            string Slug, string Title, string Summary, DateOnly? EventDate, DatePrecision EventDatePrecision, DateOnly? PublishedOn, string? Source,
+            List<string> Policies, List<string> Organisations, List<Link> Sectors);
     }
-
-    [GeneratedRegex(@"^\s*(\d{4})-(\d{1,2})\s*$")]
-    private static partial Regex MonthPattern();
-
-    [GeneratedRegex(@"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")]
-    private static partial Regex QuarterPattern();
 }

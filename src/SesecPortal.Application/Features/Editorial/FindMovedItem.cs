@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 
@@ -29,18 +30,9 @@ public static class FindMovedItem
         };
     }
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Moved?>
+    public sealed class Handler(PortalDbContext db, IPortalAddresses addresses) : IQueryHandler<Query, Moved?>
     {
         public async ValueTask<Moved?> Handle(Query query, CancellationToken cancellationToken) =>
-            await CurrentSlugAsync(db, query.Kind, query.Slug, cancellationToken) is { } slug ? new Moved(slug, $"/{PublicArea(query.Kind)}/{slug}") : null;
-
-        private static string PublicArea(ItemKind kind) => kind switch
-        {
-            ItemKind.Standard => "standards",
-            ItemKind.Policy => "policies",
-            ItemKind.WorkingGroup => "working-groups",
-            ItemKind.Organisation => "organisations",
-            _ => "sectors",
-        };
+            await CurrentSlugAsync(db, query.Kind, query.Slug, cancellationToken) is { } slug ? new Moved(slug, addresses.Page(new ItemRef(query.Kind, slug))) : null;
     }
 }

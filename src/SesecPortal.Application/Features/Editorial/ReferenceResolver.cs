@@ -10,7 +10,7 @@ namespace SesecPortal.Application.Features.Editorial;
 /// under, a policy by title, slug or document number, a working group by code or slug, an organisation by abbreviation
 /// or slug. One query per kind, whatever the number of references.
 /// </summary>
-public sealed class ReferenceResolver(PortalDbContext db)
+public sealed class ReferenceResolver(PortalDbContext db, IPortalAddresses addresses)
 {
     public sealed record Target(ItemKind Kind, int Id, string Url, string Title);
 
@@ -23,6 +23,34 @@ public sealed class ReferenceResolver(PortalDbContext db)
             return found;
         }
 
+        await StandardsAsync(labels, found, ct);
+
+        // Whatever no standard answered is looked up by name; results are filed under each label's own key.
+        var keyOfText = labels.Where(l => !found.ContainsKey(ArticleReferences.KeyOf(l)))
+            .GroupBy(l => l.Trim().ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => ArticleReferences.KeyOf(g.First()));
+        var texts = keyOfText.Keys.ToList();
+        if (texts.Count == 0)
+        {
+            return found;
+        }
+
+        await PoliciesAsync(texts, keyOfText, found, ct);
+        await GroupsAsync(texts, keyOfText, found, ct);
+        await OrganisationsAsync(texts, keyOfText, found, ct);
+        return found;
+    }
+
+    /// <summary>Renders Markdown with its references resolved.</summary>
+    public async Task<string> RenderAsync(MarkdownRenderer renderer, string? markdown, CancellationToken ct)
+    {
+        var targets = await ResolveAsync(ArticleReferences.Find(markdown), ct);
+        return renderer.ToHtml(markdown, label => targets.TryGetValue(ArticleReferences.KeyOf(label), out var t) ? t.Url : null);
+    }
+
+    /// <summary>Labels that are standard codes (or plan numbers), however typed: one query for all of them.</summary>
+    private async Task StandardsAsync(IReadOnlyCollection<string> labels, Dictionary<string, Target> found, CancellationToken ct)
+    {
         var codeKeys = new Dictionary<string, string>();
         foreach (var label in labels)
         {
@@ -43,23 +71,15 @@ public sealed class ReferenceResolver(PortalDbContext db)
             foreach (var s in standards.OrderBy(s => s.CodeKey is not null && keys.Contains(s.CodeKey) ? 0 : 1))
             {
                 var key = s.CodeKey is not null && codeKeys.TryGetValue(s.CodeKey, out var k) ? k : codeKeys[s.PlanCodeKey!];
-                found.TryAdd(key, new Target(ItemKind.Standard, s.Id, $"/standards/{s.Slug}", s.Code is null ? s.TitleEn : $"{s.Code} {s.TitleEn}"));
+                found.TryAdd(key, new Target(ItemKind.Standard, s.Id, addresses.Page(new ItemRef(ItemKind.Standard, s.Slug)), s.Code is null ? s.TitleEn : $"{s.Code} {s.TitleEn}"));
             }
         }
+    }
 
-        // Whatever no standard answered is looked up by name; results are filed under each label's own key.
-        var keyOfText = labels.Where(l => !found.ContainsKey(ArticleReferences.KeyOf(l)))
-            .GroupBy(l => l.Trim().ToLowerInvariant())
-            .ToDictionary(g => g.Key, g => ArticleReferences.KeyOf(g.First()));
-        var texts = keyOfText.Keys.ToList();
-        if (texts.Count == 0)
-        {
-            return found;
-        }
-
-        var compact = texts.Select(Compact).ToList();
-        // ToLower() here is SQL lower() against a list of lower-cased labels; the StringComparison overloads CA1862 suggests do not translate.
+    // ToLower() below is SQL lower() against a list of lower-cased labels; the StringComparison overloads CA1862 suggests do not translate.
 #pragma warning disable CA1862
+    private async Task PoliciesAsync(List<string> texts, Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
         var policies = await db.Policies.AsNoTracking()
             .Where(p => texts.Contains(p.Slug) || texts.Contains(p.Title.ToLower()) || (p.DocumentNumber != null && texts.Contains(p.DocumentNumber.ToLower())))
             .Select(p => new { p.Id, p.Slug, p.Title, p.DocumentNumber })
@@ -68,10 +88,14 @@ public sealed class ReferenceResolver(PortalDbContext db)
         {
             foreach (var t in texts.Where(t => t == p.Slug || t == p.Title.ToLowerInvariant() || t == p.DocumentNumber?.ToLowerInvariant()))
             {
-                found.TryAdd(keyOfText[t], new Target(ItemKind.Policy, p.Id, $"/policies/{p.Slug}", p.Title));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.Policy, p.Id, addresses.Page(new ItemRef(ItemKind.Policy, p.Slug)), p.Title));
             }
         }
+    }
 
+    private async Task GroupsAsync(List<string> texts, Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
+        var compact = texts.Select(Compact).ToList();
         // A committee path names a group by its code and its parents' codes: "TC 28/SC 42", "SAC/TC 28/SC 42" (a first
         // part may be the organisation above the top committee). The last part finds the candidates.
         var paths = texts.Where(t => t.Contains('/', StringComparison.Ordinal))
@@ -88,10 +112,13 @@ public sealed class ReferenceResolver(PortalDbContext db)
             foreach (var t in texts.Where(t => t == w.Slug || (w.Code is not null && Compact(t) == Compact(w.Code))
                 || (chains is not null && paths.TryGetValue(t, out var path) && path.Length > 1 && NamesChain(path, chains[w.Id], organisationParts))))
             {
-                found.TryAdd(keyOfText[t], new Target(ItemKind.WorkingGroup, w.Id, $"/working-groups/{w.Slug}", w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.WorkingGroup, w.Id, addresses.Page(new ItemRef(ItemKind.WorkingGroup, w.Slug)), w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
             }
         }
+    }
 
+    private async Task OrganisationsAsync(List<string> texts, Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => texts.Contains(o.Slug) || (o.Abbreviation != null && texts.Contains(o.Abbreviation.ToLower())))
             .Select(o => new { o.Id, o.Slug, o.Name, o.Abbreviation })
@@ -100,20 +127,11 @@ public sealed class ReferenceResolver(PortalDbContext db)
         {
             foreach (var t in texts.Where(t => t == o.Slug || t == o.Abbreviation?.ToLowerInvariant()))
             {
-                found.TryAdd(keyOfText[t], new Target(ItemKind.Organisation, o.Id, $"/organisations/{o.Slug}", o.Name));
+                found.TryAdd(keyOfText[t], new Target(ItemKind.Organisation, o.Id, addresses.Page(new ItemRef(ItemKind.Organisation, o.Slug)), o.Name));
             }
         }
-
+    }
 #pragma warning restore CA1862
-        return found;
-    }
-
-    /// <summary>Renders Markdown with its references resolved.</summary>
-    public async Task<string> RenderAsync(MarkdownRenderer renderer, string? markdown, CancellationToken ct)
-    {
-        var targets = await ResolveAsync(ArticleReferences.Find(markdown), ct);
-        return renderer.ToHtml(markdown, label => targets.TryGetValue(ArticleReferences.KeyOf(label), out var t) ? t.Url : null);
-    }
 
     private static string Compact(string text) => text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Search;
@@ -22,9 +23,12 @@ public static class GetSitemap
     /// <summary>The kinds of item with public pages, as their addresses name them.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["pages", "articles", "issues", "policies", "standards", "working-groups", "organisations", "sectors", "ics"];
 
-    /// <summary>The lists and tools every visitor starts from ("pages" in the index).</summary>
-    public static readonly IReadOnlyList<string> StartingPages =
-        ["/", "/issues", "/articles", "/policies", "/standards", "/digest", "/consultations", "/targets", "/sectors", "/working-groups", "/organisations", "/ics"];
+    /// <summary>The item kind each file of items lists.</summary>
+    private static readonly Dictionary<string, ItemKind> ItemKinds = new(StringComparer.Ordinal)
+    {
+        ["articles"] = ItemKind.Article, ["issues"] = ItemKind.Issue, ["policies"] = ItemKind.Policy, ["standards"] = ItemKind.Standard,
+        ["working-groups"] = ItemKind.WorkingGroup, ["organisations"] = ItemKind.Organisation, ["sectors"] = ItemKind.Sector,
+    };
 
     /// <summary>The files of the sitemap index.</summary>
     public sealed record IndexQuery(int PerFile = UrlsPerFile) : IQuery<IReadOnlyList<SitemapFile>>;
@@ -38,7 +42,7 @@ public static class GetSitemap
     /// <param name="LastModified">When the item last changed, where the portal records it.</param>
     public sealed record Entry(string Path, DateOnly? LastModified);
 
-    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<IndexQuery, IReadOnlyList<SitemapFile>>, IQueryHandler<FileQuery, IReadOnlyList<Entry>?>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock, IPortalAddresses addresses) : IQueryHandler<IndexQuery, IReadOnlyList<SitemapFile>>, IQueryHandler<FileQuery, IReadOnlyList<Entry>?>
     {
         public async ValueTask<IReadOnlyList<SitemapFile>> Handle(IndexQuery query, CancellationToken cancellationToken)
         {
@@ -62,14 +66,14 @@ public static class GetSitemap
 
             if (query.Kind == "pages")
             {
-                var pages = StartingPages.Skip((query.Page - 1) * query.PerFile).Take(query.PerFile).Select(p => new Entry(p, null)).ToList();
+                var pages = addresses.StartingPages.Skip((query.Page - 1) * query.PerFile).Take(query.PerFile).Select(p => new Entry(p, null)).ToList();
                 return pages.Count == 0 ? null : pages;
             }
 
             if (query.Kind == "ics")
             {
                 var groups = (await IcsGroupsAsync(ct)).Skip((query.Page - 1) * query.PerFile).Take(query.PerFile).ToList();
-                return groups.Count == 0 ? null : [.. groups.Select(code => new Entry($"/ics/{code}", null))];
+                return groups.Count == 0 ? null : [.. groups.Select(code => new Entry(addresses.IcsGroup(code), null))];
             }
 
             // Ids first..last: a range of the primary key.
@@ -88,7 +92,7 @@ public static class GetSitemap
                 "organisations" => await db.Organisations.Where(o => o.Id >= first && o.Id <= last).OrderBy(o => o.Id).Select(o => new Row(o.Slug, null, null)).ToListAsync(ct),
                 _ => await db.Sectors.Where(s => s.Id >= first && s.Id <= last).OrderBy(s => s.Id).Select(s => new Row(s.Slug, null, null)).ToListAsync(ct),
             };
-            return rows.Count == 0 ? null : [.. rows.Select(r => new Entry($"/{query.Kind}/{r.Slug}", r.At is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : r.On))];
+            return rows.Count == 0 ? null : [.. rows.Select(r => new Entry(addresses.Page(new ItemRef(ItemKinds[query.Kind], r.Slug)), r.At is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : r.On))];
         }
 
         /// <summary>The ICS codes that hold at least one standard, in code order.</summary>
@@ -111,7 +115,7 @@ public static class GetSitemap
         /// </summary>
         private async Task<List<int>> BlocksAsync(string kind, int perFile, CancellationToken ct) => kind switch
         {
-            "pages" => [.. Enumerable.Range(1, (StartingPages.Count + perFile - 1) / perFile)],
+            "pages" => [.. Enumerable.Range(1, (addresses.StartingPages.Count + perFile - 1) / perFile)],
             "ics" => [.. Enumerable.Range(1, ((await IcsGroupsAsync(ct)).Count + perFile - 1) / perFile)],
             "articles" => await BlocksAsync(Published(db.Articles).Select(a => a.Id), perFile, ct),
             "issues" => await BlocksAsync(PublishedIssues.Select(i => i.Id), perFile, ct),

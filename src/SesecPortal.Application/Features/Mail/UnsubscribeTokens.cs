@@ -35,6 +35,4 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider)
     public static string Alerts(int watchlistId) => $"alerts:{watchlistId}";
 
     public static string Newsletter(int subscriptionId) => $"newsletter:{subscriptionId}";
-
-    public static string Address(string token) => $"/unsubscribe?token={Uri.EscapeDataString(token)}";
 }

@@ -12,7 +12,7 @@ namespace SesecPortal.Application.Features.Newsletter;
 /// article's summary and a link to read on. Publishing queues it to every confirmed subscriber in the publishing
 /// transaction: the body is stored once, and one outbox row per subscriber is written by one statement.
 /// </summary>
-public sealed class IssueNewsletter(PortalDbContext db, MarkdownRenderer markdown, SiteAddress site, TimeProvider clock)
+public sealed class IssueNewsletter(PortalDbContext db, MarkdownRenderer markdown, SiteAddress site, TimeProvider clock, IPortalAddresses addresses)
 {
     /// <summary>The issue's mail, as readers will get it (published or not: for a test before publishing).</summary>
     public async Task<ComposedMail?> ComposeAsync(int issueId, CancellationToken ct)
@@ -29,7 +29,7 @@ public sealed class IssueNewsletter(PortalDbContext db, MarkdownRenderer markdow
             return null;
         }
 
-        var path = $"/issues/{issue.Slug}";
+        var path = addresses.Page(new ItemRef(ItemKind.Issue, issue.Slug));
         var mail = new MailComposer(site, $"{issue.Series}: {issue.Title}")
             .Paragraph($"{issue.Series} · No. {issue.Number} · {issue.Period}")
             .Heading(issue.Title)
@@ -39,7 +39,7 @@ public sealed class IssueNewsletter(PortalDbContext db, MarkdownRenderer markdow
             mail.Subheading("Key takeaways");
             foreach (var t in issue.Takeaways)
             {
-                mail.Item(null, t.Title, t.ArticleSlug is null ? null : $"/articles/{t.ArticleSlug}", t.Summary);
+                mail.Item(null, t.Title, t.ArticleSlug is null ? null : addresses.Page(new ItemRef(ItemKind.Article, t.ArticleSlug)), t.Summary);
             }
         }
 
@@ -48,13 +48,13 @@ public sealed class IssueNewsletter(PortalDbContext db, MarkdownRenderer markdow
             mail.Subheading(section.Title);
             foreach (var a in section.Articles)
             {
-                mail.Item(a.Date, a.Title, $"/articles/{a.Slug}", a.Summary, "Read on →");
+                mail.Item(a.Date, a.Title, addresses.Page(new ItemRef(ItemKind.Article, a.Slug)), a.Summary, "Read on →");
             }
         }
 
         return mail.Button("Read the issue online", path)
             .Footer("You get the newsletter because you subscribed to it on SesecPortal.",
-                ("E-mail preferences", "/account/manage/preferences"), ("Unsubscribe from the newsletter", MailComposer.UnsubscribePlaceholder))
+                ("E-mail preferences", addresses.Preferences), ("Unsubscribe from the newsletter", MailComposer.UnsubscribePlaceholder))
             .Build();
     }
 

@@ -63,7 +63,8 @@ public static class Subscribe
             .EmailAddress().WithMessage("Enter an e-mail address like name@example.com.");
     }
 
-    public sealed class Handler(PortalDbContext db, Outbox outbox, SiteAddress site, SubscriptionTokens tokens, TimeProvider clock) : ICommandHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, Outbox outbox, SiteAddress site, SubscriptionTokens tokens, TimeProvider clock, IPortalAddresses addresses)
+        : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -89,7 +90,7 @@ public static class Subscribe
                 return Unit.Value;
             }
 
-            var link = $"/newsletter/confirm?token={Uri.EscapeDataString(tokens.Create(subscription.Id, normalized))}";
+            var link = addresses.NewsletterConfirmation(tokens.Create(subscription.Id, normalized));
             outbox.Enqueue(MailKind.NewsletterConfirmation, subscription.Email, new MailComposer(site, "Confirm your subscription to the SESEC newsletter")
                 .Heading("Confirm your subscription")
                 .Paragraph("Someone, we hope you, asked to receive the SESEC China Standardisation Newsletter at this address. Follow the link within 48 hours to confirm.")

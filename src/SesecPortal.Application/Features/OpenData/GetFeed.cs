@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Search;
@@ -48,7 +49,7 @@ public static class GetFeed
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ISender sender, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, ISender sender, PortalSearchIndex search, TimeProvider clock, IPortalAddresses addresses) : IQueryHandler<Query, Result?>
     {
         private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -57,19 +58,7 @@ public static class GetFeed
             var ct = cancellationToken;
             if (query.Standard is not null)
             {
-                var standard = await sender.Send(new GetStandard.Query(query.Standard), ct);
-                if (standard is null)
-                {
-                    return null;
-                }
-
-                var name = standard.Code is null ? standard.TitleEn : $"{standard.Code} {standard.TitleEn}";
-                var url = $"/standards/{standard.Slug}";
-                var categories = CategoriesOf(standard.Ics.Select(i => i.Slug), standard.Ccs);
-                return new Result($"{name}: its life", url, [.. standard.Timeline
-                    .Select(e => new Entry($"standard-{standard.Slug}-{e.Kind}-{e.On?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-                        "standard", $"{name}: {e.Label}{(e.HasHappened ? "" : $" (to come, {e.When})")}", url, e.Note, e.On?.Date) { Categories = categories })
-                    .OrderByDescending(e => e.Date)]);
+                return await StandardFeedAsync(query.Standard, ct);
             }
 
             if (query.Ics is not null)
@@ -79,30 +68,60 @@ public static class GetFeed
 
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
-                var found = await sender.Send(new SearchPortal.Query(query.Q, Sector: query.Sector is null ? null : [query.Sector]), ct);
-                return new Result($"Search: {found.Query}", $"/search?q={Uri.EscapeDataString(found.Query)}", [.. found.Hits.Select(h => new Entry(
-                    $"{h.Kind}-{h.Url[(h.Url.LastIndexOf('/') + 1)..]}", h.Kind, h.Code is null || h.Title.Contains(h.Code, StringComparison.Ordinal) ? h.Title : $"{h.Code} {h.Title}",
-                    h.Url, null, DateOnly.TryParseExact(h.Date, "d MMMM yyyy", English, DateTimeStyles.None, out var d) ? d : null))]);
+                return await SearchFeedAsync(query.Q, query.Sector, ct);
             }
 
-            string title = "SesecPortal: everything new", home = "/";
-            int? sectorId = null;
-            if (query.Sector is not null)
+            return await NewFeedAsync(query.Sector, ct);
+        }
+
+        /// <summary>One standard's life: its timeline, newest first.</summary>
+        private async Task<Result?> StandardFeedAsync(string slug, CancellationToken ct)
+        {
+            var standard = await sender.Send(new GetStandard.Query(slug), ct);
+            if (standard is null)
             {
-                var sector = await db.Sectors.AsNoTracking().Where(s => s.Slug == query.Sector).Select(s => new { s.Id, s.Name, s.Slug }).SingleOrDefaultAsync(ct);
+                return null;
+            }
+
+            var name = standard.Code is null ? standard.TitleEn : $"{standard.Code} {standard.TitleEn}";
+            var url = addresses.Page(new ItemRef(ItemKind.Standard, standard.Slug));
+            var categories = CategoriesOf(standard.Ics.Select(i => i.Slug), standard.Ccs);
+            return new Result($"{name}: its life", url, [.. standard.Timeline
+                .Select(e => new Entry($"standard-{standard.Slug}-{e.Kind}-{e.On?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+                    "standard", $"{name}: {e.Label}{(e.HasHappened ? "" : $" (to come, {e.When})")}", url, e.Note, e.On?.Date) { Categories = categories })
+                .OrderByDescending(e => e.Date)]);
+        }
+
+        /// <summary>What /search finds for the words (in the sector, if one is given).</summary>
+        private async Task<Result> SearchFeedAsync(string q, string? sector, CancellationToken ct)
+        {
+            var found = await sender.Send(new SearchPortal.Query(q, Sector: sector is null ? null : [sector]), ct);
+            return new Result($"Search: {found.Query}", addresses.Search(found.Query), [.. found.Hits.Select(h => new Entry(
+                $"{h.Kind}-{h.Url[(h.Url.LastIndexOf('/') + 1)..]}", h.Kind, h.Code is null || h.Title.Contains(h.Code, StringComparison.Ordinal) ? h.Title : $"{h.Code} {h.Title}",
+                h.Url, null, DateOnly.TryParseExact(h.Date, "d MMMM yyyy", English, DateTimeStyles.None, out var d) ? d : null))]);
+        }
+
+        /// <summary>Everything new (articles, policies, standards), or what is new in a sector; null when the sector does not exist.</summary>
+        private async Task<Result?> NewFeedAsync(string? sectorSlug, CancellationToken ct)
+        {
+            string title = "SesecPortal: everything new", home = addresses.Home;
+            int? sectorId = null;
+            if (sectorSlug is not null)
+            {
+                var sector = await db.Sectors.AsNoTracking().Where(s => s.Slug == sectorSlug).Select(s => new { s.Id, s.Name, s.Slug }).SingleOrDefaultAsync(ct);
                 if (sector is null)
                 {
                     return null;
                 }
 
-                (title, home, sectorId) = ($"SesecPortal: {sector.Name}", $"/sectors/{sector.Slug}", sector.Id);
+                (title, home, sectorId) = ($"SesecPortal: {sector.Name}", addresses.Page(new ItemRef(ItemKind.Sector, sector.Slug)), sector.Id);
             }
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var articles = await db.Articles.AsNoTracking()
                 .Where(a => a.Status == PublicationStatus.Published && (sectorId == null || a.Sectors.Any(s => s.Id == sectorId)))
                 .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id).Take(Size)
-                .Select(a => new Entry("article-" + a.Slug, "article", a.Title, "/articles/" + a.Slug, a.Summary, a.PublishedOn ?? a.EventDate)).ToListAsync(ct);
+                .Select(a => new { a.Slug, a.Title, a.Summary, Date = a.PublishedOn ?? a.EventDate }).ToListAsync(ct);
             var policyRows = await db.Policies.AsNoTracking()
                 .Where(p => p.IssuedOn != null && (sectorId == null || p.Sectors.Any(s => s.Id == sectorId)))
                 .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id).Take(Size)
@@ -110,15 +129,16 @@ public static class GetFeed
             // A later version of a policy says what it is ("Final text: ..."); the Chinese title follows the English one.
             var policies = policyRows.Select(p => new Entry("policy-" + p.Slug, "policy",
                 (p.VersionKind is { } kind ? PolicyVersionKinds.Label(kind) + ": " : "") + p.Title + (p.TitleZh is null ? "" : $" ({p.TitleZh})"),
-                "/policies/" + p.Slug, p.Summary, p.IssuedOn)).ToList();
+                addresses.Page(new ItemRef(ItemKind.Policy, p.Slug)), p.Summary, p.IssuedOn)).ToList();
             var standards = await db.Standards.AsNoTracking()
                 .Where(s => s.PublishedOn != null && s.PublishedOn <= today && (sectorId == null || s.Sectors.Any(x => x.Id == sectorId)))
                 .OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id).Take(Size)
                 .Select(s => new { s.Slug, s.Code, s.TitleEn, s.Summary, s.PublishedOn, Ics = s.Ics.Select(g => g.Code).ToList(), s.CcsCode })
                 .ToListAsync(ct);
             var standardEntries = standards.Select(s => new Entry("standard-" + s.Slug, "standard", s.Code == null ? s.TitleEn : s.Code + " " + s.TitleEn,
-                "/standards/" + s.Slug, s.Summary, s.PublishedOn) { Categories = CategoriesOf(s.Ics, s.CcsCode) });
-            return new Result(title, home, [.. articles.Concat(policies).Concat(standardEntries).OrderByDescending(e => e.Date).Take(Size)]);
+                addresses.Page(new ItemRef(ItemKind.Standard, s.Slug)), s.Summary, s.PublishedOn) { Categories = CategoriesOf(s.Ics, s.CcsCode) });
+            return new Result(title, home, [.. articles.Select(a => new Entry("article-" + a.Slug, "article", a.Title, addresses.Page(new ItemRef(ItemKind.Article, a.Slug)), a.Summary, a.Date))
+                .Concat(policies).Concat(standardEntries).OrderByDescending(e => e.Date).Take(Size)]);
         }
 
         /// <summary>
@@ -154,11 +174,11 @@ public static class GetFeed
                 .Select(s => new { s.Id, s.Slug, s.Code, s.TitleEn, s.Summary, s.PublishedOn, s.EffectiveOn, s.DraftedOn, Ics = s.Ics.Select(g => g.Code).ToList(), s.CcsCode })
                 .ToListAsync(ct);
             var entries = rows.OrderBy(r => ids.IndexOf(r.Id)).Select(s => new Entry("standard-" + s.Slug, "standard",
-                s.Code == null ? s.TitleEn : s.Code + " " + s.TitleEn, "/standards/" + s.Slug, s.Summary, s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn)
+                s.Code == null ? s.TitleEn : s.Code + " " + s.TitleEn, addresses.Page(new ItemRef(ItemKind.Standard, s.Slug)), s.Summary, s.PublishedOn ?? s.EffectiveOn ?? s.DraftedOn)
             {
                 Categories = CategoriesOf(s.Ics, s.CcsCode),
             });
-            return new Result($"SesecPortal: ICS {group.Code} {group.Title}", $"/ics/{group.Code}", [.. entries]);
+            return new Result($"SesecPortal: ICS {group.Code} {group.Title}", addresses.IcsGroup(group.Code), [.. entries]);
         }
     }
 }

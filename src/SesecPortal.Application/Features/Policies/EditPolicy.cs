@@ -54,7 +54,7 @@ public static class EditPolicy
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(PortalDbContext db)
+        public Validator(PortalDbContext db, IPortalAddresses addresses)
         {
             RuleFor(c => c.Title).NotEmpty().WithMessage("Enter the policy's title.")
                 .MaximumLength(Limits.Title).WithMessage($"A title is at most {Limits.Title} characters.");
@@ -92,7 +92,7 @@ public static class EditPolicy
                 .CustomAsync(async (previous, context, ct) =>
                 {
                     if (!string.IsNullOrWhiteSpace(previous) && previous.Length <= Limits.Url
-                        && (await PolicyVersionLink.CheckAsync(db, context.InstanceToValidate.Id, previous, ct)).Problem is { } problem)
+                        && (await PolicyVersionLink.CheckAsync(db, addresses, context.InstanceToValidate.Id, previous, ct)).Problem is { } problem)
                     {
                         context.AddFailure(problem);
                     }
@@ -145,7 +145,7 @@ public static class EditPolicy
         };
     }
 
-    public sealed class Handler(PortalDbContext db, ReferenceSave save) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, ReferenceSave save, IPortalAddresses addresses) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -154,7 +154,7 @@ public static class EditPolicy
             var sectors = await db.Sectors.Where(s => command.SectorIds.Contains(s.Id)).ToListAsync(ct);
             var authorityIds = AuthorityIds(command);
             var organisations = await db.Organisations.Where(o => authorityIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-            var previousSlug = string.IsNullOrWhiteSpace(command.PreviousVersion) ? null : PolicyVersionLink.Normalize(command.PreviousVersion);
+            var previousSlug = string.IsNullOrWhiteSpace(command.PreviousVersion) ? null : PolicyVersionLink.Normalize(addresses, command.PreviousVersion);
             var previous = previousSlug is null ? null : await db.Policies.SingleOrDefaultAsync(p => p.Slug == previousSlug, ct);
             return await save.SaveAsync(command.Id, command.Version, new ReferenceEdit<Policy>
             {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 
@@ -12,7 +13,7 @@ namespace SesecPortal.Application.Features.Policies;
 public static class PolicyVersionLink
 {
     /// <summary>The address an editor typed, however: <c>measures-x</c>, <c>/policies/measures-x</c> or the page's whole address.</summary>
-    public static string Normalize(string text)
+    public static string Normalize(IPortalAddresses addresses, string text)
     {
         var slug = text.Trim();
         if (Uri.TryCreate(slug, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
@@ -21,15 +22,16 @@ public static class PolicyVersionLink
         }
 
         slug = slug.Split('?', '#')[0].TrimEnd('/');
-        const string prefix = "/policies/";
+        // The policies' pages are the policy page of an empty slug followed by the slug.
+        var prefix = addresses.Page(new ItemRef(ItemKind.Policy, ""));
         var at = slug.LastIndexOf(prefix, StringComparison.OrdinalIgnoreCase);
         return (at >= 0 ? slug[(at + prefix.Length)..] : slug.TrimStart('/')).ToLowerInvariant();
     }
 
     /// <summary>The previous version's id, or why it cannot be one.</summary>
-    public static async Task<(int? Id, string? Problem)> CheckAsync(PortalDbContext db, int? policyId, string text, CancellationToken ct)
+    public static async Task<(int? Id, string? Problem)> CheckAsync(PortalDbContext db, IPortalAddresses addresses, int? policyId, string text, CancellationToken ct)
     {
-        var slug = Normalize(text);
+        var slug = Normalize(addresses, text);
         var previous = await db.Policies.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Title }).SingleOrDefaultAsync(ct);
         if (previous is null)
         {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 
@@ -43,7 +44,7 @@ public static class GetRelations
     /// <summary>One link seen from the item: the other end, and how the item relates to it.</summary>
     private sealed record Edge(RelationType Type, RelationDirection Direction, ItemKind OtherKind, int OtherId, string? Note, int Position);
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, IPortalAddresses addresses) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -148,7 +149,7 @@ public static class GetRelations
                 foreach (var s in await db.Standards.AsNoTracking().Where(s => standardIds.Contains(s.Id))
                     .Select(s => new { s.Id, s.Slug, s.Code, s.TitleEn }).ToListAsync(ct))
                 {
-                    result[(ItemKind.Standard, s.Id)] = new Item(ItemKind.Standard, s.Code ?? s.TitleEn, s.Code is null ? null : s.TitleEn, $"/standards/{s.Slug}", null);
+                    result[(ItemKind.Standard, s.Id)] = new Item(ItemKind.Standard, s.Code ?? s.TitleEn, s.Code is null ? null : s.TitleEn, addresses.Page(new ItemRef(ItemKind.Standard, s.Slug)), null);
                 }
             }
 
@@ -156,7 +157,7 @@ public static class GetRelations
             {
                 foreach (var p in await db.Policies.AsNoTracking().Where(p => policyIds.Contains(p.Id)).Select(p => new { p.Id, p.Slug, p.Title }).ToListAsync(ct))
                 {
-                    result[(ItemKind.Policy, p.Id)] = new Item(ItemKind.Policy, p.Title, null, $"/policies/{p.Slug}", null);
+                    result[(ItemKind.Policy, p.Id)] = new Item(ItemKind.Policy, p.Title, null, addresses.Page(new ItemRef(ItemKind.Policy, p.Slug)), null);
                 }
             }
 
@@ -164,7 +165,7 @@ public static class GetRelations
             {
                 foreach (var g in await db.WorkingGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).Select(g => new { g.Id, g.Slug, g.Name, g.Code }).ToListAsync(ct))
                 {
-                    result[(ItemKind.WorkingGroup, g.Id)] = new Item(ItemKind.WorkingGroup, g.Name, g.Code, $"/working-groups/{g.Slug}", null);
+                    result[(ItemKind.WorkingGroup, g.Id)] = new Item(ItemKind.WorkingGroup, g.Name, g.Code, addresses.Page(new ItemRef(ItemKind.WorkingGroup, g.Slug)), null);
                 }
             }
 
@@ -172,7 +173,7 @@ public static class GetRelations
             {
                 foreach (var o in await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).Select(o => new { o.Id, o.Slug, o.Name, o.Abbreviation }).ToListAsync(ct))
                 {
-                    result[(ItemKind.Organisation, o.Id)] = new Item(ItemKind.Organisation, o.Name, o.Abbreviation == o.Name ? null : o.Abbreviation, $"/organisations/{o.Slug}", null);
+                    result[(ItemKind.Organisation, o.Id)] = new Item(ItemKind.Organisation, o.Name, o.Abbreviation == o.Name ? null : o.Abbreviation, addresses.Page(new ItemRef(ItemKind.Organisation, o.Slug)), null);
                 }
             }
 

@@ -93,15 +93,6 @@ public static class SearchPortal
         _ => kind.ToString(),
     };
 
-    public static string UrlOf(SearchKind kind, string slug) => kind switch
-    {
-        SearchKind.Article => $"/articles/{slug}",
-        SearchKind.Policy => $"/policies/{slug}",
-        SearchKind.Standard => $"/standards/{slug}",
-        SearchKind.WorkingGroup => $"/working-groups/{slug}",
-        _ => $"/organisations/{slug}",
-    };
-
     private static readonly Dictionary<string, string> StatusLabels = new(StringComparer.OrdinalIgnoreCase)
     {
         [nameof(StandardStatus.UnderDevelopment)] = Labels.Of(StandardStatus.UnderDevelopment),
@@ -149,7 +140,7 @@ public static class SearchPortal
     /// <summary>The kind filter's values /search knows, as their slugs; the others are dropped.</summary>
     public static IReadOnlyList<string> KnownKinds(IEnumerable<string> values) => [.. values.Where(Kinds.ContainsKey).Select(k => KindSlug(Kinds[k]))];
 
-    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock, IPortalAddresses addresses) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -163,7 +154,7 @@ public static class SearchPortal
                 messages.Add($"Your search was longer than {Engine.SearchSyntax.MaxLength} characters and was shortened.");
             }
 
-            var (codeKey, codeIsWhole, exactMatchUrl) = await CodeAsync(syntax.Text, messages, ct);
+            var (codeKey, codeIsWhole, exactMatchUrl) = await StandardCodeMatch.FindAsync(db, addresses, syntax.Text, messages, ct);
             if (syntax.IsEmpty && !string.IsNullOrWhiteSpace(syntax.Text) && codeKey is null)
             {
                 messages.Add("Your search has no words to look for (only punctuation or exclusions), so everything is shown.");
@@ -195,7 +186,7 @@ public static class SearchPortal
             var hits = results.Hits.Select(h =>
             {
                 var kind = Kinds[h.Kind];
-                return new Hit(h.Kind, h.Title, h.Code, UrlOf(kind, h.Slug), h.SnippetHtml, Math.Round(h.Score, 4), h.Date is { } d ? PartialDate.Format(d) : null)
+                return new Hit(h.Kind, h.Title, h.Code, addresses.Page(ItemRef.Of(kind, h.Slug)), h.SnippetHtml, Math.Round(h.Score, 4), h.Date is { } d ? PartialDate.Format(d) : null)
                 {
                     TitleZh = h.TitleZh,
                 };
@@ -214,38 +205,6 @@ public static class SearchPortal
         /// <summary>Any page number that may be right, for the first search; the total then says whether it is.</summary>
         private static int RequestedPage(string? raw) =>
             int.TryParse(raw?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 ? page : 1;
-
-        /// <summary>A standard code, however typed, finds its standard first; an exact code is a direct hit.</summary>
-        private async Task<(string? Key, bool Whole, string? ExactUrl)> CodeAsync(string text, List<string> messages, CancellationToken ct)
-        {
-            if (!StandardCode.TryParse(text, out var code))
-            {
-                return (null, false, null);
-            }
-
-            var key = code.Key;
-            var whole = code.Year is not null || code.Level is StandardLevel.NationalPlan or StandardLevel.AssociationPlan or StandardLevel.International;
-            var exact = await db.Standards.AsNoTracking().Where(s => s.CodeKey == key).Select(s => s.Slug).Take(2).ToListAsync(ct);
-            if (exact.Count == 1)
-            {
-                return (key, whole, UrlOf(SearchKind.Standard, exact[0]));
-            }
-
-            if (exact.Count == 0 && code.Level == StandardLevel.NationalPlan)
-            {
-                // A plan number the portal has no record of may be one a published standard was drafted under: that
-                // standard is what the reader is looking for.
-                var became = await db.Standards.AsNoTracking().Where(s => s.PlanCodeKey == key)
-                    .OrderBy(s => s.PublishedOn).Select(s => new { s.Slug, s.Code }).FirstOrDefaultAsync(ct);
-                if (became is not null)
-                {
-                    messages.Add($"Plan number {code.Canonical} became {became.Code ?? "a published standard"}.");
-                    return (key, whole, UrlOf(SearchKind.Standard, became.Slug));
-                }
-            }
-
-            return (key, whole, null);
-        }
 
         private async Task<(Filters Filters, Names Sectors, Names Authorities)> ValidFiltersAsync(Query query, QueryInput input, CancellationToken ct)
         {

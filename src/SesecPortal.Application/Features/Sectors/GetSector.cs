@@ -28,7 +28,7 @@ public static class GetSector
 
     public sealed record Group<T>(int Total, IReadOnlyList<T> Items);
 
-    public sealed class Handler(PortalDbContext db, PortalSearchIndex search) : IQueryHandler<Query, Result?>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, IPortalAddresses addresses) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -81,7 +81,7 @@ public static class GetSector
                     await orgs.OrderBy(o => o.Name).Take(PerKind).Select(o => new Link(o.Slug, o.Name, o.Abbreviation)).ToListAsync(cancellationToken)),
                 [.. latest.Select(h => (Kind: SearchPortal.Kinds[h.Kind], Hit: h)).Select(e => new Latest(
                     SearchPortal.KindLabel(e.Kind), e.Kind == SearchKind.Standard && e.Hit.Code != null ? $"{e.Hit.Code} {e.Hit.Title}" : e.Hit.Title,
-                    SearchPortal.UrlOf(e.Kind, e.Hit.Slug), e.Hit.Date is { } d ? PartialDate.Format(d) : null))]);
+                    addresses.Page(ItemRef.Of(e.Kind, e.Hit.Slug)), e.Hit.Date is { } d ? PartialDate.Format(d) : null))]);
         }
     }
 }

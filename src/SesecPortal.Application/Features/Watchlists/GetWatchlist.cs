@@ -27,7 +27,7 @@ public static class GetWatchlist
     public sealed record Result(
         IReadOnlyList<Followed> Following, IReadOnlyList<WatchedChange> Changes, bool MoreChanges, IReadOnlyList<WatchedChange> Latest, bool HasFeed);
 
-    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, ICurrentUser user) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, ICurrentUser user, IPortalAddresses addresses) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -40,8 +40,8 @@ public static class GetWatchlist
                 return new Result([], [], false, [], false);
             }
 
-            var (follows, changes) = await WatchlistReader.ChangesSinceAsync(db, search, watchlist.Id, query.Since, query.Until, MaxChanges + 1, ct);
-            var latest = await WatchlistReader.ChangesAsync(db, search, follows, null, query.Until, LatestCount + Math.Min(changes.Count, MaxChanges), ct);
+            var (follows, changes) = await WatchlistReader.ChangesSinceAsync(db, search, addresses, watchlist.Id, query.Since, query.Until, MaxChanges + 1, ct);
+            var latest = await WatchlistReader.ChangesAsync(db, search, addresses, follows, null, query.Until, LatestCount + Math.Min(changes.Count, MaxChanges), ct);
             var listed = changes.Take(MaxChanges).Select(c => c.Key).ToHashSet();
             return new Result(
                 [.. follows.Select(f => f.ToFollowed())], [.. changes.Take(MaxChanges)], changes.Count > MaxChanges,

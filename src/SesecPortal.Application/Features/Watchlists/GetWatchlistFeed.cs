@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.OpenData;
@@ -16,7 +17,7 @@ public static class GetWatchlistFeed
 {
     public sealed record Query(string Token) : IQuery<GetFeed.Result?>;
 
-    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, GetFeed.Result?>
+    public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock, IPortalAddresses addresses) : IQueryHandler<Query, GetFeed.Result?>
     {
         public async ValueTask<GetFeed.Result?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -33,9 +34,9 @@ public static class GetWatchlistFeed
                 return null;
             }
 
-            var follows = await WatchlistReader.FollowsAsync(db, watchlistId.Value, ct);
-            var changes = await WatchlistReader.ChangesAsync(db, search, follows, null, clock.GetUtcNow(), GetFeed.Size, ct);
-            return new GetFeed.Result("SesecPortal: my watchlist", "/watchlist", [.. changes.Select(c => new GetFeed.Entry(
+            var follows = await WatchlistReader.FollowsAsync(db, addresses, watchlistId.Value, ct);
+            var changes = await WatchlistReader.ChangesAsync(db, search, addresses, follows, null, clock.GetUtcNow(), GetFeed.Size, ct);
+            return new GetFeed.Result("SesecPortal: my watchlist", addresses.Watchlist, [.. changes.Select(c => new GetFeed.Entry(
                 c.Key, c.Kind, c.Title, c.Url, $"Because you follow {string.Join("; ", c.Reasons)}.", c.On))]);
         }
     }

@@ -29,7 +29,8 @@ public static class SendWatchlistAlerts
     public sealed record Command : ICommand<int>, IBatchedCommand;
 
     public sealed class Handler(
-        PortalDbContext db, PortalSearchIndex search, IChangeFeed feed, Outbox outbox, SiteAddress site, AlertOptions options, TimeProvider clock) : ICommandHandler<Command, int>
+        PortalDbContext db, PortalSearchIndex search, IChangeFeed feed, Outbox outbox, SiteAddress site, AlertOptions options, TimeProvider clock, IPortalAddresses addresses)
+        : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -72,7 +73,7 @@ public static class SendWatchlistAlerts
 
             var since = watchlist.AlertsCoveredUntil ?? watchlist.CreatedAt;
             var email = await db.Users.Where(u => u.Id == watchlist.UserId).Select(u => u.Email).SingleAsync(ct);
-            var (_, changes) = await WatchlistReader.ChangesSinceAsync(db, search, watchlist.Id, since, now, MaxChanges + 1, ct);
+            var (_, changes) = await WatchlistReader.ChangesSinceAsync(db, search, addresses, watchlist.Id, since, now, MaxChanges + 1, ct);
             watchlist.AlertsCoveredUntil = now;
             if (changes.Count > 0)
             {
@@ -101,9 +102,9 @@ public static class SendWatchlistAlerts
                 mail.Paragraph($"Only the newest {MaxChanges} are listed here; your watchlist has the rest.");
             }
 
-            return mail.Button("Open my watchlist", "/watchlist")
+            return mail.Button("Open my watchlist", addresses.Watchlist)
                 .Footer($"You get these alerts {AlertSchedule.Describe(frequency)} because you follow sectors, standards, organisations or searches on SesecPortal.",
-                    ("Change how often", "/account/manage/preferences"), ("Unsubscribe from these alerts", MailComposer.UnsubscribePlaceholder))
+                    ("Change how often", addresses.Preferences), ("Unsubscribe from these alerts", MailComposer.UnsubscribePlaceholder))
                 .Build();
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SesecPortal.Application.Common;
 using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Application.Features.Search;
@@ -44,7 +45,7 @@ internal static class WatchlistReader
         };
     }
 
-    public static async Task<List<Follow>> FollowsAsync(PortalDbContext db, int watchlistId, CancellationToken ct)
+    public static async Task<List<Follow>> FollowsAsync(PortalDbContext db, IPortalAddresses addresses, int watchlistId, CancellationToken ct)
     {
         var rows = await db.WatchItems.AsNoTracking().Where(i => i.WatchlistId == watchlistId)
             .Select(i => new
@@ -59,15 +60,15 @@ internal static class WatchlistReader
         return [.. rows.Select(r => r.Kind switch
             {
                 WatchKind.Sector => new Follow(r.Id, r.Kind, r.ItemId, r.Sector?.Slug, "", "", r.Sector?.Name ?? "(a sector that no longer exists)",
-                    r.Sector is null ? null : $"/sectors/{r.Sector.Slug}", r.CreatedAt),
+                    r.Sector is null ? null : addresses.Page(new ItemRef(ItemKind.Sector, r.Sector.Slug)), r.CreatedAt),
                 WatchKind.Standard => new Follow(r.Id, r.Kind, r.ItemId, r.Standard?.Slug, "", "",
                     r.Standard is null ? "(a standard that no longer exists)" : r.Standard.Code is null ? r.Standard.TitleEn : $"{r.Standard.Code} {r.Standard.TitleEn}",
-                    r.Standard is null ? null : $"/standards/{r.Standard.Slug}", r.CreatedAt),
+                    r.Standard is null ? null : addresses.Page(new ItemRef(ItemKind.Standard, r.Standard.Slug)), r.CreatedAt),
                 WatchKind.Organisation => new Follow(r.Id, r.Kind, r.ItemId, r.Organisation?.Slug, "", "",
                     r.Organisation is null ? "(an organisation that no longer exists)"
                         : r.Organisation.Abbreviation is null || r.Organisation.Abbreviation == r.Organisation.Name ? r.Organisation.Name : $"{r.Organisation.Name} ({r.Organisation.Abbreviation})",
-                    r.Organisation is null ? null : $"/organisations/{r.Organisation.Slug}", r.CreatedAt),
-                _ => new Follow(r.Id, r.Kind, null, null, r.Query, r.Filters, SavedSearch.Describe(r.Query, r.Filters), SavedSearch.Url(r.Query, r.Filters), r.CreatedAt),
+                    r.Organisation is null ? null : addresses.Page(new ItemRef(ItemKind.Organisation, r.Organisation.Slug)), r.CreatedAt),
+                _ => new Follow(r.Id, r.Kind, null, null, r.Query, r.Filters, SavedSearch.Describe(r.Query, r.Filters), addresses.Search(r.Query, r.Filters), r.CreatedAt),
             })
             .OrderBy(f => f.Kind).ThenBy(f => f.Name, StringComparer.OrdinalIgnoreCase)];
     }
@@ -83,7 +84,7 @@ internal static class WatchlistReader
     /// merge are the first of all the matches.
     /// </summary>
     public static async Task<List<WatchedChange>> ChangesAsync(
-        PortalDbContext db, PortalSearchIndex search, IReadOnlyList<Follow> follows, DateTimeOffset? since, DateTimeOffset until, int limit, CancellationToken ct)
+        PortalDbContext db, PortalSearchIndex search, IPortalAddresses addresses, IReadOnlyList<Follow> follows, DateTimeOffset? since, DateTimeOffset until, int limit, CancellationToken ct)
     {
         if (follows.Count == 0 || limit <= 0)
         {
@@ -115,17 +116,17 @@ internal static class WatchlistReader
             .ThenByDescending(f => f.Hit.Date.HasValue).ThenByDescending(f => f.Hit.Date)
             .ThenByDescending(f => IndexKey(f.Hit), StringComparer.Ordinal)
             .Take(limit)
-            .Select(f => Change(f.Hit, f.By))];
+            .Select(f => Change(addresses, f.Hit, f.By))];
     }
 
     /// <summary>The index's key of a hit ("article:12"): the last tie-break, as the index sorts it.</summary>
     private static string IndexKey(SearchHit hit) => hit.Kind + ":" + SearchDocuments.Id(hit.Id);
 
-    private static WatchedChange Change(SearchHit hit, List<Follow> by)
+    private static WatchedChange Change(IPortalAddresses addresses, SearchHit hit, List<Follow> by)
     {
         var kind = SearchPortal.Kinds[hit.Kind];
         var title = hit.Code is null || hit.Title.Contains(hit.Code, StringComparison.Ordinal) ? hit.Title : $"{hit.Code} {hit.Title}";
-        return new WatchedChange(hit.Kind, title, SearchPortal.UrlOf(kind, hit.Slug), hit.Date is { } d ? PartialDate.Format(d) : null, hit.ChangedAt,
+        return new WatchedChange(hit.Kind, title, addresses.Page(ItemRef.Of(kind, hit.Slug)), hit.Date is { } d ? PartialDate.Format(d) : null, hit.ChangedAt,
             [.. by.OrderBy(f => f.Id).Select(f => f.Reason)])
         {
             Key = $"{hit.Kind}-{hit.Slug}",
@@ -199,10 +200,10 @@ internal static class WatchlistReader
     /// changed since" that the watchlist page (since the last visit) and the e-mail alerts (since the last alert) share.
     /// </summary>
     public static async Task<(List<Follow> Follows, List<WatchedChange> Changes)> ChangesSinceAsync(
-        PortalDbContext db, PortalSearchIndex search, int watchlistId, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken ct)
+        PortalDbContext db, PortalSearchIndex search, IPortalAddresses addresses, int watchlistId, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken ct)
     {
-        var follows = await FollowsAsync(db, watchlistId, ct);
-        return (follows, await ChangesAsync(db, search, follows, since, until, limit, ct));
+        var follows = await FollowsAsync(db, addresses, watchlistId, ct);
+        return (follows, await ChangesAsync(db, search, addresses, follows, since, until, limit, ct));
     }
 
     /// <summary>The display name of a sector, standard or organisation by id; null when there is none.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 using SesecPortal.Web.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SesecPortal.Application.Data;
 using SesecPortal.Application.Domain;
 
 namespace SesecPortal.Web.Pages.Account;

@@ -1,20 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace SesecPortal.Application.Data;
+namespace SesecPortal.Web.Hosting;
 
 /// <summary>
 /// A private PostgreSQL cluster started from the machine's own PostgreSQL binaries, for `dotnet run` without a
 /// configured database and for tests without Docker. It listens on 127.0.0.1 only, trusts local connections,
-/// and runs as the <c>postgres</c> user when the process is root (initdb refuses root).
+/// and runs as the <c>postgres</c> user when the process is root (initdb refuses root). Starting the tools, finding
+/// them and finding free ports is <see cref="PostgresTools"/>.
 /// </summary>
 public sealed partial class LocalPostgresCluster : IAsyncDisposable
 {
     public const string Superuser = "sesec";
+
+    /// <summary>Where a data folder is kept when the <c>postgres</c> user cannot enter the one asked for.</summary>
+    public const string StandInRoot = "/var/lib/sesecportal";
 
     private readonly string binDirectory;
     private readonly bool startedHere;
@@ -30,41 +32,8 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public string DataDirectory { get; }
     public int Port { get; }
 
-    private static bool IsRoot => Environment.UserName == "root";
-
     /// <summary>Where the binaries are: <c>PG_BIN</c>, then <c>pg_ctl</c> on PATH, then the newest <c>/usr/lib/postgresql/*/bin</c>.</summary>
-    public static string? FindBinDirectory()
-    {
-        var configured = Environment.GetEnvironmentVariable("PG_BIN");
-        if (!string.IsNullOrWhiteSpace(configured) && File.Exists(Path.Combine(configured, "pg_ctl")))
-        {
-            return configured;
-        }
-
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb")))
-            {
-                // A folder of symbolic links (/usr/local/bin -> /usr/lib/postgresql/15/bin) may lack the other tools
-                // (pg_basebackup): use the folder the links point to.
-                var target = File.ResolveLinkTarget(Path.Combine(dir, "pg_ctl"), returnFinalTarget: true);
-                return target is not null && Path.GetDirectoryName(target.FullName) is { } real && File.Exists(Path.Combine(real, "initdb")) ? real : dir;
-            }
-        }
-
-        const string debianRoot = "/usr/lib/postgresql";
-        if (!Directory.Exists(debianRoot))
-        {
-            return null;
-        }
-
-        return Directory.GetDirectories(debianRoot)
-            .Select(d => (Dir: Path.Combine(d, "bin"), Version: decimal.TryParse(Path.GetFileName(d), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : 0))
-            .Where(d => File.Exists(Path.Combine(d.Dir, "pg_ctl")) && File.Exists(Path.Combine(d.Dir, "initdb")))
-            .OrderByDescending(d => d.Version)
-            .Select(d => d.Dir)
-            .FirstOrDefault();
-    }
+    public static string? FindBinDirectory() => PostgresTools.FindBinDirectory();
 
     public static string MissingBinariesMessage =>
         "No PostgreSQL server binaries were found (looked at PG_BIN, PATH and /usr/lib/postgresql/*/bin). " +
@@ -88,7 +57,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
             return new LocalPostgresCluster(bin, dataDirectory, port, startedHere: false);
         }
 
-        port = IsFree(preferredPort) ? preferredPort : FreePort();
+        port = PostgresTools.IsFree(preferredPort) ? preferredPort : PostgresTools.FreePort();
         await StartServerAsync(bin, dataDirectory, port, ct);
         return new LocalPostgresCluster(bin, dataDirectory, port, startedHere: true);
     }
@@ -101,10 +70,10 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     public async Task<LocalPostgresCluster> StartStandbyAsync(string dataDirectory, CancellationToken ct)
     {
         dataDirectory = Path.GetFullPath(dataDirectory);
-        await PrepareDirectoryAsync(dataDirectory, ct);
-        await RunAsync(binDirectory, "pg_basebackup",
+        await PostgresTools.PrepareDirectoryAsync(dataDirectory, ct);
+        await PostgresTools.RunAsync(binDirectory, "pg_basebackup",
             ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", Superuser, "-D", dataDirectory, "-R", "-X", "stream", "-c", "fast"], ct);
-        var port = FreePort();
+        var port = PostgresTools.FreePort();
         await StartServerAsync(binDirectory, dataDirectory, port, ct);
         return new LocalPostgresCluster(binDirectory, dataDirectory, port, startedHere: true);
     }
@@ -129,7 +98,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Stops the server (fast: clients are disconnected, nothing is lost), waiting at most <paramref name="timeoutSeconds"/>.</summary>
     public async Task<bool> StopAsync(int timeoutSeconds, CancellationToken ct)
     {
-        var result = await RunAsync(binDirectory, "pg_ctl",
+        var result = await PostgresTools.RunAsync(binDirectory, "pg_ctl",
             ["-D", DataDirectory, "-m", "fast", "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "stop"], ct, throwOnError: false);
         return result.ExitCode == 0;
     }
@@ -186,7 +155,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         if (startedHere)
         {
             NpgsqlConnection.ClearAllPools();
-            await RunAsync(binDirectory, "pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None, throwOnError: false);
+            await PostgresTools.RunAsync(binDirectory, "pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None, throwOnError: false);
         }
     }
 
@@ -194,11 +163,8 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     {
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c full_page_writes=off";
         var log = Path.Combine(dataDirectory, "server.log");
-        await RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "-o", options, "start"], ct);
+        await PostgresTools.RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "-o", options, "start"], ct);
     }
-
-    /// <summary>Where a data folder is kept when the <c>postgres</c> user cannot enter the one asked for.</summary>
-    public const string StandInRoot = "/var/lib/sesecportal";
 
     /// <summary>
     /// The data folder to use for <paramref name="wanted"/>: itself, unless the process is root and the <c>postgres</c>
@@ -208,13 +174,13 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
     /// </summary>
     public static async Task<string> ReachableDataDirectoryAsync(string wanted, CancellationToken ct)
     {
-        if (OperatingSystem.IsWindows() || !IsRoot || File.Exists(Path.Combine(wanted, "PG_VERSION")))
+        if (OperatingSystem.IsWindows() || !PostgresTools.IsRoot || File.Exists(Path.Combine(wanted, "PG_VERSION")))
         {
             return wanted;
         }
 
         Directory.CreateDirectory(wanted);
-        var (exitCode, _) = await RunPlainAsync("runuser", ["-u", "postgres", "--", "test", "-x", wanted], ct, throwOnError: false);
+        var (exitCode, _) = await PostgresTools.RunPlainAsync("runuser", ["-u", "postgres", "--", "test", "-x", wanted], ct, throwOnError: false);
         if (exitCode == 0)
         {
             return wanted;
@@ -230,24 +196,10 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         return standIn;
     }
 
-    private static async Task PrepareDirectoryAsync(string dataDirectory, CancellationToken ct)
-    {
-        Directory.CreateDirectory(dataDirectory);
-        if (IsRoot)
-        {
-            await RunPlainAsync("chown", ["postgres:postgres", dataDirectory], ct);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
-
     private static async Task InitAsync(string bin, string dataDirectory, CancellationToken ct)
     {
-        await PrepareDirectoryAsync(dataDirectory, ct);
-        await RunAsync(bin, "initdb", ["-D", dataDirectory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale"], ct);
+        await PostgresTools.PrepareDirectoryAsync(dataDirectory, ct);
+        await PostgresTools.RunAsync(bin, "initdb", ["-D", dataDirectory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale"], ct);
     }
 
     private static async Task<int?> RunningPortAsync(string bin, string dataDirectory, CancellationToken ct)
@@ -258,7 +210,7 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
             return null;
         }
 
-        var status = await RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "status"], ct, throwOnError: false);
+        var status = await PostgresTools.RunAsync(bin, "pg_ctl", ["-D", dataDirectory, "status"], ct, throwOnError: false);
         if (status.ExitCode != 0)
         {
             return null;
@@ -267,73 +219,6 @@ public sealed partial class LocalPostgresCluster : IAsyncDisposable
         // postmaster.pid: line 4 is the port.
         var lines = await File.ReadAllLinesAsync(pidFile, ct);
         return lines.Length > 3 && int.TryParse(lines[3], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
-    }
-
-    private static bool IsFree(int port)
-    {
-        if (port <= 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static Task<(int ExitCode, string Output)> RunAsync(string bin, string tool, string[] args, CancellationToken ct, bool throwOnError = true)
-    {
-        var path = Path.Combine(bin, tool);
-        return IsRoot
-            ? RunPlainAsync("runuser", ["-u", "postgres", "--", path, .. args], ct, throwOnError)
-            : RunPlainAsync(path, args, ct, throwOnError);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunPlainAsync(string file, string[] args, CancellationToken ct, bool throwOnError = true)
-    {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = "/",
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}.");
-        // pg_ctl start leaves the server holding our pipes open: read until the tool itself exits, not until EOF.
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        var output = (await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(2000, ct))) is Task<string[]> both && both.IsCompletedSuccessfully
-            ? string.Join('\n', both.Result)
-            : "";
-        if (throwOnError && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed with exit code {process.ExitCode}: {output}");
-        }
-
-        return (process.ExitCode, output);
     }
 
     [GeneratedRegex("^[a-z0-9_]{1,63}$")]
