@@ -272,7 +272,6 @@ internal sealed class StatusWeighting(IReadOnlyDictionary<string, float>? weight
             return null;
         }
 
-        var statuses = SegmentData.For(reader).CurrentStatuses(today, currentStatus);
-        return [.. statuses.Select(status => status is not null && weights.TryGetValue(status, out var w) ? w : 1f)];
+        return SegmentData.For(reader).StatusWeights(today, currentStatus, weights);
     }
 }

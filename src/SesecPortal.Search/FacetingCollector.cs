@@ -63,7 +63,7 @@ internal sealed class FacetingCollector(
             comboStatus = segment.CurrentStatuses(today, currentStatus);
             if (statusWeights is not null)
             {
-                comboWeight = [.. comboStatus.Select(status => status is not null && statusWeights.TryGetValue(status, out var w) ? w : 1f)];
+                comboWeight = segment.StatusWeights(today, currentStatus, statusWeights);
                 weighted!.Weights = comboWeight;
                 weighted.Combos = segment.StatusCombo;
             }

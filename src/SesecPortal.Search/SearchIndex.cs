@@ -215,7 +215,9 @@ public sealed class SearchIndex : IDisposable
                     writer.DeleteDocuments(new Term(Fields.Key, Fields.KeyOf(kind, id)));
                 }
 
-                CommitLocked(newPosition, indexSchema);
+                // A batch that changes no document moves the position only: the searcher (and what it has learnt of
+                // clauses, ClauseCache) stays.
+                CommitLocked(newPosition, indexSchema, refresh: upserts.Count > 0 || deletes.Count > 0);
             }
             catch
             {
@@ -299,7 +301,7 @@ public sealed class SearchIndex : IDisposable
         lock (writeLock)
         {
             CheckRebuild(owner);
-            CommitLocked(newPosition, SchemaVersion);
+            CommitLocked(newPosition, SchemaVersion, refresh: true);
             rebuild = null;
         }
     }
@@ -334,7 +336,7 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private void CommitLocked(string newPosition, int schema)
+    private void CommitLocked(string newPosition, int schema, bool refresh)
     {
         writer.SetCommitData(new Dictionary<string, string>
         {
@@ -344,7 +346,10 @@ public sealed class SearchIndex : IDisposable
         writer.Commit();
         indexSchema = schema;
         position = newPosition;
-        searchers.MaybeRefreshBlocking();
+        if (refresh)
+        {
+            searchers.MaybeRefreshBlocking();
+        }
     }
 
     /// <summary>

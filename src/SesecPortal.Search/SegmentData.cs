@@ -89,6 +89,7 @@ internal sealed class SegmentData
     private static readonly ConditionalWeakTable<object, Lazy<SegmentData>> Cache = new();
 
     private volatile StatusCache? statusCache;
+    private volatile WeightCache? weightCache;
 
     private SegmentData(Dictionary<string, FacetColumn> facets, int[] statusCombo, StatusFacts[] combos)
     {
@@ -128,6 +129,31 @@ internal sealed class SegmentData
     }
 
     private sealed record StatusCache(DateOnly Today, string?[] Current);
+
+    /// <summary>
+    /// The relevance weight of each combination on a day (its current status's weight, 1 without one), computed once a day
+    /// per segment and set of weights, not at each search.
+    /// </summary>
+    public float[] StatusWeights(DateOnly today, Func<StatusFacts, DateOnly, string?> currentStatus, IReadOnlyDictionary<string, float> weights)
+    {
+        var cached = weightCache;
+        if (cached is not null && cached.Today == today && ReferenceEquals(cached.Weights, weights))
+        {
+            return cached.Values;
+        }
+
+        var statuses = CurrentStatuses(today, currentStatus);
+        var values = new float[statuses.Length];
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            values[i] = statuses[i] is { } status && weights.TryGetValue(status, out var w) ? w : 1f;
+        }
+
+        weightCache = new WeightCache(today, weights, values);
+        return values;
+    }
+
+    private sealed record WeightCache(DateOnly Today, IReadOnlyDictionary<string, float> Weights, float[] Values);
 
     private static SegmentData Load(AtomicReader reader)
     {

@@ -169,6 +169,26 @@ public sealed class BitmapExecutionTests : IDisposable
     }
 
     [Fact]
+    public void A_batch_that_changes_no_document_keeps_the_searcher_and_what_it_learnt_and_a_real_change_starts_afresh()
+    {
+        index.Index.Apply(RandomDocuments(new Random(5), 500), [], "1");
+        var request = new SearchRequest { Syntax = SearchSyntax.Parse("carbon data"), Today = TempIndex.Today };
+        index.Index.Search(request);
+        var before = index.Index.WithSearcher(s => s);
+
+        index.Index.Apply([], [], "2");
+
+        index.Index.WithSearcher(s => s).ShouldBeSameAs(before);
+        ((PortalSearcher)before).Clauses!.Bytes.ShouldBeGreaterThan(0);
+        index.Index.Position.ShouldBe("2");
+
+        index.Index.Apply([TempIndex.Article(9999, "Carbon data exchange")], [], "3");
+        index.Index.WithSearcher(s => s).ShouldNotBeSameAs(before);
+        index.Index.Search(request).Hits.ShouldContain(h => h.Id == 9999);
+        index.Reopen().Position.ShouldBe("3");
+    }
+
+    [Fact]
     public void The_cache_stays_within_its_bound_dropping_the_clauses_used_longest_ago()
     {
         index.Index.Apply(RandomDocuments(new Random(3), 3000), [], "1");
