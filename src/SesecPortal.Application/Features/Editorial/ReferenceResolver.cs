@@ -23,6 +23,26 @@ public sealed class ReferenceResolver(PortalDbContext db)
             return found;
         }
 
+        await StandardsAsync(labels, found, ct);
+
+        // Whatever no standard answered is looked up by name; results are filed under each label's own key.
+        var keyOfText = labels.Where(l => !found.ContainsKey(ArticleReferences.KeyOf(l)))
+            .GroupBy(l => l.Trim().ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => ArticleReferences.KeyOf(g.First()));
+        if (keyOfText.Count == 0)
+        {
+            return found;
+        }
+
+        await PoliciesAsync(keyOfText, found, ct);
+        await WorkingGroupsAsync(keyOfText, found, ct);
+        await OrganisationsAsync(keyOfText, found, ct);
+        return found;
+    }
+
+    /// <summary>Standards by their code (however typed) or the plan number they were drafted under.</summary>
+    private async Task StandardsAsync(IReadOnlyCollection<string> labels, Dictionary<string, Target> found, CancellationToken ct)
+    {
         var codeKeys = new Dictionary<string, string>();
         foreach (var label in labels)
         {
@@ -32,34 +52,31 @@ public sealed class ReferenceResolver(PortalDbContext db)
             }
         }
 
-        if (codeKeys.Count > 0)
+        if (codeKeys.Count == 0)
         {
-            var keys = codeKeys.Keys.ToList();
-            var standards = await db.Standards.AsNoTracking()
-                .Where(s => keys.Contains(s.CodeKey!) || keys.Contains(s.PlanCodeKey!))
-                .Select(s => new { s.Id, s.Slug, s.Code, s.TitleEn, s.CodeKey, s.PlanCodeKey })
-                .ToListAsync(ct);
-            // An exact code first; a plan number leads to the standard it became only when it has no record of its own.
-            foreach (var s in standards.OrderBy(s => s.CodeKey is not null && keys.Contains(s.CodeKey) ? 0 : 1))
-            {
-                var key = s.CodeKey is not null && codeKeys.TryGetValue(s.CodeKey, out var k) ? k : codeKeys[s.PlanCodeKey!];
-                found.TryAdd(key, new Target(ItemKind.Standard, s.Id, $"/standards/{s.Slug}", s.Code is null ? s.TitleEn : $"{s.Code} {s.TitleEn}"));
-            }
+            return;
         }
 
-        // Whatever no standard answered is looked up by name; results are filed under each label's own key.
-        var keyOfText = labels.Where(l => !found.ContainsKey(ArticleReferences.KeyOf(l)))
-            .GroupBy(l => l.Trim().ToLowerInvariant())
-            .ToDictionary(g => g.Key, g => ArticleReferences.KeyOf(g.First()));
-        var texts = keyOfText.Keys.ToList();
-        if (texts.Count == 0)
+        var keys = codeKeys.Keys.ToList();
+        var standards = await db.Standards.AsNoTracking()
+            .Where(s => keys.Contains(s.CodeKey!) || keys.Contains(s.PlanCodeKey!))
+            .Select(s => new { s.Id, s.Slug, s.Code, s.TitleEn, s.CodeKey, s.PlanCodeKey })
+            .ToListAsync(ct);
+        // An exact code first; a plan number leads to the standard it became only when it has no record of its own.
+        foreach (var s in standards.OrderBy(s => s.CodeKey is not null && keys.Contains(s.CodeKey) ? 0 : 1))
         {
-            return found;
+            var key = s.CodeKey is not null && codeKeys.TryGetValue(s.CodeKey, out var k) ? k : codeKeys[s.PlanCodeKey!];
+            found.TryAdd(key, new Target(ItemKind.Standard, s.Id, $"/standards/{s.Slug}", s.Code is null ? s.TitleEn : $"{s.Code} {s.TitleEn}"));
         }
+    }
 
-        var compact = texts.Select(Compact).ToList();
-        // ToLower() here is SQL lower() against a list of lower-cased labels; the StringComparison overloads CA1862 suggests do not translate.
+    // ToLower() in the queries below is SQL lower() against a list of lower-cased labels; the StringComparison overloads CA1862 suggests do not translate.
 #pragma warning disable CA1862
+
+    /// <summary>Policies by slug, title or document number (<paramref name="keyOfText"/>: each lower-cased text's key).</summary>
+    private async Task PoliciesAsync(Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
+        var texts = keyOfText.Keys.ToList();
         var policies = await db.Policies.AsNoTracking()
             .Where(p => texts.Contains(p.Slug) || texts.Contains(p.Title.ToLower()) || (p.DocumentNumber != null && texts.Contains(p.DocumentNumber.ToLower())))
             .Select(p => new { p.Id, p.Slug, p.Title, p.DocumentNumber })
@@ -71,9 +88,16 @@ public sealed class ReferenceResolver(PortalDbContext db)
                 found.TryAdd(keyOfText[t], new Target(ItemKind.Policy, p.Id, $"/policies/{p.Slug}", p.Title));
             }
         }
+    }
 
-        // A committee path names a group by its code and its parents' codes: "TC 28/SC 42", "SAC/TC 28/SC 42" (a first
-        // part may be the organisation above the top committee). The last part finds the candidates.
+    /// <summary>
+    /// Working groups by slug, code or committee path: a path names a group by its code and its parents' codes ("TC 28/SC 42",
+    /// "SAC/TC 28/SC 42": a first part may be the organisation above the top committee). The last part finds the candidates.
+    /// </summary>
+    private async Task WorkingGroupsAsync(Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
+        var texts = keyOfText.Keys.ToList();
+        var compact = texts.Select(Compact).ToList();
         var paths = texts.Where(t => t.Contains('/', StringComparison.Ordinal))
             .ToDictionary(t => t, t => t.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Compact).ToArray());
         var lastParts = paths.Values.Where(p => p.Length > 1).Select(p => p[^1]).Distinct().ToList();
@@ -91,7 +115,12 @@ public sealed class ReferenceResolver(PortalDbContext db)
                 found.TryAdd(keyOfText[t], new Target(ItemKind.WorkingGroup, w.Id, $"/working-groups/{w.Slug}", w.Code is null ? w.Name : $"{w.Code} {w.Name}"));
             }
         }
+    }
 
+    /// <summary>Organisations by slug or abbreviation.</summary>
+    private async Task OrganisationsAsync(Dictionary<string, string> keyOfText, Dictionary<string, Target> found, CancellationToken ct)
+    {
+        var texts = keyOfText.Keys.ToList();
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => texts.Contains(o.Slug) || (o.Abbreviation != null && texts.Contains(o.Abbreviation.ToLower())))
             .Select(o => new { o.Id, o.Slug, o.Name, o.Abbreviation })
@@ -103,10 +132,9 @@ public sealed class ReferenceResolver(PortalDbContext db)
                 found.TryAdd(keyOfText[t], new Target(ItemKind.Organisation, o.Id, $"/organisations/{o.Slug}", o.Name));
             }
         }
+    }
 
 #pragma warning restore CA1862
-        return found;
-    }
 
     /// <summary>Renders Markdown with its references resolved.</summary>
     public async Task<string> RenderAsync(MarkdownRenderer renderer, string? markdown, CancellationToken ct)
