@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -34,31 +33,8 @@ public sealed class ChangeCapture : SaveChangesInterceptor
 
     private readonly ConditionalWeakTable<DbContext, PendingSave> pending = [];
 
-    /// <summary>Entity types that carry nothing readers see (accounts, workflow, audit, the log itself).</summary>
-    private static readonly HashSet<Type> Internal =
-    [
-        typeof(ArticleRevision), typeof(AuditEntry), typeof(ContentVersion), typeof(FormerSlug),
-        typeof(Watchlist), typeof(WatchItem), typeof(PortalUser), typeof(ChangeLogEntry), typeof(ChangeFollowerPosition),
-        typeof(OutboxMessage), typeof(MailBody), typeof(NewsletterSubscription), typeof(ImportJob),
-        // Reference data (the ICS tree, the CCS classes) written only by migrations, never while the portal runs: a
-        // deployment that changes it starts every instance afresh (empty page caches); a standard's codes are its own.
-        typeof(IcsGroup), typeof(CcsClass),
-    ];
-
-    /// <summary>Join tables (many-to-many lists) by name: the item that owns the list, found once from the model.</summary>
-    private static readonly ConcurrentDictionary<string, (ItemKind Kind, string Property)?> JoinOwners = new(StringComparer.Ordinal);
-
-    /// <summary>Entity types readers see, each mapped to the items it belongs to in <see cref="ItemsOf"/>.</summary>
-    private static readonly HashSet<Type> Public =
-    [
-        typeof(Article), typeof(ArticleSourceLink), typeof(NewsletterIssue), typeof(IssueSection), typeof(IssueTakeaway), typeof(Policy),
-        typeof(PolicyAuthority), typeof(PolicyTarget), typeof(Standard), typeof(StandardEvent), typeof(StandardAdoption), typeof(WorkingGroup), typeof(WorkingGroupMember),
-        typeof(WorkingGroupContact), typeof(WorkItem), typeof(Organisation), typeof(Sector), typeof(Relation),
-    ];
-
     /// <summary>Whether the portal says if readers see this entity type (a test holds every type of the model to it).</summary>
-    public static bool IsClassified(IEntityType type) =>
-        type.HasSharedClrType ? JoinOwner(type) is not null : Internal.Contains(type.ClrType) || IsFramework(type.ClrType) || Public.Contains(type.ClrType);
+    public static bool IsClassified(IEntityType type) => ChangedItems.IsClassified(type);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -180,17 +156,17 @@ public sealed class ChangeCapture : SaveChangesInterceptor
                     save.Added.Add(entry);
                     break;
                 case EntityState.Modified:
-                    save.Known.AddRange(ItemsOf(entry, entry.CurrentValues, ChangeAction.Saved));
+                    save.Known.AddRange(ChangedItems.Of(entry, entry.CurrentValues, ChangeAction.Saved));
                     // A row that moves (a work item to another standard) changes the page it left as well.
-                    save.Known.AddRange(ItemsOf(entry, entry.OriginalValues, ChangeAction.Saved));
+                    save.Known.AddRange(ChangedItems.Of(entry, entry.OriginalValues, ChangeAction.Saved));
                     break;
                 case EntityState.Deleted:
-                    save.Known.AddRange(ItemsOf(entry, entry.OriginalValues, ChangeAction.Deleted));
+                    save.Known.AddRange(ChangedItems.Of(entry, entry.OriginalValues, ChangeAction.Deleted));
                     break;
             }
         }
 
-        if (save.Known.Count == 0 && !save.Added.Exists(e => ItemsOf(e, e.CurrentValues, ChangeAction.Saved).Any()))
+        if (save.Known.Count == 0 && !save.Added.Exists(e => ChangedItems.Of(e, e.CurrentValues, ChangeAction.Saved).Any()))
         {
             pending.Remove(db);
             return null;
@@ -208,7 +184,7 @@ public sealed class ChangeCapture : SaveChangesInterceptor
             return null;
         }
 
-        var items = save.Known.Concat(save.Added.SelectMany(e => ItemsOf(e, e.CurrentValues, ChangeAction.Saved)))
+        var items = save.Known.Concat(save.Added.SelectMany(e => ChangedItems.Of(e, e.CurrentValues, ChangeAction.Saved)))
             .GroupBy(i => (i.Kind, i.Id))
             .Select(g => new ChangeLogEntry
             {
@@ -244,153 +220,4 @@ public sealed class ChangeCapture : SaveChangesInterceptor
             entry.State = EntityState.Detached;
         }
     }
-
-    /// <summary>The items a row belongs to, read from the given values (current, or original for a deletion or a move).</summary>
-    private static IEnumerable<(ItemKind Kind, int Id, ChangeAction Action)> ItemsOf(EntityEntry entry, PropertyValues values, ChangeAction action)
-    {
-        var type = entry.Metadata;
-        if (type.HasSharedClrType)
-        {
-            // A join row: the owner's list changed (an article's sectors); the other end is unchanged.
-            if (JoinOwner(type) is { } owner && values[owner.Property] is int ownerId && ownerId > 0)
-            {
-                yield return (owner.Kind, ownerId, ChangeAction.Saved);
-            }
-
-            yield break;
-        }
-
-        var clr = type.ClrType;
-        if (Internal.Contains(clr) || IsFramework(clr))
-        {
-            yield break;
-        }
-
-        int Int(string property) => values[property] is int i ? i : 0;
-        int? NullableInt(string property) => values[property] as int?;
-
-        switch (entry.Entity)
-        {
-            case Article:
-                // A draft nobody reads is not news: an article or issue counts while it is (or was) published.
-                if (IsOrWasPublished(entry, nameof(Article.Status)))
-                {
-                    yield return (ItemKind.Article, Int(nameof(Article.Id)), action);
-                }
-
-                break;
-            case ArticleSourceLink:
-                yield return (ItemKind.Article, Int(nameof(ArticleSourceLink.ArticleId)), ChangeAction.Saved);
-                break;
-            case NewsletterIssue:
-                if (IsOrWasPublished(entry, nameof(NewsletterIssue.Status)))
-                {
-                    yield return (ItemKind.Issue, Int(nameof(NewsletterIssue.Id)), action);
-                }
-
-                break;
-            case IssueSection or IssueTakeaway:
-                var issueId = Int(nameof(IssueSection.IssueId));
-                if (IssueMayBePublic(entry.Context, issueId))
-                {
-                    yield return (ItemKind.Issue, issueId, ChangeAction.Saved);
-                }
-
-                break;
-            case Policy:
-                yield return (ItemKind.Policy, Int(nameof(Policy.Id)), action);
-                // The version it follows shows its chain, this version in it (and, read from the original values, the one it left).
-                if (NullableInt(nameof(Policy.PreviousVersionId)) is { } previousVersionId)
-                {
-                    yield return (ItemKind.Policy, previousVersionId, ChangeAction.Saved);
-                }
-
-                break;
-            case PolicyAuthority:
-                yield return (ItemKind.Policy, Int(nameof(PolicyAuthority.PolicyId)), ChangeAction.Saved);
-                break;
-            case PolicyTarget:
-                yield return (ItemKind.Target, Int(nameof(PolicyTarget.Id)), action);
-                if (NullableInt(nameof(PolicyTarget.PolicyId)) is { } policyId)
-                {
-                    yield return (ItemKind.Policy, policyId, ChangeAction.Saved);
-                }
-
-                if (NullableInt(nameof(PolicyTarget.StandardId)) is { } targetStandardId)
-                {
-                    yield return (ItemKind.Standard, targetStandardId, ChangeAction.Saved);
-                }
-
-                break;
-            case Standard:
-                yield return (ItemKind.Standard, Int(nameof(Standard.Id)), action);
-                break;
-            case StandardEvent:
-                yield return (ItemKind.Standard, Int(nameof(StandardEvent.StandardId)), ChangeAction.Saved);
-                break;
-            case StandardAdoption:
-                yield return (ItemKind.Standard, Int(nameof(StandardAdoption.StandardId)), ChangeAction.Saved);
-                break;
-            case WorkingGroup:
-                yield return (ItemKind.WorkingGroup, Int(nameof(WorkingGroup.Id)), action);
-                break;
-            case WorkingGroupMember:
-                yield return (ItemKind.WorkingGroup, Int(nameof(WorkingGroupMember.WorkingGroupId)), ChangeAction.Saved);
-                break;
-            case WorkingGroupContact:
-                yield return (ItemKind.WorkingGroup, Int(nameof(WorkingGroupContact.WorkingGroupId)), ChangeAction.Saved);
-                break;
-            case WorkItem:
-                yield return (ItemKind.WorkingGroup, Int(nameof(WorkItem.WorkingGroupId)), ChangeAction.Saved);
-                if (NullableInt(nameof(WorkItem.StandardId)) is { } workStandardId)
-                {
-                    yield return (ItemKind.Standard, workStandardId, ChangeAction.Saved);
-                }
-
-                break;
-            case Organisation:
-                yield return (ItemKind.Organisation, Int(nameof(Organisation.Id)), action);
-                break;
-            case Sector:
-                yield return (ItemKind.Sector, Int(nameof(Sector.Id)), action);
-                break;
-            case Relation:
-                // "Connections" show on both ends.
-                yield return ((ItemKind)values[nameof(Relation.SubjectKind)]!, Int(nameof(Relation.SubjectId)), ChangeAction.Saved);
-                yield return ((ItemKind)values[nameof(Relation.ObjectKind)]!, Int(nameof(Relation.ObjectId)), ChangeAction.Saved);
-                break;
-            default:
-                throw new InvalidOperationException(
-                    $"{clr.Name} is saved but ChangeCapture does not know whether readers see it: map it to the items it belongs to, or list it as internal.");
-        }
-    }
-
-    private static bool IsOrWasPublished(EntityEntry entry, string status) =>
-        PublicationStatus.Published.Equals(entry.CurrentValues[status])
-        || (entry.State != EntityState.Added && PublicationStatus.Published.Equals(entry.OriginalValues[status]));
-
-    /// <summary>An issue's sections of a draft the context holds are no news; one it does not hold may be published.</summary>
-    private static bool IssueMayBePublic(DbContext db, int issueId) =>
-        db.ChangeTracker.Entries<NewsletterIssue>().FirstOrDefault(e => e.Entity.Id == issueId) is not { } issue || IsOrWasPublished(issue, nameof(NewsletterIssue.Status));
-
-    /// <summary>The kinds of item that own many-to-many lists.</summary>
-    private static ItemKind? ListOwnerKind(Type clr) =>
-        clr == typeof(Article) ? ItemKind.Article
-        : clr == typeof(Policy) ? ItemKind.Policy
-        : clr == typeof(PolicyTarget) ? ItemKind.Target
-        : clr == typeof(Standard) ? ItemKind.Standard
-        : clr == typeof(WorkingGroup) ? ItemKind.WorkingGroup
-        : clr == typeof(Organisation) ? ItemKind.Organisation
-        : null;
-
-    private static bool IsFramework(Type clr) => clr.Namespace?.StartsWith("Microsoft.", StringComparison.Ordinal) == true;
-
-    /// <summary>The item that owns a join table's rows: the type whose list (skip navigation) the table holds.</summary>
-    private static (ItemKind Kind, string Property)? JoinOwner(IEntityType join) => JoinOwners.GetOrAdd(join.Name, _ =>
-    {
-        // A list can be navigable from both ends (a sector lists its standards too): the owner is the item whose list it is.
-        var navigation = join.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredSkipNavigations())
-            .FirstOrDefault(n => n.JoinEntityType == join && ListOwnerKind(n.DeclaringEntityType.ClrType) is not null);
-        return navigation is null ? null : (ListOwnerKind(navigation.DeclaringEntityType.ClrType)!.Value, navigation.ForeignKey.Properties[0].Name);
-    });
 }

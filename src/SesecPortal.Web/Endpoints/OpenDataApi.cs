@@ -39,7 +39,15 @@ internal static class OpenDataApi
     public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy).RequireRateLimiting(RateLimitPolicy).WithTags("Open data");
+        MapLists(api);
+        MapDetails(api);
+        MapExports(api);
+        return app;
+    }
 
+    /// <summary>The lists, each the rows of its page in the same order (with its filters), paged as the page is.</summary>
+    private static void MapLists(RouteGroupBuilder api)
+    {
         api.MapGet("/articles", async (HttpRequest r, ISender s, CancellationToken ct) =>
         {
             var result = await s.Send(Pages.Articles.IndexModel.Query(r.Query), ct);
@@ -86,7 +94,11 @@ internal static class OpenDataApi
             var result = await s.Send(StandardsQuery(r.Query), ct);
             return TypedResults.Ok(new ListPage<FindStandards.Row>(result.Standards, result.Page, result.PageCount, result.Total, FindStandards.PageSize, result.Messages));
         }).WithName("ListStandards").WithSummary("The standards finder: q, sector, level, status, year, committee, sort (code, date, relevance), page.");
+    }
 
+    /// <summary>One item by slug, numeric id or interchange id (a standard by its code too).</summary>
+    private static void MapDetails(RouteGroupBuilder api)
+    {
         api.MapGet("/articles/{key}", (string key, ISender s, CancellationToken ct) =>
             Detail(s, ItemKind.Article, key, slug => new Application.Features.Articles.GetArticle.Query(slug), ct)).WithName("GetArticle")
             .WithSummary("An article by slug, numeric id or interchange id.");
@@ -111,7 +123,11 @@ internal static class OpenDataApi
         api.MapGet("/issues/{key}", (string key, ISender s, CancellationToken ct) =>
             Detail(s, ItemKind.Issue, key, slug => new GetIssue.Query(slug), ct)).WithName("GetIssue")
             .WithSummary("A published issue with its sections and articles, by slug or id.");
+    }
 
+    /// <summary>Downloads: everything in the interchange format, and each list as CSV.</summary>
+    private static void MapExports(RouteGroupBuilder api)
+    {
         api.MapGet("/export.jsonl", async (HttpContext context, ISender s, CancellationToken ct) =>
         {
             var q = context.Request.Query;
@@ -140,7 +156,6 @@ internal static class OpenDataApi
             await CsvExport.SearchAsync(context, s, SearchRequest.From(context.Request.Query), ct))
             .WithName("ExportSearchCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("A search result (same parameters as /search, every page) as CSV.");
-        return app;
     }
 
     public static FindStandards.Query StandardsQuery(IQueryCollection q) => new(

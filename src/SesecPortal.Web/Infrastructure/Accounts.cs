@@ -22,6 +22,21 @@ internal static class Accounts
 
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        AddIdentity(services, configuration);
+        ConfigureCookie(services);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EditorPolicy, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+        AddSignInRateLimit(services, configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<BotTrap>();
+        return services;
+    }
+
+    /// <summary>Identity over the portal's database: password and lockout rules, and how long each kind of link lasts.</summary>
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
                 // Length over composition (NIST SP 800-63B), with enough variety to refuse "aaaaaaaaaaaa".
@@ -55,6 +70,11 @@ internal static class Accounts
             o.Name = AccountTokens.InvitationProvider;
             o.TokenLifespan = TimeSpan.FromDays(configuration.GetValue("Accounts:InvitationLinkDays", AccountTokens.InvitationLifespan.TotalDays));
         });
+    }
+
+    /// <summary>The sign-in cookie: eight hours, sliding; a user without the role is answered 403, not redirected.</summary>
+    private static void ConfigureCookie(IServiceCollection services)
+    {
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";
@@ -73,10 +93,11 @@ internal static class Accounts
                 return Task.CompletedTask;
             };
         });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(EditorPolicy, p => p.RequireRole(Roles.Editor, Roles.Admin))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+    }
 
+    /// <summary>Sign-in attempts per address and minute; a refusal says when to try again.</summary>
+    private static void AddSignInRateLimit(IServiceCollection services, IConfiguration configuration)
+    {
         var permits = configuration.GetValue("RateLimiting:SignInPerMinute", 20);
         services.AddRateLimiter(o =>
         {
@@ -93,11 +114,6 @@ internal static class Accounts
                 return ValueTask.CompletedTask;
             };
         });
-
-        services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddSingleton<BotTrap>();
-        return services;
     }
 
     /// <summary>

@@ -55,22 +55,9 @@ internal sealed class ChangeNotificationListener(PortalDatabases databases, Chan
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
                 failures++;
-                var backoff = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
-                if (DatabaseFailure.IsTransient(ex))
-                {
-                    // The outage is logged once (DatabaseOutage); each retry only at Information.
-                    outage.Report(ex, "the change listener");
-                    logger.LogInformation("The change listener on channel {Channel} lost its connection ({Cause}, failure {Failures}); retrying in {BackoffSeconds} s",
-                        Channel, DatabaseFailure.Describe(ex), failures, backoff.TotalSeconds);
-                }
-                else if (failures == 1)
-                {
-                    logger.LogWarning(ex, "The change listener on channel {Channel} lost its connection; retrying with backoff", Channel);
-                }
-
                 try
                 {
-                    await Task.Delay(backoff, stoppingToken);
+                    await Task.Delay(Lost(ex, failures), stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -78,5 +65,24 @@ internal sealed class ChangeNotificationListener(PortalDatabases databases, Chan
                 }
             }
         }
+    }
+
+    /// <summary>Reports a lost connection (the first of a run as a warning, unless the database is known to be down) and says how long to wait.</summary>
+    private TimeSpan Lost(Exception ex, int failures)
+    {
+        var backoff = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
+        if (DatabaseFailure.IsTransient(ex))
+        {
+            // The outage is logged once (DatabaseOutage); each retry only at Information.
+            outage.Report(ex, "the change listener");
+            logger.LogInformation("The change listener on channel {Channel} lost its connection ({Cause}, failure {Failures}); retrying in {BackoffSeconds} s",
+                Channel, DatabaseFailure.Describe(ex), failures, backoff.TotalSeconds);
+        }
+        else if (failures == 1)
+        {
+            logger.LogWarning(ex, "The change listener on channel {Channel} lost its connection; retrying with backoff", Channel);
+        }
+
+        return backoff;
     }
 }

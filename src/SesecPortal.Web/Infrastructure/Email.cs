@@ -109,24 +109,12 @@ internal sealed partial class MailDelivery(IConfiguration configuration, IHostEn
 
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<ClaimedMail> batch, CancellationToken ct)
     {
-        var results = new List<DeliveryResult>();
         if (SmtpHost is null)
         {
-            Directory.CreateDirectory(PickupDirectory);
-            foreach (var mail in batch)
-            {
-                var path = Path.Combine(PickupDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{mail.Id}-{mail.Kind}.eml");
-                // Written under a temporary name, then renamed: whoever picks up *.eml never reads half a message.
-                var partial = path + ".part";
-                await Build(mail).WriteToAsync(partial, ct);
-                File.Move(partial, path, overwrite: true);
-                LogWritten(mail.Recipient, mail.Subject, path);
-                results.Add(new DeliveryResult(mail, null, false));
-            }
-
-            return results;
+            return await WriteToPickupAsync(batch, ct);
         }
 
+        var results = new List<DeliveryResult>();
         using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(Smtp.GetValue("TimeoutSeconds", 30)).TotalMilliseconds };
         try
         {
@@ -172,124 +160,28 @@ internal sealed partial class MailDelivery(IConfiguration configuration, IHostEn
         return results;
     }
 
+    /// <summary>Without an SMTP server: each mail a .eml file in the pickup directory.</summary>
+    private async Task<IReadOnlyList<DeliveryResult>> WriteToPickupAsync(IReadOnlyList<ClaimedMail> batch, CancellationToken ct)
+    {
+        var results = new List<DeliveryResult>();
+        Directory.CreateDirectory(PickupDirectory);
+        foreach (var mail in batch)
+        {
+            var path = Path.Combine(PickupDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{mail.Id}-{mail.Kind}.eml");
+            // Written under a temporary name, then renamed: whoever picks up *.eml never reads half a message.
+            var partial = path + ".part";
+            await Build(mail).WriteToAsync(partial, ct);
+            File.Move(partial, path, overwrite: true);
+            LogWritten(mail.Recipient, mail.Subject, path);
+            results.Add(new DeliveryResult(mail, null, false));
+        }
+
+        return results;
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP server configured (Email:Smtp:Host): the mail to {Recipient} “{Subject}” is in {Path}")]
     private partial void LogWritten(string recipient, string subject, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server {Host} cannot be reached; the mail stays queued and is tried again")]
     private partial void LogUnreachable(Exception exception, string host);
-}
-
-/// <summary>
-/// Sends the outbox: claims due messages (<see cref="Outbox.ClaimAsync"/>, one instance per message), sends them, and
-/// marks each sent, or failed for another attempt after the backoff. Polls every <c>Email:Outbox:PollSeconds</c> (5)
-/// and straight away again while there is more; <c>Email:Outbox:Worker=false</c> turns it off on an instance.
-/// </summary>
-internal sealed partial class MailWorker(IServiceScopeFactory scopes, MailDelivery delivery, OutboxOptions options, IConfiguration configuration, TimeProvider clock, ILogger<MailWorker> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Email:Outbox:Worker", true))
-        {
-            return;
-        }
-
-        var poll = TimeSpan.FromSeconds(configuration.GetValue("Email:Outbox:PollSeconds", 5.0));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                handled = await SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-
-            if (handled < options.BatchSize)
-            {
-                // Real time between polls, whatever clock the portal's timestamps come from.
-                await Task.Delay(poll, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
-
-    /// <summary>One round: claim a batch, send it, record each outcome. Returns how many were claimed.</summary>
-    public async Task<int> SendDueAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var claimed = await Outbox.ClaimAsync(db, options, clock.GetUtcNow(), ct);
-        if (claimed.Count == 0)
-        {
-            return 0;
-        }
-
-        foreach (var result in await delivery.SendAsync(claimed, ct))
-        {
-            if (result.Error is null)
-            {
-                await Outbox.MarkSentAsync(db, result.Mail.Id, clock.GetUtcNow(), ct);
-            }
-            else
-            {
-                await Outbox.MarkFailedAsync(db, options, result.Mail, result.Error, result.Permanent, clock.GetUtcNow(), ct);
-                LogAttemptFailed(result.Mail.Id, result.Mail.Attempts, result.Error);
-            }
-        }
-
-        return claimed.Count;
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the outbox failed; it will be tried again")]
-    private partial void LogFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Id} not sent (attempt {Attempts}): {Error}")]
-    private partial void LogAttemptFailed(long id, int attempts, string error);
-}
-
-/// <summary>
-/// Queues watchlist alerts whose period has ended (<see cref="SendWatchlistAlerts"/>), every <c>Alerts:PollSeconds</c>
-/// (60); <c>Alerts:Scheduler=false</c> turns it off (the tests run the command with a fake clock instead). Several
-/// instances may run it at once: each watchlist's alert is taken under a row lock.
-/// </summary>
-internal sealed partial class AlertScheduler(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AlertScheduler> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Alerts:Scheduler", true))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Alerts:PollSeconds", 60.0)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                int queued;
-                do
-                {
-                    queued = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SendWatchlistAlerts.Command(), stoppingToken);
-                    if (queued > 0)
-                    {
-                        LogQueued(queued);
-                    }
-                }
-                while (queued >= SendWatchlistAlerts.BatchSize);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} watchlist alerts")]
-    private partial void LogQueued(int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Watchlist alerts failed; they will be tried again")]
-    private partial void LogFailed(Exception exception);
 }

@@ -56,28 +56,12 @@ public static class FindArticles
             var tags = await input.KnownAsync("tag", query.Tag, published.SelectMany(a => a.Tags).Distinct(), ct);
             var selection = new Selection(sectors, issues, years, tags);
 
-            var sort = (query.Sort ?? "").Trim().ToLowerInvariant();
-            if (sort.Length > 0 && !Sorts.Contains(sort))
-            {
-                messages.Add($"Articles cannot be sorted by “{QueryInput.Shorten(query.Sort!)}”; they are sorted newest first.");
-                sort = "";
-            }
-
-            sort = sort.Length > 0 ? sort : "newest";
-
+            var sort = SortOf(query.Sort, messages);
             var all = Filtered(selection, Facet.None);
             var total = await all.CountAsync(ct);
             var pageCount = QueryInput.PageCount(total, PageSize);
             var page = input.Page(query.Page, pageCount, total);
-
-            // Undated articles last in either direction.
-            var ordered = sort switch
-            {
-                "title" => all.OrderBy(a => a.Title).ThenBy(a => a.Id),
-                "oldest" => all.OrderBy(a => (a.EventDate ?? a.PublishedOn) == null).ThenBy(a => a.EventDate ?? a.PublishedOn).ThenBy(a => a.Title).ThenBy(a => a.Id),
-                _ => all.OrderBy(a => (a.EventDate ?? a.PublishedOn) == null).ThenByDescending(a => a.EventDate ?? a.PublishedOn).ThenBy(a => a.Title).ThenBy(a => a.Id),
-            };
-            var rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize)
+            var rows = await Ordered(all, sort).Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(a => new
                 {
                     a.Slug, a.Title, a.Summary, a.EventDate, a.EventDatePrecision, a.PublishedOn, a.Tags,
@@ -108,6 +92,27 @@ public static class FindArticles
                 FacetValues.Top(tagCounts.OrderBy(t => t.Tag, StringComparer.OrdinalIgnoreCase).Select(t => new FacetValue(t.Tag, t.Tag, t.Count, tags.Contains(t.Tag))), MaxFacetValues),
                 messages);
         }
+
+        /// <summary>The order asked for, or newest first (with a message when the one asked for is not known).</summary>
+        private static string SortOf(string? asked, List<string> messages)
+        {
+            var sort = (asked ?? "").Trim().ToLowerInvariant();
+            if (sort.Length > 0 && !Sorts.Contains(sort))
+            {
+                messages.Add($"Articles cannot be sorted by “{QueryInput.Shorten(asked!)}”; they are sorted newest first.");
+                sort = "";
+            }
+
+            return sort.Length > 0 ? sort : "newest";
+        }
+
+        /// <summary>Undated articles last in either direction.</summary>
+        private static IQueryable<Article> Ordered(IQueryable<Article> all, string sort) => sort switch
+        {
+            "title" => all.OrderBy(a => a.Title).ThenBy(a => a.Id),
+            "oldest" => all.OrderBy(a => (a.EventDate ?? a.PublishedOn) == null).ThenBy(a => a.EventDate ?? a.PublishedOn).ThenBy(a => a.Title).ThenBy(a => a.Id),
+            _ => all.OrderBy(a => (a.EventDate ?? a.PublishedOn) == null).ThenByDescending(a => a.EventDate ?? a.PublishedOn).ThenBy(a => a.Title).ThenBy(a => a.Id),
+        };
 
         /// <summary>The published articles matching every filter but <paramref name="except"/>'s (whose values are being counted).</summary>
         private IQueryable<Article> Filtered(Selection s, Facet except)

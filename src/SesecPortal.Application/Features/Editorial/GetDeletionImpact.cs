@@ -30,6 +30,12 @@ public static class GetDeletionImpact
             }
 
             var refusal = await DeletionRules.RefusalAsync(db, query.Kind, id, title, ct);
+            return new Result(title, refusal, await ConsequencesAsync(query.Kind, id, ct));
+        }
+
+        /// <summary>What else changes when the item goes, one sentence for each kind of row it takes with it or leaves behind.</summary>
+        private async Task<List<string>> ConsequencesAsync(ItemKind kind, int id, CancellationToken ct)
+        {
             var consequences = new List<string>();
             void Add(int count, string one, string many)
             {
@@ -40,9 +46,9 @@ public static class GetDeletionImpact
             }
 
             // One count at a time: the page is for one item, and each count reads an index.
-            var relations = await db.Relations.CountAsync(r => (r.SubjectKind == query.Kind && r.SubjectId == id) || (r.ObjectKind == query.Kind && r.ObjectId == id), ct);
+            var relations = await db.Relations.CountAsync(r => (r.SubjectKind == kind && r.SubjectId == id) || (r.ObjectKind == kind && r.ObjectId == id), ct);
             Add(relations, "Its relation to another item is removed.", "Its {0} relations to other items are removed.");
-            switch (query.Kind)
+            switch (kind)
             {
                 case ItemKind.Standard:
                     Add(await db.StandardEvents.CountAsync(e => e.StandardId == id, ct), "Its timeline event is deleted.", "Its {0} timeline events are deleted.");
@@ -77,10 +83,10 @@ public static class GetDeletionImpact
                     Add(await FollowersAsync(WatchKind.Sector, id, ct), FollowedOne, FollowedMany);
                     break;
                 default:
-                    throw new ArgumentOutOfRangeException(nameof(query), query.Kind, "Only reference data is deleted this way.");
+                    throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only reference data is deleted this way.");
             }
 
-            return new Result(title, refusal, consequences);
+            return consequences;
         }
 
         private const string ArticlesOne = "An article links to it: the link becomes plain text, and the article's [[…]] reference must be removed before it is saved again.";

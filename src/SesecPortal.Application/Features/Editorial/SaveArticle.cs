@@ -95,84 +95,7 @@ public static class SaveArticle
                 PartialDate.TryParse(command.EventDate, out var pd) ? pd.ToString() : null, command.TagList(), command.SectorIds,
                 command.SourceLinks, command.CorrectionNote, sectorNames);
 
-            ArticleRevision revision;
-            Article article;
-            if (command.ArticleId is null)
-            {
-                article = new Article
-                {
-                    Slug = string.IsNullOrWhiteSpace(command.Slug) ? await UniqueSlugAsync(command.Title!, ct) : command.Slug.Trim(),
-                    Title = command.Title!.Trim(),
-                    Summary = command.Summary!.Trim(),
-                    Body = command.Body!,
-                    Status = PublicationStatus.Draft,
-                    CreatedAt = recorder.Now,
-                };
-                db.Articles.Add(article);
-                await db.SaveChangesAsync(ct);
-                revision = NewRevision(article.Id, 1);
-                db.ArticleRevisions.Add(revision);
-                Apply(command, revision);
-                recorder.Audit(ItemKind.Article, article.Id, article.Title, "created", "Revision 1 (draft)");
-            }
-            else
-            {
-                // Saves of one article take turns: a second editor starting a revision at the same moment waits, then
-                // finds the first one's revision open and gets the conflict panel rather than a clash of revision numbers.
-                var articleId = command.ArticleId.Value;
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM articles WHERE id = {articleId} FOR UPDATE", ct);
-                article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, ct) ?? throw new NotFoundException($"Article {command.ArticleId}");
-                var open = await ArticleRevisions.OpenAsync(db, article.Id, ct);
-                if (command.RevisionId is null)
-                {
-                    // The editor started from the live text; if someone opened a revision meanwhile, theirs must not be overwritten.
-                    if (open is not null)
-                    {
-                        throw await ArticleRevisions.ConflictAsync(db, open, attempted, ct);
-                    }
-
-                    await ArticleRevisions.EnsureBaselineAsync(db, article, ct);
-                    var number = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => r.Number, ct) + 1;
-                    revision = NewRevision(article.Id, number);
-                    db.ArticleRevisions.Add(revision);
-                    Apply(command, revision);
-                    recorder.Audit(ItemKind.Article, article.Id, command.Title, "started a revision", $"Revision {number}");
-                }
-                else
-                {
-                    if (open is null || open.Id != command.RevisionId)
-                    {
-                        // Published or discarded by someone else since the page was drawn.
-                        var current = await db.ArticleRevisions.SingleAsync(r => r.Id == command.RevisionId && r.ArticleId == article.Id, ct);
-                        throw await ArticleRevisions.ConflictAsync(db, current, attempted, ct);
-                    }
-
-                    if (open.Version != command.Version)
-                    {
-                        throw await ArticleRevisions.ConflictAsync(db, open, attempted, ct);
-                    }
-
-                    revision = open;
-                    var wasState = revision.State;
-                    ArticleWorkflow.Edited(revision);
-                    Apply(command, revision);
-                    recorder.Audit(ItemKind.Article, article.Id, command.Title, "saved",
-                        $"Revision {revision.Number}" + (wasState != RevisionState.Draft ? $" (was {Labels.Of(wasState).ToLowerInvariant()}, back to draft)" : ""));
-                }
-
-                // An article never published may still change its address; a published one keeps it, so links keep working.
-                if (article.Status != PublicationStatus.Published && !string.IsNullOrWhiteSpace(command.Slug) && article.PublishedOn is null)
-                {
-                    article.Slug = command.Slug.Trim();
-                }
-
-                if (article.Status != PublicationStatus.Published)
-                {
-                    article.Title = revision.Title;
-                    article.Summary = revision.Summary;
-                }
-            }
-
+            var (article, revision) = command.ArticleId is null ? await CreateAsync(command, ct) : await ReviseAsync(command, attempted, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -185,6 +108,96 @@ public static class SaveArticle
             }
 
             return new Result(article.Id, revision.Id);
+        }
+
+        /// <summary>A new article: a draft, with its first revision.</summary>
+        private async Task<(Article, ArticleRevision)> CreateAsync(Command command, CancellationToken ct)
+        {
+            var article = new Article
+            {
+                Slug = string.IsNullOrWhiteSpace(command.Slug) ? await UniqueSlugAsync(command.Title!, ct) : command.Slug.Trim(),
+                Title = command.Title!.Trim(),
+                Summary = command.Summary!.Trim(),
+                Body = command.Body!,
+                Status = PublicationStatus.Draft,
+                CreatedAt = recorder.Now,
+            };
+            db.Articles.Add(article);
+            await db.SaveChangesAsync(ct);
+            var revision = NewRevision(article.Id, 1);
+            db.ArticleRevisions.Add(revision);
+            Apply(command, revision);
+            recorder.Audit(ItemKind.Article, article.Id, article.Title, "created", "Revision 1 (draft)");
+            return (article, revision);
+        }
+
+        /// <summary>An existing article: a revision started from the live text, or the open one saved again.</summary>
+        private async Task<(Article, ArticleRevision)> ReviseAsync(Command command, string attempted, CancellationToken ct)
+        {
+            // Saves of one article take turns: a second editor starting a revision at the same moment waits, then
+            // finds the first one's revision open and gets the conflict panel rather than a clash of revision numbers.
+            var articleId = command.ArticleId!.Value;
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM articles WHERE id = {articleId} FOR UPDATE", ct);
+            var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, ct) ?? throw new NotFoundException($"Article {command.ArticleId}");
+            var open = await ArticleRevisions.OpenAsync(db, article.Id, ct);
+            var revision = command.RevisionId is null
+                ? await StartRevisionAsync(command, article, open, attempted, ct)
+                : await ContinueRevisionAsync(command, article, open, attempted, ct);
+
+            // An article never published may still change its address; a published one keeps it, so links keep working.
+            if (article.Status != PublicationStatus.Published && !string.IsNullOrWhiteSpace(command.Slug) && article.PublishedOn is null)
+            {
+                article.Slug = command.Slug.Trim();
+            }
+
+            if (article.Status != PublicationStatus.Published)
+            {
+                article.Title = revision.Title;
+                article.Summary = revision.Summary;
+            }
+
+            return (article, revision);
+        }
+
+        /// <summary>The editor started from the live text; if someone opened a revision meanwhile, theirs must not be overwritten.</summary>
+        private async Task<ArticleRevision> StartRevisionAsync(Command command, Article article, ArticleRevision? open, string attempted, CancellationToken ct)
+        {
+            if (open is not null)
+            {
+                throw await ArticleRevisions.ConflictAsync(db, open, attempted, ct);
+            }
+
+            await ArticleRevisions.EnsureBaselineAsync(db, article, ct);
+            var number = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => r.Number, ct) + 1;
+            var revision = NewRevision(article.Id, number);
+            db.ArticleRevisions.Add(revision);
+            Apply(command, revision);
+            recorder.Audit(ItemKind.Article, article.Id, command.Title, "started a revision", $"Revision {number}");
+            return revision;
+        }
+
+        /// <summary>The open revision saved again, unless it was published or discarded, or saved by someone else, since the page was drawn.</summary>
+        private async Task<ArticleRevision> ContinueRevisionAsync(Command command, Article article, ArticleRevision? open, string attempted, CancellationToken ct)
+        {
+            if (open is null || open.Id != command.RevisionId)
+            {
+                // Published or discarded by someone else since the page was drawn.
+                var current = await db.ArticleRevisions.SingleAsync(r => r.Id == command.RevisionId && r.ArticleId == article.Id, ct);
+                throw await ArticleRevisions.ConflictAsync(db, current, attempted, ct);
+            }
+
+            if (open.Version != command.Version)
+            {
+                throw await ArticleRevisions.ConflictAsync(db, open, attempted, ct);
+            }
+
+            var revision = open;
+            var wasState = revision.State;
+            ArticleWorkflow.Edited(revision);
+            Apply(command, revision);
+            recorder.Audit(ItemKind.Article, article.Id, command.Title, "saved",
+                $"Revision {revision.Number}" + (wasState != RevisionState.Draft ? $" (was {Labels.Of(wasState).ToLowerInvariant()}, back to draft)" : ""));
+            return revision;
         }
 
         private ArticleRevision NewRevision(int articleId, int number) => new()

@@ -56,149 +56,18 @@ public static class ImportContent
             var ct = cancellationToken;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var sectors = await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Slug, s => s.Id, StringComparer.Ordinal, ct);
-            var parser = new ImportLineParser(sectors);
-            var versionLinks = new PolicyImportLinks(db);
+            var run = new ImportRun(importer, new ImportLineParser(sectors), new PolicyImportLinks(db), command.Progress);
             await importer.StartAsync(ct);
-            var errors = new List<ImportError>();
-            var errorCount = 0;
-            void Refuse(ImportError error)
+            await foreach (var raw in JsonLinesReader.ReadAsync(command.File, Interchange.MaxLineBytes, b => run.Bytes = b, ct))
             {
-                errorCount++;
-                if (errors.Count < ReportedErrors)
-                {
-                    errors.Add(error);
-                }
+                await run.ReadAsync(raw, ct);
             }
 
-            // An id, an address (per type) or a code may appear once in a file: the first line wins, later ones are reported.
-            var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
-            var seenSlugs = new HashSet<string>(StringComparer.Ordinal);
-            var seenCodes = new HashSet<string>(StringComparer.Ordinal);
-            var articles = new List<ArticleLine>();
-            var standards = new List<StandardLine>();
-            var policies = new List<PolicyLine>();
-            long bytes = 0;
-            var lines = 0;
-
-            async Task FlushAsync<T>(List<T> batch) where T : ImportItem
-            {
-                if (batch.Count == 0)
-                {
-                    return;
-                }
-
-                foreach (var error in await importer.WriteAsync(batch, ct))
-                {
-                    Refuse(error);
-                }
-
-                batch.Clear();
-                command.Progress?.Report(new ImportProgress(bytes, lines));
-            }
-
-            await foreach (var raw in JsonLinesReader.ReadAsync(command.File, Interchange.MaxLineBytes, b => bytes = b, ct))
-            {
-                lines = raw.Number;
-                if (raw.Text is null)
-                {
-                    Refuse(new ImportError(raw.Number, null, raw.Error!));
-                    continue;
-                }
-
-                var (item, id, problems) = parser.Parse(raw.Number, raw.Text);
-                if (item is null)
-                {
-                    Refuse(new ImportError(raw.Number, id, string.Join(" ", problems.Select(Sentence))));
-                    continue;
-                }
-
-                if (seenIds.TryGetValue(item.ExternalId, out var firstLine))
-                {
-                    Refuse(new ImportError(raw.Number, id, $"the id {item.ExternalId} already appeared on line {firstLine}; the first one was kept."));
-                    continue;
-                }
-
-                var type = item switch { ArticleLine => Interchange.Article, StandardLine => Interchange.Standard, _ => Interchange.Policy };
-                if (!seenSlugs.Add($"{type}:{item.Slug}"))
-                {
-                    Refuse(new ImportError(raw.Number, id, $"another {type} earlier in the file has the address “{item.Slug}”."));
-                    continue;
-                }
-
-                if (item is StandardLine { Code: { } code } && !seenCodes.Add(StandardCode.Parse(code).Key))
-                {
-                    Refuse(new ImportError(raw.Number, id, $"another standard earlier in the file has the code {StandardCode.Normalize(code)}."));
-                    continue;
-                }
-
-                seenIds[item.ExternalId] = raw.Number;
-                switch (item)
-                {
-                    case ArticleLine a:
-                        articles.Add(a);
-                        if (articles.Count >= BulkImporter.BatchSize)
-                        {
-                            await FlushAsync(articles);
-                        }
-
-                        break;
-                    case StandardLine s:
-                        standards.Add(s);
-                        if (standards.Count >= BulkImporter.BatchSize)
-                        {
-                            await FlushAsync(standards);
-                        }
-
-                        break;
-                    case PolicyLine p:
-                        // A version whose previous version is later in the file waits for it; a loop or a fork is refused.
-                        var (ready, refused) = await versionLinks.AdmitAsync(p, ct);
-                        if (refused is not null)
-                        {
-                            Refuse(refused);
-                        }
-
-                        if (!ready)
-                        {
-                            break;
-                        }
-
-                        policies.Add(p);
-                        if (policies.Count >= BulkImporter.BatchSize)
-                        {
-                            await FlushAsync(policies);
-                        }
-
-                        break;
-                }
-
-                if (raw.Number % 1000 == 0)
-                {
-                    command.Progress?.Report(new ImportProgress(bytes, lines));
-                }
-            }
-
-            await FlushAsync(articles);
-            await FlushAsync(standards);
-            await FlushAsync(policies);
-            var (late, lateRefused) = await versionLinks.FinishAsync(ct);
-            lateRefused.ForEach(Refuse);
-            foreach (var chunk in late.Chunk(BulkImporter.BatchSize))
-            {
-                policies.AddRange(chunk);
-                await FlushAsync(policies);
-            }
-
-            await importer.FinishAsync(ct);
-            command.Progress?.Report(new ImportProgress(bytes, lines));
-
-            errors.Sort((a, b) => a.Line.CompareTo(b.Line));
-            var result = new Result(lines, importer.Tally.Added, importer.Tally.Updated, errorCount, errors, importer.Tally.Unchanged);
+            await run.FinishAsync(ct);
+            var result = new Result(run.Lines, importer.Tally.Added, importer.Tally.Updated, run.ErrorCount, run.Errors, importer.Tally.Unchanged);
             recorder.Audit(ItemKind.Article, null, null, "imported", result.Summary);
             await db.SaveChangesAsync(ct);
             return result with { WrittenIn = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
         }
-
-        private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 }

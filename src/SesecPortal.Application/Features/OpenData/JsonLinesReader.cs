@@ -20,11 +20,8 @@ public static class JsonLinesReader
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        var line = new ArrayBufferWriter<byte>(4096);
-        var number = 0;
-        var tooLong = false;
+        var line = new PendingLine(maxLineBytes);
         long total = 0;
-        long lineLength = 0;
         try
         {
             while (true)
@@ -42,32 +39,13 @@ public static class JsonLinesReader
                 {
                     var newline = Array.IndexOf(buffer, (byte)'\n', start, read - start);
                     var end = newline < 0 ? read : newline;
-                    var chunk = buffer.AsSpan(start, end - start);
-                    lineLength += chunk.Length;
-                    if (!tooLong)
-                    {
-                        if (line.WrittenCount + chunk.Length > maxLineBytes)
-                        {
-                            tooLong = true;
-                            line.ResetWrittenCount();
-                        }
-                        else
-                        {
-                            line.Write(chunk);
-                        }
-                    }
-
+                    line.Append(buffer.AsSpan(start, end - start));
                     if (newline < 0)
                     {
                         break;
                     }
 
-                    number++;
-                    var result = Finish(number, line.WrittenSpan, tooLong, lineLength, maxLineBytes);
-                    line.ResetWrittenCount();
-                    tooLong = false;
-                    lineLength = 0;
-                    if (result is { } r)
+                    if (line.End() is { } r)
                     {
                         yield return r;
                     }
@@ -76,19 +54,56 @@ public static class JsonLinesReader
                 }
             }
 
-            if (line.WrittenCount > 0 || tooLong)
+            // The last line has no newline: a file cut short ends here; JSON parsing says whether the line is whole.
+            if (line.HasBytes && line.End() is { } last)
             {
-                // The last line has no newline: a file cut short ends here; JSON parsing says whether the line is whole.
-                number++;
-                if (Finish(number, line.WrittenSpan, tooLong, lineLength, maxLineBytes) is { } r)
-                {
-                    yield return r;
-                }
+                yield return last;
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The line being read: its bytes up to the cap (past it, only its length is counted), and the number it will have.</summary>
+    private sealed class PendingLine(int maxLineBytes)
+    {
+        private readonly ArrayBufferWriter<byte> bytes = new(4096);
+        private int number;
+        private bool tooLong;
+        private long length;
+
+        public bool HasBytes => bytes.WrittenCount > 0 || tooLong;
+
+        public void Append(ReadOnlySpan<byte> chunk)
+        {
+            length += chunk.Length;
+            if (tooLong)
+            {
+                return;
+            }
+
+            if (bytes.WrittenCount + chunk.Length > maxLineBytes)
+            {
+                tooLong = true;
+                bytes.ResetWrittenCount();
+            }
+            else
+            {
+                bytes.Write(chunk);
+            }
+        }
+
+        /// <summary>Ends the line (at its newline or at the end of the file); null for a blank line.</summary>
+        public RawLine? End()
+        {
+            number++;
+            var result = Finish(number, bytes.WrittenSpan, tooLong, length, maxLineBytes);
+            bytes.ResetWrittenCount();
+            tooLong = false;
+            length = 0;
+            return result;
         }
     }
 

@@ -73,24 +73,12 @@ public static class FindPolicies
             var years = input.Years(query.Year);
             var selection = new Selection(sectors, authorities, kinds, statuses, years);
 
-            var sort = (query.Sort ?? "").Trim().ToLowerInvariant();
-            if (sort.Length > 0 && !Sorts.Contains(sort))
-            {
-                messages.Add($"Policies cannot be sorted by “{QueryInput.Shorten(query.Sort!)}”; they are sorted by date, newest first.");
-                sort = "";
-            }
-
-            sort = sort.Length > 0 ? sort : "date";
-
+            var sort = SortOf(query.Sort, messages);
             var all = Filtered(selection, Facet.None);
             var total = await all.CountAsync(ct);
             var pageCount = QueryInput.PageCount(total, PageSize);
             var page = input.Page(query.Page, pageCount, total);
-
-            var ordered = sort == "title"
-                ? all.OrderBy(p => p.Title).ThenBy(p => p.Id)
-                : all.OrderBy(p => p.IssuedOn == null).ThenByDescending(p => p.IssuedOn).ThenBy(p => p.Title).ThenBy(p => p.Id);
-            var rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize)
+            var rows = await Ordered(all, sort).Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(p => new
                 {
                     p.Id, p.Slug, p.Title, p.TitleZh, p.Kind, p.Status, p.IssuedOn, p.IssuedOnPrecision,
@@ -126,6 +114,24 @@ public static class FindPolicies
                     .Where((y, i) => i < MaxFacetValues || y.Selected)],
                 messages);
         }
+
+        /// <summary>The order asked for, or by date (with a message when the one asked for is not known).</summary>
+        private static string SortOf(string? asked, List<string> messages)
+        {
+            var sort = (asked ?? "").Trim().ToLowerInvariant();
+            if (sort.Length > 0 && !Sorts.Contains(sort))
+            {
+                messages.Add($"Policies cannot be sorted by “{QueryInput.Shorten(asked!)}”; they are sorted by date, newest first.");
+                sort = "";
+            }
+
+            return sort.Length > 0 ? sort : "date";
+        }
+
+        /// <summary>By title, or newest first with undated policies last.</summary>
+        private static IQueryable<Policy> Ordered(IQueryable<Policy> all, string sort) => sort == "title"
+            ? all.OrderBy(p => p.Title).ThenBy(p => p.Id)
+            : all.OrderBy(p => p.IssuedOn == null).ThenByDescending(p => p.IssuedOn).ThenBy(p => p.Title).ThenBy(p => p.Id);
 
         /// <summary>The policies matching every filter but <paramref name="except"/>'s (whose values are being counted).</summary>
         private IQueryable<Policy> Filtered(Selection s, Facet except)

@@ -174,26 +174,7 @@ public sealed class SearchDocuments(PortalDbContext db)
             }
 
             var facets = WithStandards(Facets(s.Sectors, s.IssuerId is { } i ? [i] : [], s.Year ?? (s.PublishedOn ?? s.DraftedOn)?.Year), [s.Id]);
-            if (s.Level is { } level)
-            {
-                facets["level"] = [level.ToString()];
-            }
-
-            if (s.CommitteeId is { } c)
-            {
-                facets["committee"] = [Id(c)];
-            }
-
-            // A filter on a group finds its sub-groups' standards, and a field counts everything below it.
-            facets[ClassificationFacets.IcsFacet] = [.. s.Ics.SelectMany(Classification.IcsWithAncestors).Distinct(StringComparer.Ordinal)];
-            // The fields alone, counted when no ICS filter is on: one or two values a standard instead of every level.
-            facets[ClassificationFacets.IcsFields] = [.. s.Ics.Select(ClassificationFacets.FieldOf).Distinct(StringComparer.Ordinal)];
-            if (s.CcsCode is { } ccs)
-            {
-                facets["ccs"] = [ccs];
-                facets[ClassificationFacets.CcsClassFacet] = [ccs[..1]];
-            }
-
+            AddStandardFacets(facets, s.Level, s.CommitteeId, s.Ics, s.CcsCode);
             return new SearchDocument
             {
                 Kind = "standard", Id = s.Id, Slug = s.Slug, Title = s.TitleEn, TitleZh = s.TitleZh, Code = s.Code,
@@ -205,6 +186,30 @@ public sealed class SearchDocuments(PortalDbContext db)
                 Facets = facets,
             };
         })];
+    }
+
+    /// <summary>What only a standard is filtered and counted by: its level, committee, ICS groups and CCS code.</summary>
+    private static void AddStandardFacets(Dictionary<string, IReadOnlyList<string>> facets, StandardLevel? level, int? committeeId, List<string> ics, string? ccsCode)
+    {
+        if (level is { } l)
+        {
+            facets["level"] = [l.ToString()];
+        }
+
+        if (committeeId is { } c)
+        {
+            facets["committee"] = [Id(c)];
+        }
+
+        // A filter on a group finds its sub-groups' standards, and a field counts everything below it.
+        facets[ClassificationFacets.IcsFacet] = [.. ics.SelectMany(Classification.IcsWithAncestors).Distinct(StringComparer.Ordinal)];
+        // The fields alone, counted when no ICS filter is on: one or two values a standard instead of every level.
+        facets[ClassificationFacets.IcsFields] = [.. ics.Select(ClassificationFacets.FieldOf).Distinct(StringComparer.Ordinal)];
+        if (ccsCode is { } ccs)
+        {
+            facets["ccs"] = [ccs];
+            facets[ClassificationFacets.CcsClassFacet] = [ccs[..1]];
+        }
     }
 
     private async Task<List<SearchDocument>> WorkingGroups(int afterId, IReadOnlyCollection<int>? ids, CancellationToken ct)

@@ -95,16 +95,34 @@ public sealed class SearchIndexFollower(PortalSearchIndex search, IServiceScopeF
         }
 
         var started = Stopwatch.GetTimestamp();
-        var items = batch.Entries.Where(e => SearchDocuments.Kinds.Contains(e.Kind)).Select(e => (e.Kind, Id: e.ItemId)).ToHashSet();
+        var items = await AffectedAsync(batch.Entries, documents, ct);
+        var (upserts, deletes) = await DocumentsAsync(items, documents, ct);
+        index.Apply(upserts, deletes, batch.Next.ToString());
+        logger.LogDebug("Search index follows the change log to {Position}: {Changes} changes, {Upserts} documents written, {Deletes} removed in {ElapsedMs:0} ms",
+            batch.Next, batch.Entries.Count, upserts.Count, deletes.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return batch.More || !CaughtUp;
+    }
+
+    /// <summary>The items whose documents the entries change: those named, and those that show a changed standard, group or organisation.</summary>
+    private static async Task<HashSet<(ItemKind Kind, int Id)>> AffectedAsync(IReadOnlyList<ChangeLogEntry> entries, SearchDocuments documents, CancellationToken ct)
+    {
+        var items = entries.Where(e => SearchDocuments.Kinds.Contains(e.Kind)).Select(e => (e.Kind, Id: e.ItemId)).ToHashSet();
         foreach (var kind in new[] { ItemKind.Standard, ItemKind.WorkingGroup, ItemKind.Organisation })
         {
-            var changed = batch.Entries.Where(e => e.Kind == kind).Select(e => e.ItemId).Distinct().ToList();
+            var changed = entries.Where(e => e.Kind == kind).Select(e => e.ItemId).Distinct().ToList();
             if (changed.Count > 0)
             {
                 items.UnionWith(await documents.DependentsAsync(kind, changed, ct));
             }
         }
 
+        return items;
+    }
+
+    /// <summary>The items' documents as they are now; an item that is gone (or no longer public) is deleted from the index.</summary>
+    private static async Task<(List<SearchDocument> Upserts, List<(string Kind, int Id)> Deletes)> DocumentsAsync(
+        HashSet<(ItemKind Kind, int Id)> items, SearchDocuments documents, CancellationToken ct)
+    {
         var upserts = new List<SearchDocument>();
         var deletes = new List<(string Kind, int Id)>();
         foreach (var group in items.GroupBy(i => i.Kind))
@@ -119,10 +137,7 @@ public sealed class SearchIndexFollower(PortalSearchIndex search, IServiceScopeF
             }
         }
 
-        index.Apply(upserts, deletes, batch.Next.ToString());
-        logger.LogDebug("Search index follows the change log to {Position}: {Changes} changes, {Upserts} documents written, {Deletes} removed in {ElapsedMs:0} ms",
-            batch.Next, batch.Entries.Count, upserts.Count, deletes.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return batch.More || !CaughtUp;
+        return (upserts, deletes);
     }
 
     /// <summary>

@@ -109,6 +109,14 @@ public static class FindStandards
 
     private sealed record Named(int Id, string Slug, string Name);
 
+    /// <summary>The filters a query asks for, each value the portal knows (the others ignored, with a message).</summary>
+    private sealed record Selection(
+        SearchSyntax Syntax, string? CodeKey, List<string> Sectors, List<string> Levels, List<StandardStatus> Statuses, List<int> Years,
+        List<string> Committees, List<string> Ics, List<string> Ccs)
+    {
+        public bool HasWords => !Syntax.IsEmpty || CodeKey is not null;
+    }
+
     public sealed class Handler(PortalDbContext db, PortalSearchIndex search, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
@@ -117,70 +125,9 @@ public static class FindStandards
             var input = new QueryInput();
             var messages = input.Messages;
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var syntax = SearchSyntax.Parse(query.Q);
-            if (syntax.WasShortened)
-            {
-                messages.Add($"Your search was longer than {SearchSyntax.MaxLength} characters and was shortened.");
-            }
-
-            var knownSectors = await input.KnownAsync("sector", query.Sector, db.Sectors.Select(s => s.Slug), ct);
-            var levels = QueryInput.Values(query.Level);
-            input.Ignored("level", levels.Where(l => !Levels.ContainsKey(l)));
-            levels = [.. levels.Where(Levels.ContainsKey).Select(l => l.ToLowerInvariant())];
-            var statuses = QueryInput.Values(query.Status);
-            var parsedStatuses = statuses.Select(s => Enum.TryParse<StandardStatus>(s, true, out var v) && Enum.IsDefined(v) ? v : (StandardStatus?)null).ToList();
-            input.Ignored("status", statuses.Where((_, i) => parsedStatuses[i] is null));
-            var statusValues = parsedStatuses.OfType<StandardStatus>().Distinct().ToList();
-            var validYears = input.Years(query.Year);
-            var knownCommittees = await input.KnownAsync("committee", query.Committee, db.WorkingGroups.Select(w => w.Slug), ct);
-            var icsCodes = ClassificationFacets.ValidIcs(input, query.Ics);
-            var ccsClasses = ClassificationFacets.ValidCcsClasses(input, query.Ccs);
-
-            var sort = (query.Sort ?? "").Trim().ToLowerInvariant();
-            if (sort.Length > 0 && !Sorts.Contains(sort))
-            {
-                messages.Add($"Standards cannot be sorted by “{QueryInput.Shorten(query.Sort!)}”; they are sorted by {(syntax.IsEmpty ? "code" : "relevance")}.");
-                sort = "";
-            }
-
-            string? codeKey = StandardCode.TryParse(syntax.Text, out var code) ? code.Key : null;
-            var hasWords = !syntax.IsEmpty || codeKey is not null;
-            if (sort == "relevance" && !hasWords)
-            {
-                messages.Add("Sorting by relevance needs words to search for; the standards are sorted by code.");
-                sort = "code";
-            }
-
-            sort = sort.Length > 0 ? sort : hasWords ? "relevance" : "code";
-
-            var sectorIds = await db.Sectors.AsNoTracking().Where(s => knownSectors.Contains(s.Slug)).Select(s => s.Id).ToListAsync(ct);
-            var committeeIds = await db.WorkingGroups.AsNoTracking().Where(w => knownCommittees.Contains(w.Slug)).Select(w => w.Id).ToListAsync(ct);
-            var request = new SearchRequest
-            {
-                Syntax = syntax,
-                CodeKey = codeKey,
-                Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-                {
-                    ["kind"] = [SearchDocuments.KindName(ItemKind.Standard)],
-                    ["sector"] = [.. sectorIds.Select(SearchDocuments.Id)],
-                    ["level"] = [.. levels.Select(l => Levels[l].ToString())],
-                    ["status"] = [.. statusValues.Select(s => s.ToString())],
-                    ["year"] = [.. validYears.Select(y => y.ToString(CultureInfo.InvariantCulture))],
-                    ["committee"] = [.. committeeIds.Select(SearchDocuments.Id)],
-                    [ClassificationFacets.IcsFacet] = icsCodes,
-                    [ClassificationFacets.CcsClassFacet] = ccsClasses,
-                },
-                Today = today,
-                Sort = sort switch { "date" => SearchSort.Newest, "relevance" => SearchSort.Relevance, _ => SearchSort.Code },
-                Page = int.TryParse(query.Page?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked >= 1 ? asked : 1,
-                PageSize = PageSize,
-                // Prefixes widen the words when they find less than a page of /search, so the finder finds what search finds.
-                WidenBelow = SearchPortal.PageSize,
-                CountFacets = [.. CountedFacets, .. ClassificationFacets.Counted(icsCodes)],
-                MaxFacetValues = AllFacetValues,
-                StatusCountsIgnoreStatusFilter = true,
-            };
-
+            var selection = await SelectionAsync(query, input, ct);
+            var sort = SortOf(query.Sort, selection, messages);
+            var request = await RequestAsync(selection, sort, query.Page, today, ct);
             var results = await RunAsync(request, ct);
             var total = results.Total;
             // The index ranks at most MaxRank matches: the pages beyond are out of reach (narrow the list instead).
@@ -198,7 +145,7 @@ public static class FindStandards
 
             if (results.Approximate)
             {
-                messages.Add($"No standard matches “{syntax.Text}” exactly; these have similar titles.");
+                messages.Add($"No standard matches “{selection.Syntax.Text}” exactly; these have similar titles.");
             }
 
             var ids = results.Hits.Select(h => h.Id).ToList();
@@ -208,35 +155,123 @@ public static class FindStandards
             IReadOnlyList<FacetCount> Of(string facet) => results.Facets.TryGetValue(facet, out var counts) ? counts : [];
             var sectors = await NamesAsync(Of("sector"), wanted => db.Sectors.AsNoTracking().Where(s => wanted.Contains(s.Id)).Select(s => new Named(s.Id, s.Slug, s.Name)), ct);
             var committees = await NamesAsync(Of("committee"), wanted => db.WorkingGroups.AsNoTracking().Where(w => wanted.Contains(w.Id)).Select(w => new Named(w.Id, w.Slug, w.Name)), ct);
-
-            static string? Format(DateOnly? d) => d is { } v ? PartialDate.Format(v) : null;
-            var levelSlugs = Levels.ToDictionary(kv => kv.Value, kv => kv.Key);
-            var levelCounts = Of("level").Select(l => (Level: Enum.TryParse<StandardLevel>(l.Value, out var v) ? v : (StandardLevel?)null, l.Count))
-                .Where(l => l.Level is not null && levelSlugs.ContainsKey(l.Level.Value)).Select(l => (Level: l.Level!.Value, l.Count));
-            var statusCounts = Of("status").Select(s => (Status: Enum.TryParse<StandardStatus>(s.Value, out var v) ? v : (StandardStatus?)null, s.Count))
-                .Where(s => s.Status is not null).Select(s => (Status: s.Status!.Value, s.Count));
-            var yearCounts = Of("year").Select(y => (Year: int.TryParse(y.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0, y.Count)).Where(y => y.Year > 0);
             return new Result(
-                syntax.Text, sort, total, page, pageCount,
-                [.. rows.Select(r => new Row(r.Slug, r.Code, r.TitleEn, r.Level is { } l ? Labels.Of(l) : null,
-                    StandardLifecycle.Describe(r.Status, r.EffectiveOn, r.WithdrawnOn, r.SupersededOn, r.SupersededBy, today), Format(r.PublishedOn), Format(r.EffectiveOn), r.Committee, r.Sectors)
-                {
-                    Adoption = r.Adoptions.Count == 0 ? null : string.Join("; ", Adoption.DescribeAll(r.Code, r.Adoptions.Select(a => (a.Code, a.Degree)))),
-                    Ics = r.Ics,
-                    Ccs = r.Ccs,
-                })],
-                [.. sectors.Select(s => new FacetValue(s.Named.Slug, s.Named.Name, s.Count, knownSectors.Contains(s.Named.Slug)))],
-                [.. levelCounts.OrderByDescending(l => l.Count).ThenBy(l => l.Level)
-                    .Select(l => new FacetValue(levelSlugs[l.Level], Labels.Of(l.Level), l.Count, levels.Contains(levelSlugs[l.Level])))],
-                [.. statusCounts.OrderByDescending(s => s.Count).ThenBy(s => s.Status).Select(s => new FacetValue(s.Status.ToString(), Labels.Of(s.Status), s.Count, statusValues.Contains(s.Status)))],
-                [.. yearCounts.OrderByDescending(y => y.Year).Take(MaxFacetValues)
-                    .Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count, validYears.Contains(y.Year)))],
-                [.. committees.Select(c => new FacetValue(c.Named.Slug, c.Named.Name, c.Count, knownCommittees.Contains(c.Named.Slug)))],
+                selection.Syntax.Text, sort, total, page, pageCount, [.. rows.Select(r => ToRow(r, today))],
+                [.. sectors.Select(s => new FacetValue(s.Named.Slug, s.Named.Name, s.Count, selection.Sectors.Contains(s.Named.Slug)))],
+                LevelFacets(Of("level"), selection.Levels), StatusFacets(Of("status"), selection.Statuses), YearFacets(Of("year"), selection.Years),
+                [.. committees.Select(c => new FacetValue(c.Named.Slug, c.Named.Name, c.Count, selection.Committees.Contains(c.Named.Slug)))],
                 messages)
             {
-                Ics = ClassificationFacets.Ics(results.Facets, icsCodes),
-                Ccs = ClassificationFacets.CcsClasses(results.Facets, ccsClasses),
+                Ics = ClassificationFacets.Ics(results.Facets, selection.Ics),
+                Ccs = ClassificationFacets.CcsClasses(results.Facets, selection.Ccs),
             };
+        }
+
+        private async Task<Selection> SelectionAsync(Query query, QueryInput input, CancellationToken ct)
+        {
+            var syntax = SearchSyntax.Parse(query.Q);
+            if (syntax.WasShortened)
+            {
+                input.Messages.Add($"Your search was longer than {SearchSyntax.MaxLength} characters and was shortened.");
+            }
+
+            var knownSectors = await input.KnownAsync("sector", query.Sector, db.Sectors.Select(s => s.Slug), ct);
+            var levels = QueryInput.Values(query.Level);
+            input.Ignored("level", levels.Where(l => !Levels.ContainsKey(l)));
+            levels = [.. levels.Where(Levels.ContainsKey).Select(l => l.ToLowerInvariant())];
+            var statuses = QueryInput.Values(query.Status);
+            var parsedStatuses = statuses.Select(s => Enum.TryParse<StandardStatus>(s, true, out var v) && Enum.IsDefined(v) ? v : (StandardStatus?)null).ToList();
+            input.Ignored("status", statuses.Where((_, i) => parsedStatuses[i] is null));
+            var statusValues = parsedStatuses.OfType<StandardStatus>().Distinct().ToList();
+            var validYears = input.Years(query.Year);
+            var knownCommittees = await input.KnownAsync("committee", query.Committee, db.WorkingGroups.Select(w => w.Slug), ct);
+            var icsCodes = ClassificationFacets.ValidIcs(input, query.Ics);
+            var ccsClasses = ClassificationFacets.ValidCcsClasses(input, query.Ccs);
+            string? codeKey = StandardCode.TryParse(syntax.Text, out var code) ? code.Key : null;
+            return new Selection(syntax, codeKey, knownSectors, levels, statusValues, validYears, knownCommittees, icsCodes, ccsClasses);
+        }
+
+        /// <summary>The order asked for; else relevance when there are words, code when there are none.</summary>
+        private static string SortOf(string? asked, Selection selection, List<string> messages)
+        {
+            var sort = (asked ?? "").Trim().ToLowerInvariant();
+            if (sort.Length > 0 && !Sorts.Contains(sort))
+            {
+                messages.Add($"Standards cannot be sorted by “{QueryInput.Shorten(asked!)}”; they are sorted by {(selection.Syntax.IsEmpty ? "code" : "relevance")}.");
+                sort = "";
+            }
+
+            if (sort == "relevance" && !selection.HasWords)
+            {
+                messages.Add("Sorting by relevance needs words to search for; the standards are sorted by code.");
+                sort = "code";
+            }
+
+            return sort.Length > 0 ? sort : selection.HasWords ? "relevance" : "code";
+        }
+
+        private async Task<SearchRequest> RequestAsync(Selection selection, string sort, string? page, DateOnly today, CancellationToken ct)
+        {
+            var sectorIds = await db.Sectors.AsNoTracking().Where(s => selection.Sectors.Contains(s.Slug)).Select(s => s.Id).ToListAsync(ct);
+            var committeeIds = await db.WorkingGroups.AsNoTracking().Where(w => selection.Committees.Contains(w.Slug)).Select(w => w.Id).ToListAsync(ct);
+            return new SearchRequest
+            {
+                Syntax = selection.Syntax,
+                CodeKey = selection.CodeKey,
+                Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+                {
+                    ["kind"] = [SearchDocuments.KindName(ItemKind.Standard)],
+                    ["sector"] = [.. sectorIds.Select(SearchDocuments.Id)],
+                    ["level"] = [.. selection.Levels.Select(l => Levels[l].ToString())],
+                    ["status"] = [.. selection.Statuses.Select(s => s.ToString())],
+                    ["year"] = [.. selection.Years.Select(y => y.ToString(CultureInfo.InvariantCulture))],
+                    ["committee"] = [.. committeeIds.Select(SearchDocuments.Id)],
+                    [ClassificationFacets.IcsFacet] = selection.Ics,
+                    [ClassificationFacets.CcsClassFacet] = selection.Ccs,
+                },
+                Today = today,
+                Sort = sort switch { "date" => SearchSort.Newest, "relevance" => SearchSort.Relevance, _ => SearchSort.Code },
+                Page = int.TryParse(page?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked >= 1 ? asked : 1,
+                PageSize = PageSize,
+                // Prefixes widen the words when they find less than a page of /search, so the finder finds what search finds.
+                WidenBelow = SearchPortal.PageSize,
+                CountFacets = [.. CountedFacets, .. ClassificationFacets.Counted(selection.Ics)],
+                MaxFacetValues = AllFacetValues,
+                StatusCountsIgnoreStatusFilter = true,
+            };
+        }
+
+        private static Row ToRow(RowData r, DateOnly today) => new(r.Slug, r.Code, r.TitleEn, r.Level is { } l ? Labels.Of(l) : null,
+            StandardLifecycle.Describe(r.Status, r.EffectiveOn, r.WithdrawnOn, r.SupersededOn, r.SupersededBy, today), Format(r.PublishedOn), Format(r.EffectiveOn), r.Committee, r.Sectors)
+        {
+            Adoption = r.Adoptions.Count == 0 ? null : string.Join("; ", Adoption.DescribeAll(r.Code, r.Adoptions.Select(a => (a.Code, a.Degree)))),
+            Ics = r.Ics,
+            Ccs = r.Ccs,
+        };
+
+        private static string? Format(DateOnly? d) => d is { } v ? PartialDate.Format(v) : null;
+
+        private static List<FacetValue> LevelFacets(IReadOnlyList<FacetCount> counts, List<string> selected)
+        {
+            var levelSlugs = Levels.ToDictionary(kv => kv.Value, kv => kv.Key);
+            var levelCounts = counts.Select(l => (Level: Enum.TryParse<StandardLevel>(l.Value, out var v) ? v : (StandardLevel?)null, l.Count))
+                .Where(l => l.Level is not null && levelSlugs.ContainsKey(l.Level.Value)).Select(l => (Level: l.Level!.Value, l.Count));
+            return [.. levelCounts.OrderByDescending(l => l.Count).ThenBy(l => l.Level)
+                .Select(l => new FacetValue(levelSlugs[l.Level], Labels.Of(l.Level), l.Count, selected.Contains(levelSlugs[l.Level])))];
+        }
+
+        private static List<FacetValue> StatusFacets(IReadOnlyList<FacetCount> counts, List<StandardStatus> selected)
+        {
+            var statusCounts = counts.Select(s => (Status: Enum.TryParse<StandardStatus>(s.Value, out var v) ? v : (StandardStatus?)null, s.Count))
+                .Where(s => s.Status is not null).Select(s => (Status: s.Status!.Value, s.Count));
+            return [.. statusCounts.OrderByDescending(s => s.Count).ThenBy(s => s.Status).Select(s => new FacetValue(s.Status.ToString(), Labels.Of(s.Status), s.Count, selected.Contains(s.Status)))];
+        }
+
+        private static List<FacetValue> YearFacets(IReadOnlyList<FacetCount> counts, List<int> selected)
+        {
+            var yearCounts = counts.Select(y => (Year: int.TryParse(y.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0, y.Count)).Where(y => y.Year > 0);
+            return [.. yearCounts.OrderByDescending(y => y.Year).Take(MaxFacetValues)
+                .Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count, selected.Contains(y.Year)))];
         }
 
         private async Task<SearchResults> RunAsync(SearchRequest request, CancellationToken ct)

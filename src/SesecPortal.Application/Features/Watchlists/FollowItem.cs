@@ -62,15 +62,7 @@ public static class FollowItem
             string query = "", filters = "", name;
             if (command.Kind == WatchKind.Search)
             {
-                query = SavedSearch.Normalize(command.Query);
-                // Only filters that name something are kept, as the search page does.
-                var sectors = QueryInput.Values(command.Sectors);
-                var authorities = QueryInput.Values(command.Authorities);
-                var knownSectors = sectors.Count == 0 ? [] : await db.Sectors.Where(s => sectors.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
-                var knownAuthorities = authorities.Count == 0 ? [] : await db.Organisations.Where(o => authorities.Contains(o.Slug)).Select(o => o.Slug).ToListAsync(ct);
-                var kinds = QueryInput.Values(command.Kinds).Where(SearchPortal.Kinds.ContainsKey).Select(k => SearchPortal.KindSlug(SearchPortal.Kinds[k]));
-                filters = SavedSearch.Filters(kinds, knownSectors, knownAuthorities);
-                name = SavedSearch.Describe(query, filters);
+                (query, filters, name) = await SearchAsync(command, ct);
             }
             else
             {
@@ -118,6 +110,19 @@ public static class FollowItem
             }
 
             return new Result(item.Id, name, true);
+        }
+
+        /// <summary>A search followed: its query, and only the filters that name something, as the search page keeps them.</summary>
+        private async Task<(string Query, string Filters, string Name)> SearchAsync(Command command, CancellationToken ct)
+        {
+            var query = SavedSearch.Normalize(command.Query);
+            var sectors = QueryInput.Values(command.Sectors);
+            var authorities = QueryInput.Values(command.Authorities);
+            var knownSectors = sectors.Count == 0 ? [] : await db.Sectors.Where(s => sectors.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(ct);
+            var knownAuthorities = authorities.Count == 0 ? [] : await db.Organisations.Where(o => authorities.Contains(o.Slug)).Select(o => o.Slug).ToListAsync(ct);
+            var kinds = QueryInput.Values(command.Kinds).Where(SearchPortal.Kinds.ContainsKey).Select(k => SearchPortal.KindSlug(SearchPortal.Kinds[k]));
+            var filters = SavedSearch.Filters(kinds, knownSectors, knownAuthorities);
+            return (query, filters, SavedSearch.Describe(query, filters));
         }
     }
 }

@@ -89,6 +89,18 @@ public static class EditWorkingGroup
             RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose whether this is a committee, subcommittee or working group.");
             RuleFor(c => c.Focus).MaximumLength(Limits.Summary).WithMessage($"The focus is at most {Limits.Summary} characters.");
             RuleFor(c => c.Position).InclusiveBetween(0, 100_000).WithMessage("The position is a number from 0 to 100000.");
+            ParentRule(db);
+            RuleFor(c => c.SectorIds).MustAsync(async (ids, ct) => await db.Sectors.CountAsync(s => ids.Contains(s.Id), ct) == ids.Distinct().Count())
+                .WithMessage("Choose sectors from the list.");
+            RuleFor(c => c.Members).Must(r => r.Count <= 100).WithMessage("A group lists at most 100 leaders.");
+            RuleFor(c => c.Contacts).Must(r => r.Count <= 100).WithMessage("A group lists at most 100 contacts.");
+            RuleFor(c => c.WorkItems).Must(r => r.Count <= 500).WithMessage("A group lists at most 500 work items.");
+            RowRules(db);
+        }
+
+        /// <summary>The parent is a group the portal knows, and not this group or one of its own subgroups.</summary>
+        private void ParentRule(PortalDbContext db)
+        {
             RuleFor(c => c.ParentId).CustomAsync(async (parentId, context, ct) =>
             {
                 var id = context.InstanceToValidate.Id;
@@ -112,11 +124,11 @@ public static class EditWorkingGroup
                     current = next.ParentId;
                 }
             });
-            RuleFor(c => c.SectorIds).MustAsync(async (ids, ct) => await db.Sectors.CountAsync(s => ids.Contains(s.Id), ct) == ids.Distinct().Count())
-                .WithMessage("Choose sectors from the list.");
-            RuleFor(c => c.Members).Must(r => r.Count <= 100).WithMessage("A group lists at most 100 leaders.");
-            RuleFor(c => c.Contacts).Must(r => r.Count <= 100).WithMessage("A group lists at most 100 contacts.");
-            RuleFor(c => c.WorkItems).Must(r => r.Count <= 500).WithMessage("A group lists at most 500 work items.");
+        }
+
+        /// <summary>Each leader, contact and work item of the form.</summary>
+        private void RowRules(PortalDbContext db)
+        {
             RuleForEach(c => c.Members).ChildRules(row =>
             {
                 row.RuleFor(m => m.Role).IsInEnum().WithMessage("Choose leader or deputy.");
