@@ -6,75 +6,56 @@ namespace SesecPortal.Search;
 /// <summary>One search: whole words, then prefixes if too few, then typos if none.</summary>
 internal sealed partial class SearchRun(IndexSearcher searcher, SearchRequest request, SearchIndexOptions options)
 {
+    private readonly SearchSyntax syntax = request.Syntax ?? SearchSyntax.Empty;
+    private readonly string? codeKey = string.IsNullOrWhiteSpace(request.CodeKey) ? null : request.CodeKey;
+    private readonly int pageSize = Math.Clamp(request.PageSize, 1, 1000);
+    private readonly int page = Math.Max(1, request.Page);
+    private Filter? filter;
+    private Filter? window;
+    private IReadOnlySet<string>? acceptedStatuses;
+
+    private bool HasWords => !syntax.IsEmpty;
+
+    private SearchSort Sort => request.Sort == SearchSort.Default ? (HasWords || codeKey is not null ? SearchSort.Relevance : SearchSort.Newest) : request.Sort;
+
     public SearchResults Run()
     {
-        var syntax = request.Syntax ?? SearchSyntax.Empty;
-        var codeKey = string.IsNullOrWhiteSpace(request.CodeKey) ? null : request.CodeKey;
-        var pageSize = Math.Clamp(request.PageSize, 1, 1000);
-        var page = Math.Max(1, request.Page);
-        var hasWords = !syntax.IsEmpty;
-        var sort = request.Sort == SearchSort.Default ? (hasWords || codeKey is not null ? SearchSort.Relevance : SearchSort.Newest) : request.Sort;
-
-        var filter = Filters(out var acceptedStatuses);
-        // A candidate: the query Lucene scores, and what it is made of when the bitmap execution can run it.
-        Candidate? Compose(Query? text, QueryBuilder.TextPlan? plan)
+        filter = Filters(out acceptedStatuses);
+        // With a window, what the words match is decided by counts without it, and the results are then narrowed.
+        window = Window();
+        var (chosen, result, widened, approximate) = Choose();
+        var outcome = window is null ? result! : Execute(chosen?.Filtered(window), Sort, page, pageSize, acceptedStatuses);
+        return new SearchResults
         {
-            Candidate main;
-            text ??= plan?.ToQuery();
-            if (codeKey is not null)
-            {
-                var either = new BooleanQuery(disableCoord: true) { { QueryBuilder.Code(codeKey), Occur.SHOULD } };
-                if (text is not null)
-                {
-                    either.Add(text, Occur.SHOULD);
-                }
+            Total = outcome.Total,
+            Hits = Hits(outcome.Docs, HasWords && !approximate ? QueryBuilder.Highlights(syntax, widened) : ([], [])),
+            Facets = outcome.Facets,
+            Approximate = approximate,
+            Widened = widened,
+        };
+    }
 
-                main = new Candidate(either, null);
-            }
-            else if (hasWords)
-            {
-                if (text is null)
-                {
-                    // Words, but none with a term to look for (only stop words): nothing matches.
-                    return null;
-                }
-
-                main = new Candidate(text, plan is null ? null : new MatchPlan(plan.Required, plan.Excluded, []));
-            }
-            else
-            {
-                var all = new BooleanQuery(disableCoord: true) { { new MatchAllDocsQuery(), Occur.MUST } };
-                QueryBuilder.AddExclusions(all, syntax);
-                main = new Candidate(all, new MatchPlan([], QueryBuilder.Exclusions(syntax), []));
-            }
-
-            return filter is null ? main : main.Filtered(filter);
+    /// <summary>Whole words; prefixes too when they find fewer than <see cref="SearchRequest.WidenBelow"/>; typos when nothing.</summary>
+    private (Candidate? Chosen, Outcome? Result, bool Widened, bool Approximate) Choose()
+    {
+        var chosen = Compose(null, HasWords ? QueryBuilder.Plan(syntax, widen: false) : null);
+        var result = window is not null && !HasWords ? null : Decide(chosen);
+        if (!HasWords)
+        {
+            return (chosen, result, false, false);
         }
 
-        // With a window, what the words match is decided by counts without it, and the results are then narrowed.
-        var window = Window();
-        Outcome Decide(Candidate? query) => window is null
-            ? Execute(query, sort, page, pageSize, acceptedStatuses)
-            : Execute(query, SearchSort.Relevance, 1, 1, acceptedStatuses, countFacets: false);
-
-        var widenBelow = request.WidenBelow ?? pageSize;
-        var chosen = Compose(null, hasWords ? QueryBuilder.Plan(syntax, widen: false) : null);
-        var result = window is not null && !hasWords ? null : Decide(chosen);
-        var widened = false;
-        var approximate = false;
-        if (hasWords && result!.Total < widenBelow && syntax.CanWiden)
+        if (result!.Total < (request.WidenBelow ?? pageSize) && syntax.CanWiden)
         {
             var widerQuery = Compose(null, QueryBuilder.Plan(syntax, widen: true));
             var wider = Decide(widerQuery);
             if (wider.Total > result.Total)
             {
-                result = wider;
-                chosen = widerQuery;
-                widened = true;
+                return (widerQuery, wider, true, false);
             }
         }
 
-        if (hasWords && result!.Total == 0 && codeKey is null)
+        if (result.Total == 0 && codeKey is null)
         {
             foreach (var all in new[] { true, false })
             {
@@ -84,10 +65,7 @@ internal sealed partial class SearchRun(IndexSearcher searcher, SearchRequest re
                     var typo = Decide(typoQuery);
                     if (typo.Total > 0)
                     {
-                        result = typo;
-                        chosen = typoQuery;
-                        approximate = true;
-                        break;
+                        return (typoQuery, typo, false, true);
                     }
                 }
 
@@ -98,11 +76,54 @@ internal sealed partial class SearchRun(IndexSearcher searcher, SearchRequest re
             }
         }
 
-        var outcome = window is null ? result! : Execute(chosen?.Filtered(window), sort, page, pageSize, acceptedStatuses);
+        return (chosen, result, false, false);
+    }
 
-        var (terms, prefixes) = hasWords && !approximate ? QueryBuilder.Highlights(syntax, widened) : ([], []);
-        var hits = new List<SearchHit>(outcome.Docs.Length);
-        foreach (var scoreDoc in outcome.Docs)
+    /// <summary>Counts without the window when there is one (what the words match is decided on them), the page otherwise.</summary>
+    private Outcome Decide(Candidate? query) => window is null
+        ? Execute(query, Sort, page, pageSize, acceptedStatuses)
+        : Execute(query, SearchSort.Relevance, 1, 1, acceptedStatuses, countFacets: false);
+
+    /// <summary>A candidate: the query Lucene scores, and what it is made of when the bitmap execution can run it.</summary>
+    private Candidate? Compose(Query? text, QueryBuilder.TextPlan? plan)
+    {
+        Candidate main;
+        text ??= plan?.ToQuery();
+        if (codeKey is not null)
+        {
+            var either = new BooleanQuery(disableCoord: true) { { QueryBuilder.Code(codeKey), Occur.SHOULD } };
+            if (text is not null)
+            {
+                either.Add(text, Occur.SHOULD);
+            }
+
+            main = new Candidate(either, null);
+        }
+        else if (HasWords)
+        {
+            if (text is null)
+            {
+                // Words, but none with a term to look for (only stop words): nothing matches.
+                return null;
+            }
+
+            main = new Candidate(text, plan is null ? null : new MatchPlan(plan.Required, plan.Excluded, []));
+        }
+        else
+        {
+            var all = new BooleanQuery(disableCoord: true) { { new MatchAllDocsQuery(), Occur.MUST } };
+            QueryBuilder.AddExclusions(all, syntax);
+            main = new Candidate(all, new MatchPlan([], QueryBuilder.Exclusions(syntax), []));
+        }
+
+        return filter is null ? main : main.Filtered(filter);
+    }
+
+    /// <summary>The page's hits from their stored fields, each with its snippet.</summary>
+    private List<SearchHit> Hits(ScoreDoc[] docs, (HashSet<string> Terms, List<string> Prefixes) marked)
+    {
+        var hits = new List<SearchHit>(docs.Length);
+        foreach (var scoreDoc in docs)
         {
             var stored = searcher.Doc(scoreDoc.Doc, SearchIndex.HitFields);
             var dateNumber = stored.GetField(Fields.Date)?.GetInt32Value();
@@ -115,21 +136,14 @@ internal sealed partial class SearchRun(IndexSearcher searcher, SearchRequest re
                 stored.Get(Fields.Code),
                 dateNumber is { } n ? DateOnly.FromDayNumber(n) : null,
                 float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
-                Snippets.Make(stored.Get(Fields.Summary), stored.Get(Fields.BodyStored), terms, prefixes))
+                Snippets.Make(stored.Get(Fields.Summary), stored.Get(Fields.BodyStored), marked.Terms, marked.Prefixes))
             {
                 TitleZh = stored.Get(Fields.TitleZh),
                 ChangedAt = changedTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
             });
         }
 
-        return new SearchResults
-        {
-            Total = outcome.Total,
-            Hits = hits,
-            Facets = outcome.Facets,
-            Approximate = approximate,
-            Widened = widened,
-        };
+        return hits;
     }
 
     private sealed record Outcome(int Total, ScoreDoc[] Docs, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
