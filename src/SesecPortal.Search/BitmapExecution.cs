@@ -18,8 +18,14 @@ internal static class BitmapExecution
             ? cache
             : null;
 
-    /// <summary>Hands every match to <paramref name="collector"/>, segment by segment; returns each segment's matches.</summary>
-    public static long[][] Collect(IndexSearcher searcher, ClauseCache cache, MatchPlan plan, ICollector collector)
+    /// <summary>
+    /// Hands every match to <paramref name="collector"/>, segment by segment; returns each segment's matches. With
+    /// <paramref name="counting"/> (the collector itself, when nothing after it needs the matches one by one), a segment
+    /// with many matches is counted from bitmaps instead, and what its status filter lets through goes into
+    /// <paramref name="accepted"/>.
+    /// </summary>
+    public static long[][] Collect(IndexSearcher searcher, ClauseCache cache, MatchPlan plan, ICollector collector,
+        FacetingCollector? counting = null, AcceptedDocs? accepted = null)
     {
         var required = plan.Parts.Count == 0
             ? [cache.Matches(searcher, AllDocuments)]
@@ -37,6 +43,17 @@ internal static class BitmapExecution
             result[i] = words;
             collector.SetNextReader(leaves[i]);
             collector.SetScorer(noScorer);
+            if (counting is not null && counting.PrefersBitmaps(words.Sum(w => (long)BitOperations.PopCount((ulong)w)), words.Length))
+            {
+                var passed = counting.CountBitmaps(words);
+                if (accepted is not null)
+                {
+                    accepted.Words[i] = passed;
+                }
+
+                continue;
+            }
+
             for (var w = 0; w < words.Length; w++)
             {
                 var bits = words[w];

@@ -172,7 +172,7 @@ internal sealed partial class SearchRun(IndexSearcher searcher, SearchRequest re
             // With a status filter, the ranking takes the documents the collector let through; otherwise every match.
             var accepted = acceptedStatuses is null ? null : new AcceptedDocs(searcher.IndexReader.Leaves.Count);
             collector = Counting(accepted ?? (ICollector)IgnoredDocs.Instance);
-            var matched = BitmapExecution.Collect(searcher, cache, query.Plan!, collector);
+            var matched = BitmapExecution.Collect(searcher, cache, query.Plan!, collector, counting: collector, accepted);
             ranked = BlockMaxRanker.Top(searcher, cache, query, accepted?.Words ?? matched, topN, new StatusWeighting(weights, request.Today, options.CurrentStatus));
         }
         else

@@ -84,7 +84,7 @@ internal sealed class FacetColumn
 /// per segment core (so a refresh after a small batch builds only the new segments) and shared by every reader that
 /// holds the segment; deletions are Lucene's live docs, applied before a document reaches the collector.
 /// </summary>
-internal sealed class SegmentData
+internal sealed partial class SegmentData
 {
     private static readonly ConditionalWeakTable<object, Lazy<SegmentData>> Cache = new();
 
