@@ -32,6 +32,14 @@ public sealed partial class SearchIndex
             new SortedDocValuesField(Fields.KeySort, new BytesRef(Fields.KeyOf(d.Kind, d.Id))),
         };
 
+        AddDates(doc, d);
+        AddTexts(doc, d);
+        AddFacets(doc, d);
+        return doc;
+    }
+
+    private static void AddDates(Document doc, SearchDocument d)
+    {
         if (d.ChangedAt is { } changed)
         {
             doc.Add(new Int64Field(Fields.Changed, changed.UtcTicks, Field.Store.YES));
@@ -41,7 +49,11 @@ public sealed partial class SearchIndex
         {
             doc.Add(new StoredField(Fields.Date, date.DayNumber));
         }
+    }
 
+    /// <summary>The searched texts, in this order: the all-text field's positions (phrases) follow it.</summary>
+    private void AddTexts(Document doc, SearchDocument d)
+    {
         if (!string.IsNullOrWhiteSpace(d.TitleZh))
         {
             doc.Add(new TextField(Fields.TitleZh, d.TitleZh, Field.Store.YES));
@@ -77,7 +89,10 @@ public sealed partial class SearchIndex
         {
             doc.Add(new TextField(Fields.All, related, Field.Store.NO));
         }
+    }
 
+    private static void AddFacets(Document doc, SearchDocument d)
+    {
         if (d.Status is not null)
         {
             doc.Add(new SortedDocValuesField(Fields.Status, new BytesRef(d.Status)));
@@ -96,8 +111,6 @@ public sealed partial class SearchIndex
                 AddFacet(doc, name, value);
             }
         }
-
-        return doc;
     }
 
     private static void AddFacet(Document doc, string name, string value)

@@ -69,20 +69,7 @@ public sealed record SearchSyntax
 
     public static SearchSyntax Parse(string? input)
     {
-        var text = Clean(input);
-        var shortened = false;
-        if (text.Length > MaxLength)
-        {
-            text = text[..MaxLength];
-            if (char.IsHighSurrogate(text[^1]))
-            {
-                text = text[..^1];
-            }
-
-            text = text.TrimEnd();
-            shortened = true;
-        }
-
+        var (text, shortened) = Shorten(Clean(input));
         var required = new List<SearchClause>();
         var excluded = new List<SearchClause>();
         var words = new List<string>();
@@ -128,6 +115,23 @@ public sealed record SearchSyntax
         }
 
         return new SearchSyntax(text, required, excluded, words, shortened);
+    }
+
+    /// <summary>At most <see cref="MaxLength"/> characters, never half a surrogate pair.</summary>
+    private static (string Text, bool Shortened) Shorten(string text)
+    {
+        if (text.Length <= MaxLength)
+        {
+            return (text, false);
+        }
+
+        text = text[..MaxLength];
+        if (char.IsHighSurrogate(text[^1]))
+        {
+            text = text[..^1];
+        }
+
+        return (text.TrimEnd(), true);
     }
 
     /// <summary>NFKC (full-width letters become ASCII), every control or format character a space, trimmed.</summary>

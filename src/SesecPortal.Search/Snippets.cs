@@ -51,6 +51,13 @@ internal static class Snippets
 
     private static string? Around(string text, HashSet<string> terms, List<string> prefixes)
     {
+        var (windowStart, windowEnd, marks) = Marks(text, terms, prefixes);
+        return windowStart < 0 ? null : Render(text, windowStart, windowEnd, marks);
+    }
+
+    /// <summary>The window around the first matched word (-1 without one) and the matched words in it.</summary>
+    private static (int Start, int End, List<(int Start, int End)> Marks) Marks(string text, HashSet<string> terms, List<string> prefixes)
+    {
         // Words are found as the tokenizer finds them; only those that start like a query term (two letters: spelling
         // folding and stemming change endings) go through the analyzer, so a long body costs a scan, not an analysis.
         var starts = new HashSet<string>(terms.Concat(prefixes).Select(t => t[..Math.Min(2, t.Length)]), StringComparer.Ordinal);
@@ -87,11 +94,12 @@ internal static class Snippets
             }
         }
 
-        if (windowStart < 0)
-        {
-            return null;
-        }
+        return (windowStart, windowEnd, marks);
+    }
 
+    /// <summary>The window's text, HTML-encoded, its matched words marked, cut at a word.</summary>
+    private static string Render(string text, int windowStart, int windowEnd, List<(int Start, int End)> marks)
+    {
         if (windowEnd < text.Length)
         {
             var cut = text.LastIndexOf(' ', windowEnd - 1, Math.Max(1, windowEnd - windowStart));
