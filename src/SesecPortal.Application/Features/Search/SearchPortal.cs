@@ -223,16 +223,31 @@ public static class SearchPortal
             var validYears = years.Where(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1900 and <= 2200).ToList();
             input.Ignored("year", years.Except(validYears));
 
-            var sectors = new Names(await db.Sectors.AsNoTracking().Where(s => knownSectors.Contains(s.Slug))
-                .Select(s => new Named(s.Id, s.Slug, s.Name)).ToListAsync(ct));
-            var authorities = new Names(await db.Organisations.AsNoTracking().Where(o => knownAuthorities.Contains(o.Slug))
-                .Select(o => new Named(o.Id, o.Slug, o.Abbreviation ?? o.Name)).ToListAsync(ct));
+            var (sectors, authorities) = await NamesAsync(s => knownSectors.Contains(s.Slug), o => knownAuthorities.Contains(o.Slug),
+                knownSectors.Count + knownAuthorities.Count == 0, ct);
             var filters = new Filters(kinds, knownSectors, statuses, knownAuthorities, validYears)
             {
                 Ics = ClassificationFacets.ValidIcs(input, query.Ics),
                 Ccs = ClassificationFacets.ValidCcsClasses(input, query.Ccs),
             };
             return (filters, sectors, authorities);
+        }
+
+        /// <summary>The sectors and organisations (authorities) asked for, in one round trip; none when <paramref name="none"/>.</summary>
+        private async Task<(Names Sectors, Names Authorities)> NamesAsync(
+            System.Linq.Expressions.Expression<Func<Sector, bool>> sector, System.Linq.Expressions.Expression<Func<Organisation, bool>> authority,
+            bool none, CancellationToken ct)
+        {
+            if (none)
+            {
+                return (new Names([]), new Names([]));
+            }
+
+            var rows = await db.Sectors.AsNoTracking().Where(sector).Select(s => new { IsSector = true, s.Id, s.Slug, s.Name })
+                .Concat(db.Organisations.AsNoTracking().Where(authority).Select(o => new { IsSector = false, o.Id, o.Slug, Name = o.Abbreviation ?? o.Name }))
+                .ToListAsync(ct);
+            return (new Names([.. rows.Where(r => r.IsSector).Select(r => new Named(r.Id, r.Slug, r.Name))]),
+                new Names([.. rows.Where(r => !r.IsSector).Select(r => new Named(r.Id, r.Slug, r.Name))]));
         }
 
         /// <summary>The index counts sectors and authorities by id: their slugs and names are read for the ids it found.</summary>
@@ -244,9 +259,8 @@ public static class SearchPortal
 
             var sectorIds = Ids(Of("sector"));
             var authorityIds = Ids(Of("authority"));
-            var sectors = new Names(await db.Sectors.AsNoTracking().Where(s => sectorIds.Contains(s.Id)).Select(s => new Named(s.Id, s.Slug, s.Name)).ToListAsync(ct));
-            var authorities = new Names(await db.Organisations.AsNoTracking().Where(o => authorityIds.Contains(o.Id))
-                .Select(o => new Named(o.Id, o.Slug, o.Abbreviation ?? o.Name)).ToListAsync(ct));
+            var (sectors, authorities) = await NamesAsync(s => sectorIds.Contains(s.Id), o => authorityIds.Contains(o.Id),
+                sectorIds.Count + authorityIds.Count == 0, ct);
 
             // An id the database no longer has (a sector deleted since the item was indexed) is not shown.
             static List<FacetValue> Named(IReadOnlyList<FacetCount> counts, Names names, IReadOnlyList<string> selected) =>
