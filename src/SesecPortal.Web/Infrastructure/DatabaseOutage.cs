@@ -161,16 +161,48 @@ public sealed class DatabaseOutage : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Whether the database answers now, asked once on a connection of its own; a failure is reported as one seen by
+    /// <paramref name="where"/> (it opens an episode when none is open). For a request that cannot tell why it failed.
+    /// </summary>
+    public async Task<bool> AnswersNowAsync(string where, CancellationToken ct)
+    {
+        if (IsDown)
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var connection = new NpgsqlConnection(ProbeConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or SocketException or TimeoutException)
+        {
+            if (DatabaseFailure.IsTransient(ex))
+            {
+                Report(ex, where);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Its own physical connection, quickly given up: a probe must not wait in (or break) the portal's pool.</summary>
+    private string ProbeConnectionString => new NpgsqlConnectionStringBuilder(databases.Primary)
+    {
+        Pooling = false,
+        Timeout = 3,
+        CommandTimeout = 3,
+        ApplicationName = "sesec-outage-probe",
+    }.ConnectionString;
+
     private async Task ProbeAsync(Episode episode, CancellationToken ct)
     {
-        var probe = new NpgsqlConnectionStringBuilder(databases.Primary)
-        {
-            // Its own physical connection, quickly given up: the probe must not wait in (or break) the portal's pool.
-            Pooling = false,
-            Timeout = 3,
-            CommandTimeout = 3,
-            ApplicationName = "sesec-outage-probe",
-        }.ConnectionString;
+        var probe = ProbeConnectionString;
         try
         {
             while (!ct.IsCancellationRequested)

@@ -66,7 +66,7 @@ internal static class PortalErrors
             // it reads it (a body over the limit) is the client's error; every other exception keeps its stack trace in
             // the log, including those answered with problem details.
             SuppressDiagnosticsCallback = context => DatabaseFailure.IsTransient(context.Exception) || context.Exception is BadHttpRequestException
-                || context.Exception is SesecPortal.Search.SearchBusyException,
+                || context.Exception is SesecPortal.Search.SearchBusyException or SesecPortal.Search.SearchNotReadyException,
         });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -98,12 +98,16 @@ internal static class PortalErrors
     /// <summary>Marks a request refused because the search queue was full (<see cref="SesecPortal.Search.SearchGate"/>).</summary>
     public const string SearchBusyItem = "sesec-search-busy";
 
+    /// <summary>Marks a search answered before this instance's index was first built (<see cref="SesecPortal.Search.SearchNotReadyException"/>).</summary>
+    public const string SearchNotReadyItem = "sesec-search-not-ready";
+
     /// <summary>A full search queue empties within a second or two.</summary>
     private const string SearchBusyRetryAfter = "2";
 
     /// <summary>The status an exception is answered with: 503 for a passing database failure or a full search queue, Kestrel's own for a bad request, else 500.</summary>
     public static int StatusFor(Exception exception) =>
-        DatabaseFailure.IsTransient(exception) || exception is SesecPortal.Search.SearchBusyException ? StatusCodes.Status503ServiceUnavailable
+        DatabaseFailure.IsTransient(exception) || exception is SesecPortal.Search.SearchBusyException or SesecPortal.Search.SearchNotReadyException
+            ? StatusCodes.Status503ServiceUnavailable
         : exception is BadHttpRequestException bad ? bad.StatusCode
         : exception.InnerException is BadHttpRequestException inner ? inner.StatusCode
         : StatusCodes.Status500InternalServerError;
@@ -125,6 +129,8 @@ internal static class PortalErrors
             ?? $"Too many requests from this address. Try again in {context.Response.Headers.RetryAfter} seconds."),
         503 when context.Items.ContainsKey(SearchBusyItem) => ("Too many searches at once",
             $"The portal is answering more searches than it can just now; other pages are not affected. Try again in {context.Response.Headers.RetryAfter} seconds."),
+        503 when context.Items.ContainsKey(SearchNotReadyItem) => ("Search is being prepared",
+            $"This part of the portal is building its search index; other pages are not affected. Try again in {context.Response.Headers.RetryAfter} seconds."),
         503 => ("The portal is briefly unavailable",
             $"It cannot reach its database just now. This usually passes within a minute; nothing you did caused it. Try again in {context.Response.Headers.RetryAfter} seconds."),
         >= 500 => ("Something went wrong", "The portal could not answer this request. Please try again in a moment."),
@@ -144,6 +150,18 @@ internal static class PortalErrors
                 // The search queue is full: a quick refusal, never a stack trace; the reader may ask again at once.
                 httpContext.Items[SearchBusyItem] = true;
                 httpContext.Response.Headers.RetryAfter = SearchBusyRetryAfter;
+            }
+
+            if (exception is SesecPortal.Search.SearchNotReadyException)
+            {
+                // The index cannot answer yet. When the database does not answer, that is why (the index is built from
+                // it): the reader sees the outage page; otherwise the first build is under way.
+                if (await outage.AnswersNowAsync($"{httpContext.Request.Method} {httpContext.Request.Path}", cancellationToken))
+                {
+                    httpContext.Items[SearchNotReadyItem] = true;
+                }
+
+                httpContext.Response.Headers.RetryAfter = outage.RetryAfterHeader;
             }
 
             var transient = DatabaseFailure.IsTransient(exception);

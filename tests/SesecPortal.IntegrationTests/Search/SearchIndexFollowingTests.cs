@@ -157,6 +157,38 @@ public sealed class SearchIndexFollowingTests(IntegrationFixture fixture) : Port
         (await client.GetAsync(new Uri("/search?q=carbon", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "the queue is free again");
     }
 
+    [Fact]
+    public async Task A_search_before_the_index_was_first_built_answers_503_not_nothing_found()
+    {
+        // The first build reads the articles; a transaction holding them locked keeps it from finishing.
+        await using var hold = new Npgsql.NpgsqlConnection(Fixture.Database.ConnectionString);
+        await hold.OpenAsync(Ct);
+        await using var locked = await hold.BeginTransactionAsync(Ct);
+        await using (var command = new Npgsql.NpgsqlCommand("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE", hold, locked))
+        {
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), "sesecportal-tests", "search", $"first-{Guid.NewGuid():N}");
+        await using var portal = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: new Dictionary<string, string> { ["Search:IndexPath"] = path });
+        using var client = new HttpClient { BaseAddress = portal.ServerAddress };
+
+        using var page = await client.GetAsync(new Uri("/search?q=carbon+peak", UriKind.Relative), Ct);
+        using var api = await client.GetAsync(new Uri("/api/search?q=carbon+peak", UriKind.Relative), Ct);
+        await locked.RollbackAsync(Ct);
+
+        page.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        page.Headers.RetryAfter.ShouldNotBeNull();
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("Search is being prepared");
+        html.ShouldContain("value=\"carbon peak\"");
+        api.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await api.Content.ReadAsStringAsync(Ct)).ShouldContain("building its search index");
+        await ReadyAsync(client);
+        (await SearchAsync(client, "carbon peak")).ShouldContain("/policies/carbon-peak-action-plan-before-2030");
+    }
+
     /// <summary>A follower that holds the change feed at its first catch-up until the test lets it go.</summary>
     private sealed class GatedFollower : IChangeFollower
     {

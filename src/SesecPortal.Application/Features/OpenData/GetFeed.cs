@@ -163,11 +163,7 @@ public static class GetFeed
                 PageSize = Size,
                 Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             };
-            SesecPortal.Search.SearchResults found;
-            using (await search.Gate.EnterAsync(ct))
-            {
-                found = search.Index.Search(request);
-            }
+            var found = await search.SearchAsync(request, ct);
 
             var ids = found.Hits.Select(h => h.Id).ToList();
             var rows = await db.Standards.AsNoTracking().Where(s => ids.Contains(s.Id))

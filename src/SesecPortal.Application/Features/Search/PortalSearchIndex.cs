@@ -6,7 +6,7 @@ namespace SesecPortal.Application.Features.Search;
 /// <summary>
 /// This instance's Lucene index (one per instance, in a folder of its own: <c>Search:IndexPath</c>), opened on first use
 /// and closed with the portal. <see cref="SearchIndexFollower"/> writes it; <see cref="SearchPortal"/> and the standards
-/// finder read it through <see cref="Gate"/>, a first-come-first-served queue of bounded length. Each searcher may hold
+/// finder read it through <see cref="SearchAsync(SearchRequest, CancellationToken)"/>, in turn at <see cref="Gate"/>, a first-come-first-served queue of bounded length. Each searcher may hold
 /// <c>Search:ClauseCacheMB</c> of clause bitmaps and block bounds (<see cref="SearchIndexOptions.ClauseCacheMB"/>).
 /// </summary>
 public sealed class PortalSearchIndex(string path, SearchGate gate, int clauseCacheMB = 64) : IDisposable
@@ -53,6 +53,24 @@ public sealed class PortalSearchIndex(string path, SearchGate gate, int clauseCa
     }
 
     public SearchGate Gate => gate;
+
+    /// <summary>One search, in its turn at the <see cref="Gate"/>. Throws <see cref="SearchNotReadyException"/> before the index was first built.</summary>
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        using var turn = await gate.EnterAsync(ct);
+        return Built.Search(request);
+    }
+
+    /// <summary>Several searches in one turn at the <see cref="Gate"/>, in order.</summary>
+    public async Task<IReadOnlyList<SearchResults>> SearchAsync(IEnumerable<SearchRequest> requests, CancellationToken ct)
+    {
+        using var turn = await gate.EnterAsync(ct);
+        var index = Built;
+        return [.. requests.Select(index.Search)];
+    }
+
+    /// <summary>The index, once it has been built from the database (it has a position); an old index answers while it is rebuilt.</summary>
+    private SearchIndex Built => Index is { Position: not null } index ? index : throw new SearchNotReadyException();
 
     public void Dispose()
     {

@@ -196,11 +196,7 @@ public static class SearchPortal
                 codeIsWhole && page == 1 ? exactMatchUrl : null);
         }
 
-        private async Task<SearchResults> RunAsync(SearchRequest request, CancellationToken ct)
-        {
-            using var turn = await search.Gate.EnterAsync(ct);
-            return search.Index.Search(request);
-        }
+        private Task<SearchResults> RunAsync(SearchRequest request, CancellationToken ct) => search.SearchAsync(request, ct);
 
         /// <summary>Any page number that may be right, for the first search; the total then says whether it is.</summary>
         private static int RequestedPage(string? raw) =>

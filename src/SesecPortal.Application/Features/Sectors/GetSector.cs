@@ -45,16 +45,13 @@ public static class GetSector
             var articleCards = await articles.NewestFirst().Take(PerKind).ToCardsAsync(cancellationToken);
 
             // The newest dated items of every kind tagged with the sector: the index has them in date order (undated last).
-            IReadOnlyList<SesecPortal.Search.SearchHit> latest;
-            using (await search.Gate.EnterAsync(cancellationToken))
+            var newest = await search.SearchAsync(new SesecPortal.Search.SearchRequest
             {
-                latest = [.. search.Index.Search(new SesecPortal.Search.SearchRequest
-                {
-                    Filters = new Dictionary<string, IReadOnlyList<string>> { ["sector"] = [SearchDocuments.Id(id)] },
-                    Sort = SesecPortal.Search.SearchSort.Newest,
-                    PageSize = LatestCount,
-                }).Hits.Where(h => h.Date is not null)];
-            }
+                Filters = new Dictionary<string, IReadOnlyList<string>> { ["sector"] = [SearchDocuments.Id(id)] },
+                Sort = SesecPortal.Search.SearchSort.Newest,
+                PageSize = LatestCount,
+            }, cancellationToken);
+            IReadOnlyList<SesecPortal.Search.SearchHit> latest = [.. newest.Hits.Where(h => h.Date is not null)];
 
             var policies = db.Policies.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));
             var standards = db.Standards.AsNoTracking().Where(p => p.Sectors.Any(s => s.Id == id));

@@ -54,18 +54,14 @@ public static class BrowseIcs
     /// <summary>The number of standards in each ICS code that has any (a group counts those below it), and all standards.</summary>
     public static async Task<(Dictionary<string, int> Counts, int Standards)> CountAsync(PortalSearchIndex search, DateOnly today, CancellationToken ct)
     {
-        SearchResults results;
-        using (await search.Gate.EnterAsync(ct))
+        var results = await search.SearchAsync(new SearchRequest
         {
-            results = search.Index.Search(new SearchRequest
-            {
-                Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["kind"] = [SearchDocuments.KindName(ItemKind.Standard)] },
-                Today = today,
-                PageSize = 0,
-                CountFacets = [ClassificationFacets.IcsFacet],
-                MaxFacetValues = 100_000,
-            });
-        }
+            Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["kind"] = [SearchDocuments.KindName(ItemKind.Standard)] },
+            Today = today,
+            PageSize = 0,
+            CountFacets = [ClassificationFacets.IcsFacet],
+            MaxFacetValues = 100_000,
+        }, ct);
 
         var counts = (results.Facets.GetValueOrDefault(ClassificationFacets.IcsFacet) ?? []).ToDictionary(c => c.Value, c => c.Count, StringComparer.Ordinal);
         return (counts, results.Total);

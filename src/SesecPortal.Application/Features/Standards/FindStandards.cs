@@ -274,11 +274,7 @@ public static class FindStandards
                 .Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count, selected.Contains(y.Year)))];
         }
 
-        private async Task<SearchResults> RunAsync(SearchRequest request, CancellationToken ct)
-        {
-            using var turn = await search.Gate.EnterAsync(ct);
-            return search.Index.Search(request);
-        }
+        private Task<SearchResults> RunAsync(SearchRequest request, CancellationToken ct) => search.SearchAsync(request, ct);
 
         /// <summary>
         /// The most frequent <see cref="MaxFacetValues"/> values of an id facet (ties by id), named from the database; an id

@@ -93,20 +93,18 @@ internal static class WatchlistReader
 
         var requests = await RequestsAsync(db, follows, since, until, limit, ct);
         var found = new Dictionary<(string Kind, int Id), (SearchHit Hit, List<Follow> By)>();
-        using (await search.Gate.EnterAsync(ct))
+        var results = await search.SearchAsync(requests.Select(r => r.Request), ct);
+        foreach (var ((follow, _), result) in requests.Zip(results))
         {
-            foreach (var (follow, request) in requests)
+            foreach (var hit in result.Hits)
             {
-                foreach (var hit in search.Index.Search(request).Hits)
+                if (found.TryGetValue((hit.Kind, hit.Id), out var known))
                 {
-                    if (found.TryGetValue((hit.Kind, hit.Id), out var known))
-                    {
-                        known.By.Add(follow);
-                    }
-                    else
-                    {
-                        found[(hit.Kind, hit.Id)] = (hit, [follow]);
-                    }
+                    known.By.Add(follow);
+                }
+                else
+                {
+                    found[(hit.Kind, hit.Id)] = (hit, [follow]);
                 }
             }
         }
