@@ -16,6 +16,39 @@ public sealed class PortalDatabase : IAsyncDisposable
     private static readonly string[] Ignored = ["__EFMigrationsHistory", "AspNetRoles", "data_protection_keys", "ics_groups", "ccs_classes"];
     private static readonly string[] Schemas = ["public"];
 
+    /// <summary>
+    /// Counts the rows written to the tables a reset restores (a row trigger on each, and a statement trigger for
+    /// <c>TRUNCATE</c>; a sequence, so a write rolled back counts too). Rows, not statements: the portal's mail dispatcher
+    /// polls with an <c>UPDATE</c> that most often changes nothing. The followers' positions are left out: the running
+    /// portal moves them by itself.
+    /// </summary>
+    private const string TrackWritesSql = """
+        CREATE SEQUENCE IF NOT EXISTS sesec_test_writes;
+        CREATE OR REPLACE FUNCTION sesec_test_wrote() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM nextval('sesec_test_writes');
+            RETURN NULL;
+        END $$;
+        DO $$
+        DECLARE t regclass;
+        BEGIN
+            FOR t IN SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind = 'r'
+                    AND NOT c.relname = ANY (ARRAY['__EFMigrationsHistory', 'AspNetRoles', 'data_protection_keys', 'ics_groups', 'ccs_classes', 'change_followers'])
+            LOOP
+                EXECUTE format('DROP TRIGGER IF EXISTS sesec_test_wrote ON %s', t);
+                EXECUTE format('CREATE TRIGGER sesec_test_wrote AFTER INSERT OR UPDATE OR DELETE ON %s FOR EACH ROW EXECUTE FUNCTION sesec_test_wrote()', t);
+                EXECUTE format('DROP TRIGGER IF EXISTS sesec_test_truncated ON %s', t);
+                EXECUTE format('CREATE TRIGGER sesec_test_truncated AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION sesec_test_wrote()', t);
+            END LOOP;
+        END $$;
+        """;
+
+    private const string WritesSql = "SELECT last_value * CASE WHEN is_called THEN 1 ELSE 0 END FROM sesec_test_writes";
+
+    /// <summary>The write count when the seed was last loaded back: while it holds, the tables hold the seed alone.</summary>
+    private long? cleanAt;
+
     private Respawner? respawner;
     private SeedSnapshot seed = null!;
 
@@ -49,6 +82,11 @@ public sealed class PortalDatabase : IAsyncDisposable
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
         database.seed = await SeedSnapshot.CaptureAsync(conn, Schemas, Ignored);
+        await using (var track = new NpgsqlCommand(TrackWritesSql, conn))
+        {
+            await track.ExecuteNonQueryAsync();
+        }
+
         return database;
     }
 
@@ -61,12 +99,19 @@ public sealed class PortalDatabase : IAsyncDisposable
 
     /// <summary>
     /// Empties every table (Respawn) and loads the seed again, from the rows the first seeding left (<see cref="SeedSnapshot"/>),
-    /// in one transaction: the running portal sees the last test's data, then the seed, never empty tables.
+    /// in one transaction: the running portal sees the last test's data, then the seed, never empty tables. When nothing
+    /// was written since the last reset (a test that only read), the tables hold the seed already and are left alone.
+    /// Returns whether it loaded the seed back.
     /// </summary>
-    public async Task ResetAsync()
+    public async Task<bool> ResetAsync()
     {
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
+        if (cleanAt is { } clean && await WritesAsync(conn, null) == clean)
+        {
+            return false;
+        }
+
         respawner ??= await Respawner.CreateAsync(conn, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
@@ -87,14 +132,23 @@ public sealed class PortalDatabase : IAsyncDisposable
                 }
 
                 await seed.RestoreAsync(conn);
+                // Read before the commit: a write that lands after it counts as one since the seed was loaded.
+                var writes = await WritesAsync(conn, tx);
                 await tx.CommitAsync();
-                return;
+                cleanAt = writes;
+                return true;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
             {
                 await tx.RollbackAsync();
             }
         }
+    }
+
+    private static async Task<long> WritesAsync(NpgsqlConnection conn, NpgsqlTransaction? tx)
+    {
+        await using var read = new NpgsqlCommand(WritesSql, conn, tx);
+        return (long)(await read.ExecuteScalarAsync())!;
     }
 
     public async Task<int> SeedAsync()

@@ -11,7 +11,6 @@ namespace SesecPortal.IntegrationTests.Platform;
 /// </summary>
 public sealed class FirstRunTests
 {
-    
     [Fact(Timeout = 180_000)]
     public async Task A_cluster_asked_for_inside_a_private_folder_starts_answers_and_stops_with_its_owner()
     {
@@ -20,12 +19,7 @@ public sealed class FirstRunTests
             Assert.Skip("This test starts a cluster from the machine's PostgreSQL binaries, and none were found: " + LocalPostgresCluster.MissingBinariesMessage);
         }
 
-        var home = Path.Combine(Path.GetTempPath(), "sesecportal-tests", $"private-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(home);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        var home = PrivateFolder();
         var wanted = Path.Combine(home, "portal", ".data", "postgres");
         string? used = null;
         try
@@ -34,17 +28,7 @@ public sealed class FirstRunTests
             await using (var cluster = await LocalPostgresCluster.StartAsync(wanted, preferredPort: 0, TestContext.Current.CancellationToken))
             {
                 used = cluster.DataDirectory;
-                if (Environment.UserName == "root")
-                {
-                    // The postgres user cannot pass through the 0700 folder: the data lives where it can, and the folder asked for says where.
-                    used.ShouldStartWith(LocalPostgresCluster.StandInRoot + "/");
-                    (await File.ReadAllTextAsync(Path.Combine(wanted, "LOCATION.txt"), TestContext.Current.CancellationToken)).ShouldContain(used);
-                }
-                else
-                {
-                    used.ShouldBe(wanted);
-                }
-
+                await ShouldLiveWhereItsOwnerCanReachAsync(used, wanted);
                 await using var connection = new NpgsqlConnection(await cluster.EnsureDatabaseAsync("first_run", TestContext.Current.CancellationToken));
                 await connection.OpenAsync(TestContext.Current.CancellationToken);
                 await using var command = new NpgsqlCommand("SELECT 41 + 1", connection);
@@ -72,6 +56,33 @@ public sealed class FirstRunTests
             {
                 Directory.Delete(used, recursive: true);
             }
+        }
+    }
+
+    /// <summary>A folder only its owner may enter (mode 0700), as <c>mktemp -d</c> and root's home are.</summary>
+    private static string PrivateFolder()
+    {
+        var home = Path.Combine(Path.GetTempPath(), "sesecportal-tests", $"private-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(home);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return home;
+    }
+
+    private static async Task ShouldLiveWhereItsOwnerCanReachAsync(string used, string wanted)
+    {
+        if (Environment.UserName == "root")
+        {
+            // The postgres user cannot pass through the 0700 folder: the data lives where it can, and the folder asked for says where.
+            used.ShouldStartWith(LocalPostgresCluster.StandInRoot + "/");
+            (await File.ReadAllTextAsync(Path.Combine(wanted, "LOCATION.txt"), TestContext.Current.CancellationToken)).ShouldContain(used);
+        }
+        else
+        {
+            used.ShouldBe(wanted);
         }
     }
 

@@ -69,68 +69,81 @@ public sealed class StandbyTests
             (await FirstWithinAsync(reader, StandardPage, "edited on A", TimeSpan.FromSeconds(1))).ShouldBeTrue("B still served the old page a second after the edit on A");
 
             // Stopping the standby while readers keep asking: every request answers, from the primary once the standby is gone.
-            var failures = new List<string>();
-            var requests = 0;
-            using var stopLoop = new CancellationTokenSource();
-            var loop = Task.Run(async () =>
-            {
-                while (!stopLoop.IsCancellationRequested)
-                {
-                    requests++;
-                    var path = requests % 5 == 0 ? "/health/ready" : $"/api/search?q=energy&page={1 + (requests % 2)}";
-                    try
-                    {
-                        using var response = await reader.GetAsync(new Uri(path, UriKind.Relative), Ct);
-                        if (response.StatusCode != HttpStatusCode.OK)
-                        {
-                            failures.Add($"{path}: {(int)response.StatusCode}");
-                        }
-                    }
-                    catch (HttpRequestException ex)
-                    {
-                        failures.Add($"{path}: {ex.Message}");
-                    }
-                }
-            }, Ct);
-            await Task.Delay(500, Ct);
-            var stopped = Stopwatch.StartNew();
-            (await standby.StopAsync(30, Ct)).ShouldBeTrue("the standby did not stop within 30 s");
-            await Task.Delay(1500, Ct);
-            await stopLoop.CancelAsync();
-            await loop.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+            var (failures, requests, stoppedMs) = await AskWhileStoppingAsync(reader, standby);
 
-            failures.ShouldBeEmpty($"{failures.Count} of {requests} requests failed while the standby stopped ({stopped.ElapsedMilliseconds} ms)");
+            failures.ShouldBeEmpty($"{failures.Count} of {requests} requests failed while the standby stopped ({stoppedMs} ms)");
             requests.ShouldBeGreaterThan(10);
             (await ScalarAsync<long>(primaryCs, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sesec-read-b'")).ShouldBeGreaterThan(0, "B's reads moved to the primary");
             (await reader.GetStringAsync("/health/ready", Ct)).ShouldContain("The primary answers the read connection");
         }
         finally
         {
-            foreach (var portal in new[] { a, b })
+            await StopAsync([a, b], [standby, primary], root);
+        }
+    }
+
+    /// <summary>Readers ask B for searches and readiness while the standby is stopped: what failed, how many asked, how long the stop took.</summary>
+    private static async Task<(List<string> Failures, int Requests, long StoppedMs)> AskWhileStoppingAsync(HttpClient reader, LocalPostgresCluster standby)
+    {
+        var failures = new List<string>();
+        var requests = 0;
+        using var stopLoop = new CancellationTokenSource();
+        var loop = Task.Run(async () =>
+        {
+            while (!stopLoop.IsCancellationRequested)
             {
-                if (portal is not null)
+                requests++;
+                var path = requests % 5 == 0 ? "/health/ready" : $"/api/search?q=energy&page={1 + (requests % 2)}";
+                try
                 {
-                    await portal.DisposeAsync();
+                    using var response = await reader.GetAsync(new Uri(path, UriKind.Relative), Ct);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        failures.Add($"{path}: {(int)response.StatusCode}");
+                    }
+                }
+                catch (HttpRequestException ex)
+                {
+                    failures.Add($"{path}: {ex.Message}");
                 }
             }
+        }, Ct);
+        await Task.Delay(500, Ct);
+        var stopped = Stopwatch.StartNew();
+        (await standby.StopAsync(30, Ct)).ShouldBeTrue("the standby did not stop within 30 s");
+        await Task.Delay(1500, Ct);
+        await stopLoop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        return (failures, requests, stopped.ElapsedMilliseconds);
+    }
 
-            NpgsqlConnection.ClearAllPools();
-            foreach (var cluster in new[] { standby, primary })
+    /// <summary>The portals first, then the clusters (killed when they do not stop), then their folder.</summary>
+    private static async Task StopAsync(PortalFactory?[] portals, LocalPostgresCluster?[] clusters, string root)
+    {
+        foreach (var portal in portals)
+        {
+            if (portal is not null)
             {
-                if (cluster is not null && !await cluster.StopAsync(20, CancellationToken.None))
-                {
-                    cluster.Kill();
-                }
+                await portal.DisposeAsync();
             }
+        }
 
-            try
+        NpgsqlConnection.ClearAllPools();
+        foreach (var cluster in clusters)
+        {
+            if (cluster is not null && !await cluster.StopAsync(20, CancellationToken.None))
             {
-                Directory.Delete(root, recursive: true);
+                cluster.Kill();
             }
-            catch (IOException)
-            {
-                // A killed server may still be writing; the folder is under the system's temp directory.
-            }
+        }
+
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed server may still be writing; the folder is under the system's temp directory.
         }
     }
 

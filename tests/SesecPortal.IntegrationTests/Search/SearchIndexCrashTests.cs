@@ -32,31 +32,7 @@ public sealed partial class SearchIndexCrashTests(IntegrationFixture fixture) : 
         var path = Path.Combine(Path.GetTempPath(), "sesecportal-tests", "search", $"crash-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string> { ["Search:IndexPath"] = path };
         var (json, lines) = ImportFile(articles: 300, standards: 60, policies: 60);
-        var files = json.Chunk(json.Count / 4 + 1).Select(chunk => Encoding.UTF8.GetBytes(string.Join("\n", chunk) + "\n")).ToList();
-        async Task<List<ImportContent.Result>> ImportAllAsync()
-        {
-            var results = new List<ImportContent.Result>();
-            foreach (var file in files)
-            {
-                results.Add(await SendAsync(new ImportContent.Command(new MemoryStream(file))));
-            }
-
-            return results;
-        }
-
-        // The second instance follows the import (four files, one after the other) from the first, and is stopped as soon
-        // as it has applied a batch of it: what is imported after that, it must catch up with when it starts again.
-        Task<List<ImportContent.Result>> import;
-        SearchIndex stopped;
-        await using (var follower = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: settings))
-        {
-            using var client = new HttpClient { BaseAddress = follower.ServerAddress };
-            await ReadyAsync(client);
-            stopped = follower.Services.GetRequiredService<PortalSearchIndex>().Index;
-            var before = stopped.Position;
-            import = ImportAllAsync();
-            await Until.TrueAsync(() => Task.FromResult(stopped.Position != before || import.IsCompleted), "the second instance to apply a batch of the import", TimeSpan.FromSeconds(120));
-        }
+        var (import, stopped) = await ImportWhileAnInstanceFollowsAsync(json, settings);
 
         // Stopping lets the batch under way finish: the last position it committed is where a restart resumes.
         var stoppedAt = stopped.Position;
@@ -64,39 +40,11 @@ public sealed partial class SearchIndexCrashTests(IntegrationFixture fixture) : 
 
         var results = await import;
         results.Sum(r => r.ErrorCount).ShouldBe(0, string.Join("; ", results.SelectMany(r => r.Errors).Select(e => $"line {e.Line}: {e.Message}")));
-        await using (var db = Fixture.Database.CreateDbContext())
-        {
-            foreach (var line in lines)
-            {
-                line.Id = line.Kind switch
-                {
-                    "article" => await db.Articles.Where(a => a.ExternalId == line.ExternalId).Select(a => a.Id).SingleAsync(Ct),
-                    "policy" => await db.Policies.Where(p => p.ExternalId == line.ExternalId).Select(p => p.Id).SingleAsync(Ct),
-                    _ => await db.Standards.Where(s => s.ExternalId == line.ExternalId).Select(s => s.Id).SingleAsync(Ct),
-                };
-            }
-        }
-
+        await ReadIdsAsync(lines);
         var committed = LeaveHalfABatch(path, lines);
 
         // While it is down: some of the imported items are deleted or taken offline.
-        var gone = new List<ImportedItem>();
-        foreach (var line in lines.Where((_, n) => n % 25 == 3))
-        {
-            ICommand<Unit> command = line.Kind switch
-            {
-                "article" => new UnpublishArticle.Command(line.Id),
-                "policy" => new DeletePolicy.Command(line.Id),
-                _ => new DeleteStandard.Command(line.Id),
-            };
-            using (Fixture.ActAs(Editor, Roles.Editor))
-            {
-                await SendAsync(command);
-            }
-
-            gone.Add(line);
-        }
-
+        var gone = await TakeSomeOfflineAsync(lines);
         gone.Select(g => g.Kind).Distinct().Count().ShouldBe(3, "an article, a policy and a standard each leave search");
 
         // The last commit on disk is the one the stopped instance made: the half batch after it was never committed.
@@ -121,6 +69,80 @@ public sealed partial class SearchIndexCrashTests(IntegrationFixture fixture) : 
 
         await using var scope = restarted.Services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var failures = await MisfoundAsync(sender, lines, gone);
+        failures.ShouldBeEmpty();
+        (await sender.Send(new SearchPortal.Query(Zombie), Ct)).Total.ShouldBe(0, "nothing of the uncommitted batch is searchable");
+    }
+
+    /// <summary>
+    /// A second instance follows the import (four files, one after the other) and is stopped as soon as it has applied a
+    /// batch of it: what is imported after that, it must catch up with when it starts again.
+    /// </summary>
+    private async Task<(Task<List<ImportContent.Result>> Import, SearchIndex Stopped)> ImportWhileAnInstanceFollowsAsync(
+        List<string> json, Dictionary<string, string> settings)
+    {
+        var files = json.Chunk(json.Count / 4 + 1).Select(chunk => Encoding.UTF8.GetBytes(string.Join("\n", chunk) + "\n")).ToList();
+        async Task<List<ImportContent.Result>> ImportAllAsync()
+        {
+            var results = new List<ImportContent.Result>();
+            foreach (var file in files)
+            {
+                results.Add(await SendAsync(new ImportContent.Command(new MemoryStream(file))));
+            }
+
+            return results;
+        }
+
+        await using var follower = new PortalFactory(Fixture.Database.ConnectionString, kestrel: true, settings: settings);
+        using var client = new HttpClient { BaseAddress = follower.ServerAddress };
+        await ReadyAsync(client);
+        var stopped = follower.Services.GetRequiredService<PortalSearchIndex>().Index;
+        var before = stopped.Position;
+        var import = ImportAllAsync();
+        await Until.TrueAsync(() => Task.FromResult(stopped.Position != before || import.IsCompleted), "the second instance to apply a batch of the import", TimeSpan.FromSeconds(120));
+        return (import, stopped);
+    }
+
+    private async Task ReadIdsAsync(List<ImportedItem> lines)
+    {
+        await using var db = Fixture.Database.CreateDbContext();
+        foreach (var line in lines)
+        {
+            line.Id = line.Kind switch
+            {
+                "article" => await db.Articles.Where(a => a.ExternalId == line.ExternalId).Select(a => a.Id).SingleAsync(Ct),
+                "policy" => await db.Policies.Where(p => p.ExternalId == line.ExternalId).Select(p => p.Id).SingleAsync(Ct),
+                _ => await db.Standards.Where(s => s.ExternalId == line.ExternalId).Select(s => s.Id).SingleAsync(Ct),
+            };
+        }
+    }
+
+    /// <summary>Every 25th imported item is deleted (a policy, a standard) or unpublished (an article).</summary>
+    private async Task<List<ImportedItem>> TakeSomeOfflineAsync(List<ImportedItem> lines)
+    {
+        var gone = new List<ImportedItem>();
+        foreach (var line in lines.Where((_, n) => n % 25 == 3))
+        {
+            ICommand<Unit> command = line.Kind switch
+            {
+                "article" => new UnpublishArticle.Command(line.Id),
+                "policy" => new DeletePolicy.Command(line.Id),
+                _ => new DeleteStandard.Command(line.Id),
+            };
+            using (Fixture.ActAs(Editor, Roles.Editor))
+            {
+                await SendAsync(command);
+            }
+
+            gone.Add(line);
+        }
+
+        return gone;
+    }
+
+    /// <summary>Each imported item searched for by its word: found once when live, never when gone; what is not so, named.</summary>
+    private static async Task<List<string>> MisfoundAsync(ISender sender, List<ImportedItem> lines, List<ImportedItem> gone)
+    {
         var failures = new List<string>();
         foreach (var line in lines)
         {
@@ -138,8 +160,7 @@ public sealed partial class SearchIndexCrashTests(IntegrationFixture fixture) : 
             }
         }
 
-        failures.ShouldBeEmpty();
-        (await sender.Send(new SearchPortal.Query(Zombie), Ct)).Total.ShouldBe(0, "nothing of the uncommitted batch is searchable");
+        return failures;
     }
 
     private sealed class ImportedItem(string kind, string externalId, string slug, string word)
